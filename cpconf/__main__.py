@@ -1,0 +1,3 @@
+from cpconf.cli import main
+
+main()

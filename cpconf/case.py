@@ -1,0 +1,345 @@
+"""The case file (CONTRACT.md section 1): its model, and loading it with every problem reported."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+)
+
+from cpconf.dates import parse_date, parse_time
+from cpconf.errors import CaseError, Problem
+from cpconf.yamlload import Document, Loc, load_yaml
+
+Date = Annotated[dt.date, BeforeValidator(parse_date)]
+Time = Annotated[dt.time, BeforeValidator(parse_time)]
+
+ConferenceType = Literal["initial", "review", "pre-birth", "transfer-in"]
+CONFERENCE_TYPES: tuple[str, ...] = ("initial", "review", "pre-birth", "transfer-in")
+Agency = Literal[
+    "children_social_care", "health", "education", "police", "probation", "housing",
+    "mental_health", "substance_misuse", "early_help", "youth_justice", "voluntary",
+    "legal", "other",
+]
+AGENCY_NAMES: dict[str, str] = {
+    "children_social_care": "children's social care",
+    "health": "health",
+    "education": "education",
+    "police": "the police",
+    "probation": "probation",
+    "housing": "housing",
+    "mental_health": "mental health services",
+    "substance_misuse": "drug and alcohol services",
+    "early_help": "early help",
+    "youth_justice": "the youth justice service",
+    "voluntary": "a voluntary organisation",
+    "legal": "legal services",
+    "other": "another agency",
+}
+Attendance = Literal["invited", "attending", "apologies", "attended", "absent"]
+Plan = Literal["child-protection", "child-in-need", "early-help", "no-further-action"]
+Category = Literal["physical", "emotional", "sexual", "neglect"]
+
+ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]*\Z")
+
+
+def _check_id(value: str) -> str:
+    if not ID_PATTERN.match(value):
+        raise ValueError(
+            f"'{value}' is not a valid id: use lower-case letters, digits, '-' and '_', "
+            "starting with a letter or digit (e.g. amy, mum, sw-2)"
+        )
+    return value
+
+
+Id = Annotated[str, Field(min_length=1), BeforeValidator(lambda v: _check_id(str(v)))]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True, frozen=True)
+
+
+class CaseInfo(Model):
+    reference: str = Field(min_length=1)
+    local_authority: str | None = None
+    procedure: str = "london"
+    region: Literal["england-and-wales", "scotland", "northern-ireland"] | None = None
+
+
+class Contact(Model):
+    name: str
+    email: str | None = None
+    phone: str | None = None
+
+
+class Conference(Model):
+    type: ConferenceType
+    strategy_discussion: Date | None = None
+    previous_conference: Date | None = None
+    previous_type: ConferenceType = "review"
+    transfer_notification: Date | None = None
+    due_date: Date | None = None
+    birth_date: Date | None = None  # pre-birth: once the baby is born (London CP4 1.21)
+    date: Date | None = None
+    time: Time | None = None
+    mode: Literal["virtual", "blended", "face-to-face"] | None = None
+    venue: str | None = None
+    chair: Contact | None = None
+    coordinator: Contact | None = None
+    delay_reason: str | None = None
+
+
+class Child(Model):
+    id: Id
+    name: str = Field(min_length=1)
+    dob: Date | None = None
+    unborn: bool = False
+    subject: bool = True
+
+    def age_on(self, day: dt.date) -> int | None:
+        if self.dob is None:
+            return None
+        years = day.year - self.dob.year
+        return years - ((day.month, day.day) < (self.dob.month, self.dob.day))
+
+
+class FamilyMember(Model):
+    id: Id
+    name: str = Field(min_length=1)
+    relationship: str | None = None
+    address: str | None = None
+    address_confidential: bool = False
+    interpreter: str | None = None
+    excluded: Literal["none", "part", "full"] = "none"
+
+
+class Professional(Model):
+    id: Id
+    name: str = Field(min_length=1)
+    role: str | None = None
+    agency: Agency
+    organisation: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    contact_with: list[str] | Literal["all"] = Field(default_factory=list)
+    attendance: Attendance = "invited"
+    observer: bool = False
+
+    @field_validator("contact_with", mode="before")
+    @classmethod
+    def _one_or_many(cls, value: Any) -> Any:
+        if isinstance(value, str) and value != "all":
+            return [value]
+        return value
+
+    def knows(self, child_id: str) -> bool:
+        return self.contact_with == "all" or child_id in self.contact_with
+
+    @property
+    def present(self) -> bool:
+        return self.attendance in ("attending", "attended")
+
+
+class Decision(Model):
+    child: str
+    plan: Plan
+    category: Category | None = None
+
+
+class Outcome(Model):
+    decisions: list[Decision] = Field(default_factory=list)
+    lead_social_worker: str | None = None
+    core_group: list[str] = Field(default_factory=list)
+
+
+class Case(Model):
+    case: CaseInfo
+    conference: Conference
+    children: list[Child] = Field(min_length=1)
+    family: list[FamilyMember] = Field(default_factory=list)
+    professionals: list[Professional] = Field(default_factory=list)
+    outcome: Outcome | None = None
+    done: dict[str, Date] = Field(default_factory=dict)
+
+    def child(self, child_id: str) -> Child:
+        return next(c for c in self.children if c.id == child_id)
+
+    @property
+    def subject_children(self) -> list[Child]:
+        return [c for c in self.children if c.subject]
+
+    def person(self, person_id: str) -> Child | FamilyMember | Professional | None:
+        for group in (self.children, self.family, self.professionals):
+            for item in group:
+                if item.id == person_id:
+                    return item
+        return None
+
+
+# -- loading ---------------------------------------------------------------------------
+
+
+def _dotted(loc: Loc) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def nearest(value: object, choices: list[str]) -> str:
+    close = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.5)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def pydantic_message(err: dict[str, Any], doc: Document) -> tuple[Loc, str]:
+    loc: Loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+    # pydantic names the union branch it tried (e.g. 'list[str]'); drop it
+    loc = tuple(p for p in loc if p not in ("list[str]", "literal['all']"))
+    kind = err["type"]
+    where = _dotted(loc)
+    value = err.get("input")
+    if kind == "missing":
+        return loc, f"{where}: required but missing"
+    if kind == "extra_forbidden":
+        parent = loc[:-1]
+        return loc, f"{_dotted(parent) or 'top level'}: unknown key '{loc[-1]}'"
+    if kind == "literal_error":
+        choices = re.findall(r"'([^']*)'", err["ctx"]["expected"])
+        return loc, (
+            f"{where}: '{value}' is not one of {', '.join(choices)}" + nearest(value, choices)
+        )
+    if kind == "value_error":
+        return loc, f"{where}: {err['ctx']['error']}"
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return loc, f"{where}: expected a mapping of keys and values, got {value!r}"
+    if kind == "list_type":
+        return loc, f"{where}: expected a list, got {value!r}"
+    if kind == "too_short" and isinstance(value, list):
+        return loc, f"{where}: must list at least one item"
+    return loc, f"{where}: {err['msg']}"
+
+
+def _cross_checks(case: Case, doc: Document) -> list[Problem]:
+    """What the schema alone cannot say: ids, references, and fields each type needs."""
+    problems: list[Problem] = []
+    seen: dict[str, Loc] = {}
+    groups = {"children": case.children, "family": case.family, "professionals": case.professionals}
+    for group, items in groups.items():
+        for i, item in enumerate(items):
+            loc: Loc = (group, i, "id")
+            if item.id in seen:
+                first = doc.line(seen[item.id])
+                problems.append(doc.problem(
+                    loc, f"{_dotted(loc)}: id '{item.id}' is used twice"
+                    + (f" (first on line {first})" if first else "")
+                ))
+            else:
+                seen[item.id] = loc
+    child_ids = [c.id for c in case.children]
+    people_ids = child_ids + [f.id for f in case.family] + [p.id for p in case.professionals]
+
+    def unknown(loc: Loc, ref: str, kinds: list[str], what: str) -> None:
+        problems.append(doc.problem(loc, f"{_dotted(loc)}: no {what} has the id '{ref}'"
+                                    + nearest(ref, kinds)))
+
+    for i, child in enumerate(case.children):
+        loc = ("children", i)
+        if child.unborn and child.dob:
+            problems.append(doc.problem((*loc, "unborn"),
+                                        f"{_dotted(loc)}: give either dob or unborn: true, not both"))
+        if not child.unborn and child.dob is None:
+            problems.append(doc.problem(loc, f"{_dotted(loc)}: dob is required (or unborn: true)"))
+    if not case.subject_children:
+        problems.append(doc.problem(("children",), "children: no child is marked as a subject"))
+    for i, prof in enumerate(case.professionals):
+        if isinstance(prof.contact_with, list):
+            for j, ref in enumerate(prof.contact_with):
+                if ref not in child_ids:
+                    unknown(("professionals", i, "contact_with", j), ref, child_ids, "child")
+
+    conf = case.conference
+    need = {
+        "initial": "strategy_discussion",
+        "review": "previous_conference",
+        "transfer-in": "transfer_notification",
+        "pre-birth": "due_date",
+    }[conf.type]
+    if getattr(conf, need) is None:
+        problems.append(doc.problem(
+            ("conference", "type"), f"conference.{need}: required for a {conf.type} conference"
+        ))
+    if conf.type == "pre-birth" and not any(c.unborn for c in case.children) and not conf.birth_date:
+        problems.append(doc.problem(
+            ("children",), "children: a pre-birth conference needs a child with unborn: true "
+            "(or conference.birth_date once the baby is born)"
+        ))
+    if conf.date and conf.type != "pre-birth":
+        trigger = conf.strategy_discussion or conf.transfer_notification or conf.previous_conference
+        if trigger and conf.date < trigger:
+            problems.append(doc.problem(
+                ("conference", "date"),
+                f"conference.date: {conf.date.isoformat()} is before the {need.replace('_', ' ')} "
+                f"({trigger.isoformat()})",
+            ))
+
+    if case.outcome:
+        decided: set[str] = set()
+        for i, decision in enumerate(case.outcome.decisions):
+            loc = ("outcome", "decisions", i)
+            if decision.child not in child_ids:
+                unknown((*loc, "child"), decision.child, child_ids, "child")
+            elif decision.child in decided:
+                problems.append(doc.problem((*loc, "child"),
+                                            f"{_dotted(loc)}: a second decision for '{decision.child}'"))
+            decided.add(decision.child)
+            if decision.plan == "child-protection" and decision.category is None:
+                problems.append(doc.problem(
+                    loc, f"{_dotted(loc)}: category is required for a child protection plan "
+                    "(physical, emotional, sexual or neglect)"))
+            if decision.plan != "child-protection" and decision.category is not None:
+                problems.append(doc.problem(
+                    (*loc, "category"),
+                    f"{_dotted(loc)}: a category is given only with a child protection plan"))
+        lead = case.outcome.lead_social_worker
+        prof_ids = [p.id for p in case.professionals]
+        if lead and lead not in prof_ids:
+            unknown(("outcome", "lead_social_worker"), lead, prof_ids, "professional")
+        for j, member in enumerate(case.outcome.core_group):
+            if member not in people_ids:
+                unknown(("outcome", "core_group", j), member, people_ids, "person")
+    return problems
+
+
+def parse_case(doc: Document) -> Case:
+    """Validate a parsed document as a case file; every problem at once in one CaseError."""
+    if not isinstance(doc.data, dict):
+        raise CaseError([doc.problem((), "a case file is a mapping with case:, conference:, "
+                                         "children:, family: and professionals:")])
+    try:
+        case = Case.model_validate(doc.data)
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            loc, message = pydantic_message(err, doc)  # type: ignore[arg-type]
+            problems.append(doc.problem(loc, message))
+        raise CaseError(problems) from None
+    problems = _cross_checks(case, doc)
+    if problems:
+        raise CaseError(problems)
+    return case
+
+
+def load_case(path: str | Path) -> tuple[Case, Document]:
+    """Read and validate a case file. Raises CaseError naming the file and line of each problem."""
+    doc = load_yaml(Path(path))
+    return parse_case(doc), doc

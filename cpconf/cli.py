@@ -1,0 +1,155 @@
+"""The command line: parse options, call one core function, render. Nothing else lives here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from cpconf import __version__
+from cpconf.errors import CaseError
+
+app = typer.Typer(
+    name="cpconf",
+    help="Prepare UK child protection conferences from one YAML case file.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+procedures_app = typer.Typer(
+    help="The built-in procedure profiles and their timescales.",
+    invoke_without_command=True,
+    no_args_is_help=False,
+)
+app.add_typer(procedures_app, name="procedures")
+
+CaseArg = Annotated[
+    Path, typer.Argument(help="The case file (YAML).", show_default=False, metavar="CASE")
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print the machine-readable JSON only.")]
+TodayOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--today",
+        metavar="YYYY-MM-DD",
+        help="Count from this date instead of the real date (for reproducible output).",
+    ),
+]
+
+
+def _fail(exc: CaseError) -> NoReturn:
+    from cpconf.render import error_console
+
+    console = error_console()
+    for problem in exc.problems:
+        console.print(f"[bold red]error:[/] {problem}", markup=True, highlight=False)
+    raise typer.Exit(2)
+
+
+def _usage(message: str) -> NoReturn:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(2)
+
+
+def _today(value: str | None) -> dt.date:
+    if value is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        _usage(f"--today: '{value}' is not a date in the form YYYY-MM-DD")
+
+
+def _stdout(text: str) -> None:
+    sys.stdout.write(text + "\n")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"cpconf {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    """Prepare UK child protection conferences from one YAML case file."""
+
+
+@app.command()
+def plan(
+    case: CaseArg,
+    json_out: JsonOpt = False,
+    today: TodayOpt = None,
+    check: Annotated[
+        bool,
+        typer.Option("--check", help="Exit 1 if a deadline has passed or the conference is late."),
+    ] = False,
+) -> None:
+    """Every deadline of the conference, in working days, with warnings."""
+    from cpconf.deadlines import build_plan
+    from cpconf.loading import open_case
+
+    day = _today(today)
+    try:
+        loaded = open_case(case)
+    except CaseError as exc:
+        _fail(exc)
+    result = build_plan(loaded.case, loaded.profile, loaded.calendar, day)
+    if json_out:
+        from cpconf.render import to_json
+
+        _stdout(to_json(result.to_json()))
+    else:
+        from rich.console import Console
+
+        from cpconf.render import plan_view
+
+        Console(highlight=False).print(plan_view(result, loaded.case.case.local_authority))
+    failing = {"deadline_passed", "conference_after_deadline"}
+    if check and any(w.code in failing for w in result.warnings):
+        raise typer.Exit(1)
+
+
+@procedures_app.callback()
+def procedures_list(ctx: typer.Context) -> None:
+    """List the built-in procedure profiles."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from rich.console import Console
+
+    from cpconf.procedures import builtin_profiles, load_profile
+    from cpconf.render import profiles_table
+
+    rows = []
+    for ref in builtin_profiles():
+        rows.append((ref.name, ref.title, load_profile(ref.name).document))
+    Console(highlight=False).print(profiles_table(rows))
+
+
+@procedures_app.command("show")
+def procedures_show(
+    name: Annotated[str, typer.Argument(help="A built-in profile name, or a profile file.")],
+) -> None:
+    """Every timescale of one profile, with the paragraph it comes from."""
+    from rich.console import Console
+
+    from cpconf.procedures import load_profile
+    from cpconf.render import profile_view
+
+    try:
+        profile = load_profile(name)
+    except CaseError as exc:
+        _fail(exc)
+    Console(highlight=False).print(profile_view(profile))
+
+
+def main() -> None:
+    app(prog_name="cpconf")

@@ -1,0 +1,250 @@
+"""Every deadline of a conference, counted from the case file by the procedure profile's rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from cpconf.calendar import WorkingCalendar
+from cpconf.case import Case
+from cpconf.dates import add_minutes, clock, long_date
+from cpconf.procedures import DeadlineSpec, Profile, Rule
+
+
+@dataclass(frozen=True)
+class Deadline:
+    id: str
+    label: str
+    owner: str
+    due: dt.date
+    rule: str  # the rule in words: "15 working days after the strategy discussion"
+    source: str  # the paragraph it comes from: "London CP4 1.7"
+    inherited_from: str | None = None
+    provisional: bool = False  # counted from the conference deadline: no date booked yet
+    done: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Warning:
+    code: str
+    message: str
+    deadline: str | None = None
+
+
+@dataclass(frozen=True)
+class Status:
+    kind: str  # done | late | overdue | today | upcoming
+    working_days: int  # how far away (upcoming) or past (overdue, late)
+    text: str
+
+
+@dataclass
+class Plan:
+    reference: str
+    procedure: str
+    conference_type: str
+    conference_date: dt.date | None
+    today: dt.date
+    deadlines: list[Deadline]
+    warnings: list[Warning] = field(default_factory=list)
+    calendar: WorkingCalendar | None = None
+
+    def deadline(self, deadline_id: str) -> Deadline | None:
+        return next((d for d in self.deadlines if d.id == deadline_id), None)
+
+    def status(self, d: Deadline) -> Status:
+        cal = self.calendar or WorkingCalendar()
+        if d.done is not None:
+            late = cal.working_days_between(d.due, d.done)
+            if late > 0:
+                return Status("late", late, f"done {late} working day{'s' * (late != 1)} late")
+            return Status("done", 0, "done")
+        if d.due == self.today:
+            return Status("today", 0, "due today")
+        gap = cal.working_days_between(self.today, d.due)
+        if d.due < self.today:
+            n = -gap
+            if n == 0:  # due on a non-working day just gone (should not happen: deadlines roll back)
+                n = 1
+            return Status("overdue", n, f"overdue by {n} working day{'s' * (n != 1)}")
+        if gap == 0:
+            return Status("upcoming", 0, "due next working day")
+        return Status("upcoming", gap, f"due in {gap} working day{'s' * (gap != 1)}")
+
+    def to_json(self) -> dict[str, Any]:
+        """The object of CONTRACT.md section 4, and nothing else."""
+        return {
+            "reference": self.reference,
+            "procedure": self.procedure,
+            "conference_type": self.conference_type,
+            "conference_date": self.conference_date.isoformat() if self.conference_date else None,
+            "deadlines": {d.id: {"due": d.due.isoformat(), "rule": d.rule} for d in self.deadlines},
+            "warnings": [{"code": w.code, "message": w.message} for w in self.warnings],
+        }
+
+
+def _plans(case: Case) -> set[str]:
+    return {d.plan for d in case.outcome.decisions} if case.outcome else set()
+
+
+def _applies(rule: Rule, case: Case) -> bool:
+    conf = case.conference
+    if conf.type not in rule.types:
+        return False
+    if rule.previous_types is not None and conf.previous_type not in rule.previous_types:
+        return False
+    if case.outcome is None:
+        # before the outcome is known any plan may follow: show what is likely to be needed
+        return not rule.needs_outcome
+    return rule.if_plan is None or bool(_plans(case) & set(rule.if_plan))
+
+
+def _anchor_date(rule: Rule, case: Case, conference_due: dt.date | None) -> tuple[dt.date | None, bool]:
+    """The date the rule counts from, and whether it is provisional (no date booked)."""
+    conf = case.conference
+    name = rule.anchor
+    if name == "conference":
+        if conf.date:
+            return conf.date, False
+        # CONTRACT.md 3: before booking, deadlines before the conference count from its
+        # deadline; deadlines after it appear only once a date is booked.
+        return (conference_due, True) if rule.before else (None, False)
+    if name.startswith("done."):
+        return case.done.get(name[5:]), False
+    value = getattr(conf, name)
+    return value, False
+
+
+def _conference_done(case: Case, today: dt.date) -> dt.date | None:
+    if "conference" in case.done:
+        return case.done["conference"]
+    date = case.conference.date
+    if date and (case.outcome is not None or date < today):
+        return date
+    return None
+
+
+def build_plan(case: Case, profile: Profile, calendar: WorkingCalendar, today: dt.date) -> Plan:
+    """Every deadline the profile gives for this conference, with warnings."""
+    conf = case.conference
+    labels = profile.labels
+    deadlines: list[Deadline] = []
+    conference_due: dt.date | None = None
+
+    def compute(spec: DeadlineSpec) -> Deadline | None:
+        rule = next((r for r in spec.rules if _applies(r, case)), None)
+        if rule is None:
+            return None
+        anchor, provisional = _anchor_date(rule, case, conference_due)
+        if anchor is None:
+            return None
+        done = _conference_done(case, today) if spec.id == "conference" else case.done.get(spec.id)
+        return Deadline(
+            id=spec.id,
+            label=spec.label,
+            owner=spec.owner,
+            due=calendar.shift(anchor, rule.duration, rule.direction),
+            rule=rule.words(labels),
+            source=rule.source,
+            inherited_from=spec.inherited_from,
+            provisional=provisional,
+            done=done,
+        )
+
+    # the conference deadline first: others may count back from it
+    specs = sorted(profile.deadlines, key=lambda s: s.id != "conference")
+    computed: dict[str, Deadline] = {}
+    for spec in specs:
+        d = compute(spec)
+        if d is not None:
+            computed[spec.id] = d
+            if spec.id == "conference":
+                conference_due = d.due
+    deadlines = [computed[s.id] for s in profile.deadlines if s.id in computed]
+
+    plan = Plan(
+        reference=case.case.reference,
+        procedure=profile.name,
+        conference_type=conf.type,
+        conference_date=conf.date,
+        today=today,
+        deadlines=deadlines,
+        calendar=calendar,
+    )
+    plan.warnings.extend(_warnings(plan, case, profile, calendar))
+    return plan
+
+
+def _warnings(plan: Plan, case: Case, profile: Profile, cal: WorkingCalendar) -> list[Warning]:
+    conf = case.conference
+    out: list[Warning] = []
+    deadline = plan.deadline("conference")
+
+    if conf.date is None:
+        out.append(Warning(
+            "conference_not_booked",
+            "No conference date is booked yet: the report and exclusion deadlines are counted "
+            "back from the latest date the conference may be held.",
+        ))
+    if deadline and conf.date and conf.date > deadline.due:
+        late = cal.working_days_between(deadline.due, conf.date)
+        what = (
+            "less than 10 weeks before the expected date of delivery"
+            if conf.type == "pre-birth"
+            else f"{late} working day{'s' * (late != 1)} after its deadline"
+        )
+        if conf.delay_reason:
+            out.append(Warning(
+                "conference_delayed",
+                f"The conference is booked for {long_date(conf.date)}, {what} "
+                f"({long_date(deadline.due)}). Reason recorded: {conf.delay_reason.strip()}. "
+                "The delay must be reported to the children's social care manager "
+                "(London CP4 1.10).",
+                "conference",
+            ))
+        else:
+            out.append(Warning(
+                "conference_after_deadline",
+                f"The conference is booked for {long_date(conf.date)}, {what} "
+                f"({long_date(deadline.due)}, {deadline.rule}), and no delay_reason is recorded. "
+                "A delay must be reported, with its reasons, to the children's social care "
+                "manager (London CP4 1.10).",
+                "conference",
+            ))
+    if conf.date and not cal.is_working_day(conf.date):
+        why = cal.holiday_name(conf.date) or conf.date.strftime("%A")
+        out.append(Warning(
+            "conference_on_non_working_day",
+            f"The conference is booked for {long_date(conf.date)}, which is not a working day "
+            f"({why}).",
+            "conference",
+        ))
+    session = profile.session
+    if conf.time and session.family_times and conf.time not in session.family_times:
+        usual = " or ".join(clock(t) for t in session.family_times)
+        out.append(Warning(
+            "unusual_start_time",
+            f"The conference starts at {clock(conf.time)}; {profile.title} conferences start "
+            f"at {usual} ({session.source}).",
+        ))
+    if conf.time and session.school_day_ends:
+        ends = add_minutes(conf.time, session.expected_length_minutes)
+        if ends > session.school_day_ends or conf.time >= session.school_day_ends:
+            out.append(Warning(
+                "conference_after_school_day",
+                f"The conference starts at {clock(conf.time)} and will run until about "
+                f"{clock(ends)}, past the end of the school day ({clock(session.school_day_ends)}): "
+                "parents should not be asked to attend when they are busy with children at home; "
+                "offer help with childcare (London CP4 3.6).",
+            ))
+    for d in plan.deadlines:
+        if d.done is None and d.due < plan.today:
+            status = plan.status(d)
+            out.append(Warning(
+                "deadline_passed",
+                f"{d.label}: was due by {long_date(d.due)} ({d.rule}, {d.source}) and is not "
+                f"recorded as done; {status.text}.",
+                d.id,
+            ))
+    return out

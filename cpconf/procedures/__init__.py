@@ -1,0 +1,282 @@
+"""Procedure profiles: each local procedure's timescales and rules as data.
+
+A profile is a YAML file (see `london.yaml`, the default, and README "Procedure
+profiles"). It may `extends:` another; its deadlines then replace the parent's
+deadline of the same id, and everything it leaves out is inherited.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+
+from cpconf.calendar import REGIONS, Duration, WorkingCalendar
+from cpconf.case import CONFERENCE_TYPES, ConferenceType, Date, Time, pydantic_message
+from cpconf.errors import CaseError
+from cpconf.yamlload import Document, load_yaml, parse_yaml
+
+BUILTIN = ("london", "hackney", "york", "bolton", "warwickshire")
+
+# Dates a rule may count from. `conference` is the booked date; before it is booked,
+# rules counting *before* the conference use the conference deadline instead
+# (CONTRACT.md section 3). `done.<deadline id>` is the date a task was recorded done.
+ANCHORS: dict[str, str] = {
+    "strategy_discussion": "the strategy discussion",
+    "transfer_notification": "the notification of the transfer",
+    "previous_conference": "the previous conference",
+    "due_date": "the expected date of delivery",
+    "birth_date": "the birth",
+    "conference": "the conference",
+}
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
+
+
+class Rule(_Model):
+    """One way to compute a deadline, for the conference types it names."""
+
+    types: list[ConferenceType] = Field(default_factory=lambda: list(CONFERENCE_TYPES))
+    previous_types: list[ConferenceType] | None = None  # review only: the conference before
+    if_plan: list[str] | None = None  # not when the outcome gives no child one of these plans
+    needs_outcome: bool = False  # shown only once the outcome is recorded (with if_plan)
+    after: str | None = None
+    before: str | None = None
+    duration: Duration
+    source: str = Field(min_length=1)
+    text: str | None = None  # the rule in words, where the generated wording won't do
+
+    @field_validator("duration", mode="before")
+    @classmethod
+    def _duration(cls, value: Any) -> Any:
+        return value if isinstance(value, Duration) else Duration.parse(str(value))
+
+    @field_validator("after", "before")
+    @classmethod
+    def _anchor(cls, value: str | None) -> str | None:
+        if value is None or value in ANCHORS or value.startswith("done."):
+            return value
+        raise ValueError(
+            f"'{value}' is not a date a rule can count from: use one of "
+            f"{', '.join(ANCHORS)} or done.<deadline id>"
+        )
+
+    @model_validator(mode="after")
+    def _one_anchor(self) -> Rule:
+        if (self.after is None) == (self.before is None):
+            raise ValueError("a rule counts either after: or before: one date, not both")
+        return self
+
+    @property
+    def anchor(self) -> str:
+        return self.after or self.before or ""
+
+    @property
+    def direction(self) -> Literal[1, -1]:
+        return 1 if self.after else -1
+
+    def words(self, labels: dict[str, str]) -> str:
+        if self.text:
+            return self.text
+        anchor = self.anchor
+        if anchor.startswith("done."):
+            what = f"the {labels.get(anchor[5:], anchor[5:]).lower()}"
+        else:
+            what = ANCHORS[anchor]
+        return f"{self.duration} {'after' if self.after else 'before'} {what}"
+
+
+class DeadlineSpec(_Model):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    label: str
+    owner: str = "coordinator"
+    rules: list[Rule] = Field(min_length=1)
+    inherited_from: str | None = None  # set when a profile takes this deadline from its parent
+
+
+class Session(_Model):
+    """When the meeting runs (London CP4 3.6; Hackney's family pre-meeting)."""
+
+    family_times: list[Time] = Field(default_factory=list)  # usual start times, if fixed
+    professionals_join_minutes: int = 0
+    expected_length_minutes: int = 120
+    school_day_ends: Time | None = None
+    source: str | None = None
+
+
+class Quorum(_Model):
+    """Who must be present for each subject child (London CP4 3.10)."""
+
+    required_agency: str = "children_social_care"
+    other_agencies: int = 2
+    count: Literal["agencies", "organisations"] = "agencies"
+    exception_when_fewer_known: bool = True
+    always_invite: list[str] = Field(default_factory=list)
+    source: str = "London CP4 3.10"
+
+
+class ClosureRange(_Model):
+    start: Date = Field(alias="from")
+    end: Date = Field(alias="to")
+    reason: str | None = None
+
+
+class Profile(_Model):
+    name: str
+    title: str
+    document: str  # the procedure this profile is written from
+    extends: str | None = None
+    region: Literal["england-and-wales", "scotland", "northern-ireland"] = "england-and-wales"
+    closure_days: list[Date | ClosureRange] = Field(default_factory=list)
+    extra_bank_holidays: list[Date] = Field(default_factory=list)
+    session: Session = Field(default_factory=Session)
+    quorum: Quorum = Field(default_factory=Quorum)
+    reports_email: str | None = None
+    invitations_from: str | None = None
+    complaints: str | None = None
+    notes: list[str] = Field(default_factory=list)
+    deadlines: list[DeadlineSpec] = Field(default_factory=list)
+
+    def closures(self) -> set[dt.date]:
+        days: set[dt.date] = set()
+        for item in self.closure_days:
+            if isinstance(item, ClosureRange):
+                d = item.start
+                while d <= item.end:
+                    days.add(d)
+                    d += dt.timedelta(days=1)
+            else:
+                days.add(item)
+        return days
+
+    def calendar(self, region: str | None = None) -> WorkingCalendar:
+        return WorkingCalendar(region or self.region, self.closures(), self.extra_bank_holidays)
+
+    def deadline(self, deadline_id: str) -> DeadlineSpec | None:
+        return next((d for d in self.deadlines if d.id == deadline_id), None)
+
+    @property
+    def labels(self) -> dict[str, str]:
+        return {d.id: d.label for d in self.deadlines}
+
+
+@dataclass(frozen=True)
+class ProfileRef:
+    name: str
+    title: str
+    path: Path
+
+
+def _builtin_path(name: str) -> Path:
+    return Path(str(resources.files(__package__).joinpath(f"{name}.yaml")))
+
+
+def builtin_profiles() -> list[ProfileRef]:
+    out = []
+    for name in BUILTIN:
+        profile = load_profile(name)
+        out.append(ProfileRef(name, profile.title, _builtin_path(name)))
+    return out
+
+
+def _merge(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
+    """A child profile's keys replace the parent's; deadlines are replaced by id."""
+    merged = {**parent, **child}
+    for key in ("session", "quorum"):
+        if key in parent and key in child:
+            merged[key] = {**parent[key], **child[key]}
+    if "deadlines" in child:
+        by_id = {
+            d["id"]: {**d, "inherited_from": d.get("inherited_from") or parent.get("name")}
+            for d in parent.get("deadlines", [])
+        }
+        order = [d["id"] for d in parent.get("deadlines", [])]
+        for d in child["deadlines"]:
+            if d.get("id") not in by_id:
+                order.append(d.get("id"))
+            by_id[d.get("id")] = d
+        merged["deadlines"] = [by_id[i] for i in order]
+    merged.pop("extends", None)
+    merged["extends"] = child.get("extends")
+    return merged
+
+
+def _resolve(name_or_path: str, relative_to: Path | None) -> Path:
+    if name_or_path in BUILTIN:
+        return _builtin_path(name_or_path)
+    path = Path(name_or_path).expanduser()
+    if not path.is_absolute() and relative_to is not None:
+        candidate = relative_to / path
+        if candidate.exists():
+            return candidate
+    if path.suffix not in (".yaml", ".yml") and not path.exists():
+        raise CaseError.single(
+            name_or_path,
+            f"no built-in procedure '{name_or_path}' (built in: {', '.join(BUILTIN)}) "
+            "and no profile file of that name",
+        )
+    return path
+
+
+def _raw(name_or_path: str, relative_to: Path | None, seen: tuple[Path, ...]) -> Document:
+    path = _resolve(name_or_path, relative_to).resolve()
+    if path in seen:
+        raise CaseError.single(str(path), "profiles extend each other in a loop")
+    doc = load_yaml(path, "procedure profile")
+    if not isinstance(doc.data, dict):
+        raise CaseError([doc.problem((), "a procedure profile is a mapping (see london.yaml)")])
+    parent_name = doc.data.get("extends")
+    if parent_name:
+        parent = _raw(str(parent_name), path.parent, (*seen, path))
+        merged = _merge(parent.data, doc.data)
+        # lines: the child's own keys point into the child file; inherited ones are the
+        # parent's business and already valid, so errors there name the parent file.
+        return Document(doc.path, merged, doc.lines)
+    return doc
+
+
+def load_profile(name_or_path: str, relative_to: Path | None = None) -> Profile:
+    """A built-in profile by name, or a profile file by path. Raises CaseError if bad."""
+    doc = _raw(str(name_or_path), relative_to, ())
+    try:
+        profile = Profile.model_validate(doc.data)
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            loc, message = pydantic_message(err, doc)  # type: ignore[arg-type]
+            problems.append(doc.problem(loc, message))
+        raise CaseError(problems) from None
+    ids = [d.id for d in profile.deadlines]
+    problems = []
+    for i, spec in enumerate(profile.deadlines):
+        if ids.count(spec.id) > 1 and ids.index(spec.id) != i:
+            problems.append(doc.problem(("deadlines", i, "id"), f"deadline '{spec.id}' given twice"))
+        for j, rule in enumerate(spec.rules):
+            if rule.anchor.startswith("done.") and rule.anchor[5:] not in ids:
+                problems.append(doc.problem(
+                    ("deadlines", i, "rules", j),
+                    f"deadlines[{i}].rules[{j}]: no deadline '{rule.anchor[5:]}' to count from"))
+    if profile.region not in REGIONS:  # pragma: no cover - the Literal already says so
+        problems.append(doc.problem(("region",), "unknown region"))
+    if problems:
+        raise CaseError(problems)
+    return profile
+
+
+def parse_profile_text(text: str, name: str = "<profile>") -> Profile:
+    """For tests and tools: a profile from YAML text (no `extends`)."""
+    doc = parse_yaml(text, name)
+    return Profile.model_validate(doc.data)

@@ -1,0 +1,135 @@
+"""What people see: Rich tables for the commands, and JSON for machines."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from rich.console import Console, Group
+from rich.markup import escape
+from rich.table import Table
+from rich.text import Text
+
+from cpconf.dates import long_date
+from cpconf.deadlines import Plan
+from cpconf.procedures import Profile
+
+_STATUS_STYLE = {
+    "done": "green",
+    "late": "yellow",
+    "overdue": "bold red",
+    "today": "bold yellow",
+    "upcoming": "",
+}
+
+
+def to_json(data: Any) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=False)
+
+
+def plan_view(plan: Plan, local_authority: str | None = None) -> Group:
+    title = f"{plan.reference}: {plan.conference_type} conference"
+    if plan.conference_date:
+        title += f" on {long_date(plan.conference_date)}"
+    else:
+        title += " (no date booked)"
+    table = Table(title=escape(title), title_justify="left", expand=False, show_lines=False)
+    table.add_column("Deadline", style="bold")
+    table.add_column("Due by", no_wrap=True)
+    table.add_column("Rule")
+    table.add_column("Who")
+    table.add_column("Where it stands")
+    for d in sorted(plan.deadlines, key=lambda d: (d.due, d.id != "conference")):
+        status = plan.status(d)
+        source = d.source + (f"; inherited from {d.inherited_from}" if d.inherited_from else "")
+        rule = Text(d.rule)
+        rule.append(f"\n{source}", style="dim")
+        if d.provisional:
+            rule.append("\ncounted from the conference deadline", style="dim italic")
+        table.add_row(
+            escape(d.label),
+            long_date(d.due),
+            rule,
+            escape(d.owner),
+            Text(status.text, style=_STATUS_STYLE[status.kind]),
+        )
+    parts: list[Any] = [table]
+    footer = f"Procedure: {plan.procedure}.  Today: {long_date(plan.today)}."
+    parts.append(Text(footer, style="dim"))
+    if plan.warnings:
+        parts.append(Text(""))
+        parts.append(Text("Warnings", style="bold yellow"))
+        for w in plan.warnings:
+            line = Text("• ", style="yellow")
+            line.append(w.message)
+            line.append(f"  [{w.code}]", style="dim")
+            parts.append(line)
+    else:
+        parts.append(Text("No warnings.", style="green"))
+    return Group(*parts)
+
+
+def profiles_table(rows: list[tuple[str, str, str]]) -> Table:
+    table = Table(title="Built-in procedure profiles", title_justify="left")
+    table.add_column("Name", style="bold")
+    table.add_column("Procedure")
+    table.add_column("Source document")
+    for name, title, document in rows:
+        table.add_row(escape(name), escape(title), escape(document))
+    return table
+
+
+def profile_view(profile: Profile) -> Group:
+    head = Text(profile.title, style="bold")
+    head.append(f"\n{profile.document}", style="dim")
+    head.append(f"\nBank holidays: {profile.region}", style="")
+    closures = sorted(profile.closures())
+    head.append(
+        "\nClosure days: " + (", ".join(long_date(d) for d in closures) if closures else "none")
+    )
+    table = Table(title="Timescales", title_justify="left")
+    table.add_column("Deadline id", style="bold")
+    table.add_column("What")
+    table.add_column("Conference types")
+    table.add_column("Rule")
+    table.add_column("Source")
+    labels = profile.labels
+    for spec in profile.deadlines:
+        for rule in spec.rules:
+            types = ", ".join(rule.types)
+            if rule.previous_types:
+                types += f" (after {', '.join(rule.previous_types)})"
+            if rule.if_plan:
+                types += f"; if a {' or '.join(rule.if_plan)} plan"
+            source = rule.source
+            if spec.inherited_from:
+                source += f" (inherited from {spec.inherited_from})"
+            table.add_row(spec.id, escape(spec.label), types, escape(rule.words(labels)),
+                          escape(source))
+    q = profile.quorum
+    quorum = Text("\nQuorum: ", style="bold")
+    quorum.append(
+        f"{q.required_agency.replace('_', ' ')} and {q.other_agencies} other "
+        f"{q.count} with direct contact with each subject child ({q.source})"
+    )
+    if q.always_invite:
+        quorum.append(f"; always invited: {', '.join(a.replace('_', ' ') for a in q.always_invite)}")
+    s = profile.session
+    session = Text("Session: ", style="bold")
+    bits = []
+    if s.family_times:
+        bits.append("family starts at " + " or ".join(t.strftime("%H:%M") for t in s.family_times))
+    if s.professionals_join_minutes:
+        bits.append(f"professionals join {s.professionals_join_minutes} minutes later")
+    bits.append(f"about {s.expected_length_minutes} minutes long")
+    if s.school_day_ends:
+        bits.append(f"should end by {s.school_day_ends.strftime('%H:%M')} (end of the school day)")
+    session.append("; ".join(bits) + (f" ({s.source})" if s.source else ""))
+    parts: list[Any] = [head, table, quorum, session]
+    for note in profile.notes:
+        parts.append(Text(f"• {note}"))
+    return Group(*parts)
+
+
+def error_console() -> Console:
+    return Console(stderr=True, highlight=False, soft_wrap=True)

@@ -1,0 +1,184 @@
+"""Read a YAML file safely, keeping the line of every value.
+
+PyYAML's defaults are wrong for case files (LIBRARIES.md): `10:00` becomes 600,
+`no` becomes False, `2026-11-02` becomes a date that skips our own date checks,
+and a repeated key silently wins. So we compose the node tree ourselves and
+build plain values from it: plain scalars become null, true/false, decimal
+numbers or strings; everything quoted stays a string; duplicate keys are
+refused; aliases are followed under a budget so a "billion laughs" file cannot
+hang or eat memory.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from cpconf.errors import CaseError, Problem
+
+try:  # the C parser is several times faster; the checks below are ours either way
+    _Loader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _Loader = yaml.SafeLoader
+
+MAX_NODES = 200_000  # values built, counting every expansion of an alias
+MAX_BYTES = 5_000_000
+
+_INT = re.compile(r"[-+]?(0|[1-9][0-9_]*)\Z")
+_FLOAT = re.compile(r"[-+]?([0-9][0-9_]*)?\.[0-9]+([eE][-+]?[0-9]+)?\Z")
+_NULL = {"", "~", "null", "Null", "NULL"}
+_TRUE = {"true", "True", "TRUE"}
+_FALSE = {"false", "False", "FALSE"}
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass
+class Document:
+    """Plain data read from a YAML file, with the 1-based line of every value."""
+
+    path: str
+    data: Any
+    lines: dict[Loc, int] = field(default_factory=dict)
+
+    def line(self, loc: Loc) -> int | None:
+        """The line of `loc`, or of its nearest enclosing value (for a missing key)."""
+        loc = tuple(loc)
+        while True:
+            if loc in self.lines:
+                return self.lines[loc]
+            if not loc:
+                return None
+            loc = loc[:-1]
+
+    def problem(self, loc: Loc, message: str) -> Problem:
+        return Problem(self.path, self.line(loc), message)
+
+
+def _scalar(node: yaml.ScalarNode) -> Any:
+    value = node.value
+    if node.style is not None:  # quoted or block scalar: always text
+        return value
+    if value in _NULL:
+        return None
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    if _INT.match(value):
+        return int(value.replace("_", ""))
+    if _FLOAT.match(value):
+        return float(value.replace("_", ""))
+    return value  # dates, times, `no`, `on`, `0755`… stay as typed
+
+
+class _Builder:
+    def __init__(self, path: str):
+        self.path = path
+        self.lines: dict[Loc, int] = {}
+        self.count = 0
+        self.problems: list[Problem] = []
+
+    def build(self, node: yaml.Node, loc: Loc) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise CaseError.single(
+                self.path,
+                f"the file expands to more than {MAX_NODES:,} values (nested aliases?); "
+                "refusing to read it",
+                node.start_mark.line + 1,
+            )
+        self.lines[loc] = node.start_mark.line + 1
+        if isinstance(node, yaml.ScalarNode):
+            return _scalar(node)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
+        if isinstance(node, yaml.MappingNode):
+            result: dict[Any, Any] = {}
+            for key_node, value_node in node.value:
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    self.problems.append(
+                        Problem(self.path, key_node.start_mark.line + 1,
+                                "merge keys (<<) are not supported in case files")
+                    )
+                    continue
+                if not isinstance(key_node, yaml.ScalarNode):
+                    self.problems.append(
+                        Problem(self.path, key_node.start_mark.line + 1, "a key must be plain text")
+                    )
+                    continue
+                key = key_node.value
+                if key in result:
+                    first = self.lines.get((*loc, key))
+                    self.problems.append(
+                        Problem(
+                            self.path,
+                            key_node.start_mark.line + 1,
+                            f"duplicate key '{key}'"
+                            + (f" (first given on line {first})" if first else ""),
+                        )
+                    )
+                    continue
+                result[key] = self.build(value_node, (*loc, key))
+                # point at the key's line: a value on the next line belongs to it
+                self.lines[(*loc, key)] = key_node.start_mark.line + 1
+            return result
+        raise CaseError.single(self.path, "unexpected YAML node", node.start_mark.line + 1)
+
+
+def read_text(path: Path, what: str = "case file") -> str:
+    """The file's text, or a CaseError saying plainly why it cannot be read."""
+    name = str(path)
+    if not path.exists():
+        raise CaseError.single(name, f"no such {what}")
+    if path.is_dir():
+        raise CaseError.single(name, f"this is a folder, not a {what}")
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise CaseError.single(name, f"cannot read the {what}: {exc.strerror}") from None
+    if len(raw) > MAX_BYTES:
+        raise CaseError.single(name, f"the file is larger than {MAX_BYTES:,} bytes; is it a {what}?")
+    if b"\x00" in raw:
+        raise CaseError.single(name, f"this is a binary file, not a YAML {what}")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise CaseError.single(name, "the file is not UTF-8 text", line) from None
+    if not text.strip() or all(
+        not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
+    ):
+        raise CaseError.single(name, f"the {what} is empty")
+    return text
+
+
+def parse_yaml(text: str, name: str) -> Document:
+    """Parse YAML text into a Document, or raise CaseError naming the line."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        what = exc.problem or exc.context or "invalid YAML"
+        raise CaseError.single(name, f"YAML syntax error: {what}", line) from None
+    except yaml.YAMLError as exc:
+        raise CaseError.single(name, f"YAML syntax error: {exc}") from None
+    finally:
+        loader.dispose()
+    if node is None:
+        raise CaseError.single(name, "the file is empty")
+    builder = _Builder(name)
+    data = builder.build(node, ())
+    if builder.problems:
+        raise CaseError(builder.problems)
+    return Document(name, data, builder.lines)
+
+
+def load_yaml(path: Path, what: str = "case file") -> Document:
+    return parse_yaml(read_text(path, what), str(path))
