@@ -113,6 +113,17 @@ class Child(Model):
         return years - ((day.month, day.day) < (self.dob.month, self.dob.day))
 
 
+class Exclusion(Model):
+    """Why and how a family member is excluded (London CP4 5.1-5.11)."""
+
+    reason: str | None = None  # the grounds the chair accepted
+    part: str | None = None  # for part exclusion: which part of the conference
+    requested_by: str | None = None  # id of the professional who asked
+    requested_on: Date | None = None  # when the representation reached the chair (CP4 5.2)
+    decided_on: Date | None = None
+    views: str | None = None  # how their views will be heard (CP4 5.9-5.10)
+
+
 class FamilyMember(Model):
     id: Id
     name: str = Field(min_length=1)
@@ -121,6 +132,7 @@ class FamilyMember(Model):
     address_confidential: bool = False
     interpreter: str | None = None
     excluded: Literal["none", "part", "full"] = "none"
+    exclusion: Exclusion | None = None
 
 
 class Professional(Model):
