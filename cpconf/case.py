@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar, get_args
 
 from pydantic import (
     BaseModel,
@@ -213,7 +214,32 @@ def nearest(value: object, choices: list[str]) -> str:
     return f"; did you mean '{close[0]}'?" if close else ""
 
 
-def pydantic_message(err: dict[str, Any], doc: Document) -> tuple[Loc, str]:
+def _keys_at(root: type[BaseModel], loc: Loc) -> list[str]:
+    """The keys the model allows at `loc` (a path of keys and list indexes)."""
+    cls: type[BaseModel] | None = root
+    for part in loc:
+        if isinstance(part, int) or cls is None:
+            continue
+        fld = cls.model_fields.get(str(part))
+        if fld is None:
+            return []
+        cls = _submodel(fld.annotation)
+    return [f.alias or name for name, f in cls.model_fields.items()] if cls else []
+
+
+def _submodel(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = _submodel(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def pydantic_message(
+    err: dict[str, Any], doc: Document, root: type[BaseModel] | None = None
+) -> tuple[Loc, str]:
     loc: Loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
     # pydantic names the union branch it tried (e.g. 'list[str]'); drop it
     loc = tuple(p for p in loc if p not in ("list[str]", "literal['all']"))
@@ -224,7 +250,8 @@ def pydantic_message(err: dict[str, Any], doc: Document) -> tuple[Loc, str]:
         return loc, f"{where}: required but missing"
     if kind == "extra_forbidden":
         parent = loc[:-1]
-        return loc, f"{_dotted(parent) or 'top level'}: unknown key '{loc[-1]}'"
+        hint = nearest(loc[-1], _keys_at(root, parent)) if root else ""
+        return loc, f"{_dotted(parent) or 'top level'}: unknown key '{loc[-1]}'{hint}"
     if kind == "literal_error":
         choices = re.findall(r"'([^']*)'", err["ctx"]["expected"])
         return loc, (
@@ -245,7 +272,9 @@ def _cross_checks(case: Case, doc: Document) -> list[Problem]:
     """What the schema alone cannot say: ids, references, and fields each type needs."""
     problems: list[Problem] = []
     seen: dict[str, Loc] = {}
-    groups = {"children": case.children, "family": case.family, "professionals": case.professionals}
+    groups: dict[str, Sequence[Child | FamilyMember | Professional]] = {
+        "children": case.children, "family": case.family, "professionals": case.professionals
+    }
     for group, items in groups.items():
         for i, item in enumerate(items):
             loc: Loc = (group, i, "id")
@@ -335,20 +364,31 @@ def _cross_checks(case: Case, doc: Document) -> list[Problem]:
 def parse_case(doc: Document) -> Case:
     """Validate a parsed document as a case file; every problem at once in one CaseError."""
     if not isinstance(doc.data, dict):
-        raise CaseError([doc.problem((), "a case file is a mapping with case:, conference:, "
-                                         "children:, family: and professionals:")])
-    try:
-        case = Case.model_validate(doc.data)
-    except ValidationError as exc:
-        problems = []
-        for err in exc.errors():
-            loc, message = pydantic_message(err, doc)  # type: ignore[arg-type]
-            problems.append(doc.problem(loc, message))
-        raise CaseError(problems) from None
+        raise CaseError([*doc.problems, doc.problem((), "a case file is a mapping with case:, "
+                         "conference:, children:, family: and professionals:")])
+    case = validate(Case, doc)
     problems = _cross_checks(case, doc)
     if problems:
         raise CaseError(problems)
     return case
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def validate(model: type[M], doc: Document) -> M:
+    """Validate a document against a model; every problem, with its line, in one CaseError."""
+    problems = list(doc.problems)
+    try:
+        result = model.model_validate(doc.data)
+    except ValidationError as exc:
+        for err in exc.errors():
+            loc, message = pydantic_message(err, doc, model)  # type: ignore[arg-type]
+            problems.append(doc.problem(loc, message))
+        raise CaseError(problems) from None
+    if problems:
+        raise CaseError(problems)
+    return result
 
 
 def load_case(path: str | Path) -> tuple[Case, Document]:

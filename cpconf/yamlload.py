@@ -44,6 +44,7 @@ class Document:
     path: str
     data: Any
     lines: dict[Loc, int] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)  # found while reading (duplicate keys)
 
     def line(self, loc: Loc) -> int | None:
         """The line of `loc`, or of its nearest enclosing value (for a missing key)."""
@@ -175,9 +176,8 @@ def parse_yaml(text: str, name: str) -> Document:
         raise CaseError.single(name, "the file is empty")
     builder = _Builder(name)
     data = builder.build(node, ())
-    if builder.problems:
-        raise CaseError(builder.problems)
-    return Document(name, data, builder.lines)
+    # duplicate keys and the like are reported together with the model's problems
+    return Document(name, data, builder.lines, builder.problems)
 
 
 def load_yaml(path: Path, what: str = "case file") -> Document:

@@ -17,13 +17,12 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
-    ValidationError,
     field_validator,
     model_validator,
 )
 
 from cpconf.calendar import REGIONS, Duration, WorkingCalendar
-from cpconf.case import CONFERENCE_TYPES, ConferenceType, Date, Time, pydantic_message
+from cpconf.case import ConferenceType, Date, Time, validate
 from cpconf.errors import CaseError
 from cpconf.yamlload import Document, load_yaml, parse_yaml
 
@@ -42,6 +41,10 @@ ANCHORS: dict[str, str] = {
 }
 
 
+def _all_types() -> list[ConferenceType]:
+    return ["initial", "review", "pre-birth", "transfer-in"]
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
 
@@ -49,7 +52,7 @@ class _Model(BaseModel):
 class Rule(_Model):
     """One way to compute a deadline, for the conference types it names."""
 
-    types: list[ConferenceType] = Field(default_factory=lambda: list(CONFERENCE_TYPES))
+    types: list[ConferenceType] = Field(default_factory=lambda: _all_types())
     previous_types: list[ConferenceType] | None = None  # review only: the conference before
     if_plan: list[str] | None = None  # not when the outcome gives no child one of these plans
     needs_outcome: bool = False  # shown only once the outcome is recorded (with if_plan)
@@ -251,14 +254,7 @@ def _raw(name_or_path: str, relative_to: Path | None, seen: tuple[Path, ...]) ->
 def load_profile(name_or_path: str, relative_to: Path | None = None) -> Profile:
     """A built-in profile by name, or a profile file by path. Raises CaseError if bad."""
     doc = _raw(str(name_or_path), relative_to, ())
-    try:
-        profile = Profile.model_validate(doc.data)
-    except ValidationError as exc:
-        problems = []
-        for err in exc.errors():
-            loc, message = pydantic_message(err, doc)  # type: ignore[arg-type]
-            problems.append(doc.problem(loc, message))
-        raise CaseError(problems) from None
+    profile = validate(Profile, doc)
     ids = [d.id for d in profile.deadlines]
     problems = []
     for i, spec in enumerate(profile.deadlines):
