@@ -48,6 +48,10 @@ AGENCY_NAMES: dict[str, str] = {
     "other": "another agency",
 }
 Attendance = Literal["invited", "attending", "apologies", "attended", "absent"]
+# How a subject child's wishes and feelings reach the conference (London CP4 4.3-4.18)
+ChildViews = Literal[
+    "attending", "advocate", "booklet", "written", "social-worker", "chair-meeting", "declined",
+]
 Plan = Literal["child-protection", "child-in-need", "early-help", "no-further-action"]
 Category = Literal["physical", "emotional", "sexual", "neglect"]
 
@@ -83,6 +87,14 @@ class Contact(Model):
     phone: str | None = None
 
 
+class InquorateDecision(Model):
+    """The chair's decision to go ahead although the conference is inquorate (London CP4 3.11)."""
+
+    reason: str = Field(min_length=1)
+    decided_by: str | None = None
+    decided_on: Date | None = None
+
+
 class Conference(Model):
     type: ConferenceType
     strategy_discussion: Date | None = None
@@ -98,6 +110,7 @@ class Conference(Model):
     chair: Contact | None = None
     coordinator: Contact | None = None
     delay_reason: str | None = None
+    inquorate_decision: InquorateDecision | None = None  # London CP4 3.11-3.12
 
 
 class Child(Model):
@@ -106,6 +119,16 @@ class Child(Model):
     dob: Date | None = None
     unborn: bool = False
     subject: bool = True
+    views: list[ChildViews] = Field(default_factory=list)  # London CP4 4.3-4.18
+
+    @field_validator("views", mode="before")
+    @classmethod
+    def _views_one_or_many(cls, value: Any) -> Any:
+        return [value] if isinstance(value, str) else value
+
+    @property
+    def attending(self) -> bool:
+        return "attending" in self.views
 
     def age_on(self, day: dt.date) -> int | None:
         if self.dob is None:
@@ -132,8 +155,16 @@ class FamilyMember(Model):
     address: str | None = None
     address_confidential: bool = False
     interpreter: str | None = None
+    interpreter_arranged: bool = False
     excluded: Literal["none", "part", "full"] = "none"
     exclusion: Exclusion | None = None
+
+
+class ObserverConsent(Model):
+    """An observer attends only with the chair's and the family's prior consent (CP4 3.3)."""
+
+    chair: bool = False
+    family: bool = False
 
 
 class Professional(Model):
@@ -147,6 +178,8 @@ class Professional(Model):
     contact_with: list[str] | Literal["all"] = Field(default_factory=list)
     attendance: Attendance = "invited"
     observer: bool = False
+    observer_consent: ObserverConsent | None = None  # London CP4 3.3
+    report_received: Date | None = None  # when unable to attend (London CP4 3.4)
 
     @field_validator("contact_with", mode="before")
     @classmethod

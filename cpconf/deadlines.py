@@ -94,6 +94,9 @@ def _applies(rule: Rule, case: Case) -> bool:
         return False
     if rule.previous_types is not None and conf.previous_type not in rule.previous_types:
         return False
+    proceeded = conf.inquorate_decision is not None  # London CP4 3.11-3.12
+    if rule.if_inquorate_proceeded is not None and rule.if_inquorate_proceeded != proceeded:
+        return False
     if case.outcome is None:
         # before the outcome is known any plan may follow: show what is likely to be needed
         return not rule.needs_outcome

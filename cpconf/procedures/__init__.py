@@ -56,6 +56,8 @@ class Rule(_Model):
     previous_types: list[ConferenceType] | None = None  # review only: the conference before
     if_plan: list[str] | None = None  # not when the outcome gives no child one of these plans
     needs_outcome: bool = False  # shown only once the outcome is recorded (with if_plan)
+    # only when the chair went ahead with an inquorate conference (London CP4 3.11-3.12)
+    if_inquorate_proceeded: bool | None = None
     after: str | None = None
     before: str | None = None
     duration: Duration
@@ -131,6 +133,21 @@ class Quorum(_Model):
     source: str = "London CP4 3.10"
 
 
+class AttendanceChecks(_Model):
+    """Who should attend and how: the settings behind `cpconf check-quorum`'s warnings."""
+
+    report_if_unable_to_attend: bool = True
+    report_source: str = "London CP4 3.4"
+    observer_source: str = "London CP4 3.3"
+    exclusion_source: str = "London CP4 5.2"
+    child_views_from_age: int = 10  # CP4 4.7 leaves it to "sufficient understanding"
+    child_views_source: str = "London CP4 4.3-4.18"
+    young_child_under: int = 5
+    young_child_source: str = "London CP4 3.5"
+    reply_needed_working_days: int = 3  # warn about invitees with no reply this close
+    source: str = "London CP4 3.3-3.5, 4.3-4.18, 5.2"
+
+
 class ClosureRange(_Model):
     start: Date = Field(alias="from")
     end: Date = Field(alias="to")
@@ -147,6 +164,7 @@ class Profile(_Model):
     extra_bank_holidays: list[Date] = Field(default_factory=list)
     session: Session = Field(default_factory=Session)
     quorum: Quorum = Field(default_factory=Quorum)
+    attendance: AttendanceChecks = Field(default_factory=AttendanceChecks)
     reports_email: str | None = None
     invitations_from: str | None = None
     complaints: str | None = None
@@ -198,7 +216,7 @@ def builtin_profiles() -> list[ProfileRef]:
 def _merge(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
     """A child profile's keys replace the parent's; deadlines are replaced by id."""
     merged = {**parent, **child}
-    for key in ("session", "quorum"):
+    for key in ("session", "quorum", "attendance"):
         if key in parent and key in child:
             merged[key] = {**parent[key], **child[key]}
     if "deadlines" in child:
