@@ -8,7 +8,7 @@ from typing import Any
 
 from cpconf.calendar import WorkingCalendar
 from cpconf.case import Case
-from cpconf.dates import add_minutes, clock, long_date
+from cpconf.dates import add_minutes, clock, long_date, short_date
 from cpconf.procedures import DeadlineSpec, Profile, Rule
 
 
@@ -21,6 +21,7 @@ class Deadline:
     rule: str  # the rule in words: "15 working days after the strategy discussion"
     source: str  # the paragraph it comes from: "London CP4 1.7"
     inherited_from: str | None = None
+    cutoff: bool = False  # closes a window rather than being a task (e.g. exclusion requests)
     provisional: bool = False  # counted from the conference deadline: no date booked yet
     done: dt.date | None = None
 
@@ -34,7 +35,7 @@ class Warning:
 
 @dataclass(frozen=True)
 class Status:
-    kind: str  # done | late | overdue | today | upcoming
+    kind: str  # done | late | overdue | today | upcoming | closed | booked
     working_days: int  # how far away (upcoming) or past (overdue, late)
     text: str
 
@@ -60,9 +61,19 @@ class Plan:
             if late > 0:
                 return Status("late", late, f"done {late} working day{'s' * (late != 1)} late")
             return Status("done", 0, "done")
+        booked = self.conference_date
+        if d.id == "conference" and booked and booked >= self.today:
+            ahead = cal.working_days_between(booked, d.due)
+            when = "today" if booked == self.today else f"for {short_date(booked)}"
+            if ahead >= 0:
+                return Status("booked", 0, f"booked {when}, in time")
+            return Status("overdue", -ahead, f"booked {when}, {-ahead} working "
+                          f"day{'s' * (ahead != -1)} late")
         if d.due == self.today:
             return Status("today", 0, "due today")
         gap = cal.working_days_between(self.today, d.due)
+        if d.due < self.today and d.cutoff:
+            return Status("closed", 0, "closed")
         if d.due < self.today:
             n = -gap
             if n == 0:  # due on a non-working day just gone (should not happen: deadlines roll back)
@@ -151,6 +162,7 @@ def build_plan(case: Case, profile: Profile, calendar: WorkingCalendar, today: d
             rule=rule.words(labels),
             source=rule.source,
             inherited_from=spec.inherited_from,
+            cutoff=spec.kind == "cutoff",
             provisional=provisional,
             done=done,
         )
@@ -242,7 +254,7 @@ def _warnings(plan: Plan, case: Case, profile: Profile, cal: WorkingCalendar) ->
                 "offer help with childcare (London CP4 3.6).",
             ))
     for d in plan.deadlines:
-        if d.done is None and d.due < plan.today:
+        if d.done is None and not d.cutoff and d.due < plan.today:
             status = plan.status(d)
             out.append(Warning(
                 "deadline_passed",

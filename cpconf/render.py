@@ -20,6 +20,8 @@ _STATUS_STYLE = {
     "overdue": "bold red",
     "today": "bold yellow",
     "upcoming": "",
+    "closed": "dim",
+    "booked": "green",
 }
 
 
@@ -33,25 +35,22 @@ def plan_view(plan: Plan, local_authority: str | None = None) -> Group:
         title += f" on {long_date(plan.conference_date)}"
     else:
         title += " (no date booked)"
-    table = Table(title=escape(title), title_justify="left", expand=False, show_lines=False)
-    table.add_column("Deadline", style="bold")
+    table = Table(title=escape(title), title_justify="left", expand=False)
+    table.add_column("Deadline", ratio=3)
     table.add_column("Due by", no_wrap=True)
-    table.add_column("Rule")
-    table.add_column("Who")
-    table.add_column("Where it stands")
+    table.add_column("Rule", ratio=3)
+    table.add_column("Where it stands", ratio=2)
     for d in sorted(plan.deadlines, key=lambda d: (d.due, d.id != "conference")):
         status = plan.status(d)
+        name = Text(d.label, style="bold")
+        name.append(f"\n{d.owner}", style="dim")
         source = d.source + (f"; inherited from {d.inherited_from}" if d.inherited_from else "")
         rule = Text(d.rule)
         rule.append(f"\n{source}", style="dim")
         if d.provisional:
             rule.append("\ncounted from the conference deadline", style="dim italic")
         table.add_row(
-            escape(d.label),
-            long_date(d.due),
-            rule,
-            escape(d.owner),
-            Text(status.text, style=_STATUS_STYLE[status.kind]),
+            name, long_date(d.due), rule, Text(status.text, style=_STATUS_STYLE[status.kind])
         )
     parts: list[Any] = [table]
     footer = f"Procedure: {plan.procedure}.  Today: {long_date(plan.today)}."
@@ -64,6 +63,9 @@ def plan_view(plan: Plan, local_authority: str | None = None) -> Group:
             line.append(w.message)
             line.append(f"  [{w.code}]", style="dim")
             parts.append(line)
+        if any(w.code == "deadline_passed" for w in plan.warnings):
+            hint = "Record finished tasks in the case file to clear these, e.g.\n  done:\n    agency_reports: 2026-11-18"
+            parts.append(Text(hint, style="dim"))
     else:
         parts.append(Text("No warnings.", style="green"))
     return Group(*parts)

@@ -34,6 +34,20 @@ professionals:
 """
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _bank_holiday_cache(tmp_path_factory: pytest.TempPathFactory):
+    """Keep the bank-holiday cache of test runs out of the user's home folder."""
+    import os
+
+    old = os.environ.get("CPCONF_CACHE_DIR")
+    os.environ["CPCONF_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    yield
+    if old is None:
+        os.environ.pop("CPCONF_CACHE_DIR", None)
+    else:
+        os.environ["CPCONF_CACHE_DIR"] = old
+
+
 @pytest.fixture
 def cli() -> Callable[..., object]:
     """Run `cpconf ARGS…` in-process; returns typer's Result (stdout, stderr, exit_code)."""

@@ -108,6 +108,9 @@ class DeadlineSpec(_Model):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     label: str
     owner: str = "coordinator"
+    # a task must be done by its date; a cut-off only closes a window (e.g. the last day to
+    # ask for an exclusion), so passing it is not a breach
+    kind: Literal["task", "cutoff"] = "task"
     rules: list[Rule] = Field(min_length=1)
     inherited_from: str | None = None  # set when a profile takes this deadline from its parent
 

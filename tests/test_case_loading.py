@@ -1,0 +1,185 @@
+"""Bad case files: every kind is reported with its file and line, never a traceback."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+import pytest
+
+from cpconf.case import load_case
+from cpconf.errors import CaseError
+from tests.conftest import MINIMAL
+
+
+def problems_of(path) -> list[tuple[int | None, str]]:
+    with pytest.raises(CaseError) as info:
+        load_case(path)
+    return [(p.line, p.message) for p in info.value.problems]
+
+
+def only(path) -> tuple[int | None, str]:
+    found = problems_of(path)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_minimal_case_loads(write_case):
+    case, _ = load_case(write_case(MINIMAL))
+    assert case.case.reference == "CP-TEST-1"
+    assert case.case.procedure == "london"
+    assert case.conference.strategy_discussion == dt.date(2026, 11, 2)
+    assert case.children[0].subject is True
+
+
+def test_unquoted_time_means_ten_oclock(write_case):
+    case, _ = load_case(write_case(MINIMAL.replace("  type: initial", "  type: initial\n  time: 10:00")))
+    assert case.conference.time == dt.time(10, 0)
+
+
+def test_uk_and_iso_dates_quoted_or_not(write_case):
+    text = MINIMAL.replace("strategy_discussion: 2026-11-02", "strategy_discussion: 02/11/2026")
+    text = text.replace("dob: 2019-03-14", "dob: '2019-03-14'")
+    case, _ = load_case(write_case(text))
+    assert case.conference.strategy_discussion == dt.date(2026, 11, 2)
+    assert case.children[0].dob == dt.date(2019, 3, 14)
+
+
+def test_yaml_syntax_error_names_the_line(write_case):
+    path = write_case(MINIMAL + "family:\n  - id: mum\n    name: [unclosed\n")
+    line, message = only(path)
+    assert "YAML syntax error" in message
+    assert line in (18, 19, 20)
+
+
+def test_unknown_key_suggests_the_right_one(write_case):
+    path = write_case(MINIMAL.replace("  strategy_discussion:", "  strategy_discusion:"))
+    found = problems_of(path)
+    assert (5, "conference: unknown key 'strategy_discusion'; did you mean 'strategy_discussion'?") in found
+
+
+def test_missing_required_field(write_case):
+    path = write_case(MINIMAL.replace("  reference: CP-TEST-1\n", "  local_authority: X\n"))
+    assert only(path) == (1, "case.reference: required but missing")  # the case: block
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("11/30/2026", "is not a UK date"),
+        ("2026-02-30", "is not a real date"),
+        ("30-11-2026", "is not a date cpconf reads"),
+        ("2/11/26", "four-digit year"),
+        ("next Tuesday", "is not a date cpconf reads"),
+    ],
+)
+def test_bad_dates(write_case, written, expected):
+    path = write_case(MINIMAL.replace("strategy_discussion: 2026-11-02", f"strategy_discussion: {written}"))
+    line, message = only(path)
+    assert line == 5
+    assert expected in message
+
+
+def test_a_date_yaml_would_auto_parse_gets_the_same_checks(write_case):
+    # unquoted, PyYAML would make this a date object (or fail on it); we check it ourselves
+    path = write_case(MINIMAL.replace("dob: 2019-03-14", "dob: 2019-02-29"))
+    line, message = only(path)
+    assert line == 9 and "not a real date" in message
+
+
+def test_bad_time(write_case):
+    path = write_case(MINIMAL.replace("  type: initial", "  type: initial\n  time: 25:00"))
+    line, message = only(path)
+    assert line == 5 and "not a 24-hour time" in message
+
+
+def test_duplicate_key_is_refused(write_case):
+    path = write_case(MINIMAL.replace("    dob: 2019-03-14", "    dob: 2019-03-14\n    dob: 2019-03-15"))
+    assert only(path) == (10, "duplicate key 'dob' (first given on line 9)")
+
+
+def test_duplicate_id(write_case):
+    path = write_case(MINIMAL + "family:\n  - id: amy\n    name: Amy's mum\n")
+    line, message = only(path)
+    assert line == 16
+    assert "id 'amy' is used twice (first on line 7)" in message
+
+
+def test_malformed_id(write_case):
+    path = write_case(MINIMAL.replace("  - id: amy", "  - id: Amy Smith"))
+    line, message = only(path)
+    assert line == 7 and "not a valid id" in message
+
+
+def test_reference_to_unknown_child(write_case):
+    path = write_case(MINIMAL.replace("contact_with: all", "contact_with: [amy, bne]"))
+    line, message = only(path)
+    assert line == 14
+    assert "no child has the id 'bne'" in message
+
+
+def test_wrong_enum_value_suggests_the_nearest(write_case):
+    path = write_case(MINIMAL.replace("agency: children_social_care", "agency: polce"))
+    line, message = only(path)
+    assert line == 13
+    assert message.endswith("did you mean 'police'?")
+
+
+def test_type_specific_requirement(write_case):
+    path = write_case(MINIMAL.replace("type: initial", "type: review"))
+    line, message = only(path)
+    assert line == 4 and "previous_conference: required for a review conference" in message
+
+
+def test_outcome_needs_a_category_for_a_protection_plan(write_case):
+    path = write_case(MINIMAL + "outcome:\n  decisions:\n    - child: amy\n      plan: child-protection\n")
+    line, message = only(path)
+    assert line == 17 and "category is required" in message
+
+
+def test_many_problems_are_reported_at_once(write_case):
+    text = MINIMAL.replace("type: initial", "type: initail").replace("agency: children_social_care", "agency: cs")
+    text = text.replace("dob: 2019-03-14", "dob: 31/02/2019")
+    found = problems_of(write_case(text))
+    assert [line for line, _ in found] == [4, 9, 13]
+
+
+@pytest.mark.parametrize(
+    ("make", "expected"),
+    [
+        (lambda p: p.mkdir(), "folder, not a case file"),
+        (lambda p: p.write_bytes(b"PK\x03\x04\x00\x00binary"), "binary file"),
+        (lambda p: p.write_text(""), "empty"),
+        (lambda p: p.write_text("# only a comment\n\n"), "empty"),
+        (lambda p: p.write_bytes(b"case: \xff\xfe\n"), "not UTF-8"),
+        (lambda p: p.write_text("- just\n- a list\n"), "a case file is a mapping"),
+        (lambda p: None, "no such case file"),
+    ],
+)
+def test_not_a_case_file(tmp_path, make, expected):
+    path = tmp_path / "case.yaml"
+    make(path)
+    (_, message), = problems_of(path)
+    assert expected in message
+
+
+def test_nested_aliases_do_not_hang_or_eat_memory(write_case):
+    bomb = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]']
+    for i in range(1, 10):
+        prev = chr(ord("a") + i - 1)
+        name = chr(ord("a") + i)
+        bomb.append(f"{name}: &{name} [{', '.join('*' + prev for _ in range(10))}]")
+    path = write_case("\n".join(bomb) + "\n")
+    start = time.perf_counter()
+    line, message = only(path)
+    assert time.perf_counter() - start < 5
+    assert "more than" in message and "aliases" in message
+
+
+def test_plain_yaml_traps_stay_text(write_case):
+    # `no` is Norway's code, `0755` a reference, `1.10` a version: none may change
+    text = MINIMAL.replace("reference: CP-TEST-1", "reference: 0755").replace(
+        "name: Amy Smith", "name: 'no'"
+    )
+    case, _ = load_case(write_case(text))
+    assert case.case.reference == "0755"
