@@ -118,6 +118,35 @@ def plan(
         raise typer.Exit(1)
 
 
+@app.command("check-quorum")
+def check_quorum(case: CaseArg, json_out: JsonOpt = False, today: TodayOpt = None) -> None:
+    """Is the conference quorate for each child, what is missing, and attendance warnings.
+
+    Exit 0 when quorate (or the chair went ahead, London CP4 3.11), 1 when inquorate.
+    """
+    from cpconf.loading import open_case
+    from cpconf.quorum import check_quorum as assess
+
+    day = _today(today)
+    try:
+        loaded = open_case(case)
+    except CaseError as exc:
+        _fail(exc)
+    result = assess(loaded.case, loaded.profile, loaded.calendar, day)
+    if json_out:
+        from cpconf.render import to_json
+
+        _stdout(to_json(result.to_json()))
+    else:
+        from rich.console import Console
+
+        from cpconf.render import quorum_view
+
+        Console(highlight=False).print(quorum_view(result))
+    if not result.passes:
+        raise typer.Exit(1)
+
+
 @procedures_app.callback()
 def procedures_list(ctx: typer.Context) -> None:
     """List the built-in procedure profiles."""
