@@ -202,10 +202,24 @@ class Decision(Model):
     category: Category | None = None
 
 
+class Dissent(Model):
+    """A disagreement with the decision, recorded in the conference record (London CP4 11.1)."""
+
+    by: str  # id of the professional or family member who disagreed
+    view: str = Field(min_length=1)
+
+
 class Outcome(Model):
     decisions: list[Decision] = Field(default_factory=list)
     lead_social_worker: str | None = None
     core_group: list[str] = Field(default_factory=list)
+    # for the decision letter (London CP4 14.13); the plan's deadlines apply where not booked
+    first_core_group: Date | None = None  # booked date of the first core group meeting
+    first_core_group_time: Time | None = None
+    next_review: Date | None = None  # booked date of the review conference
+    recommendations: list[str] = Field(default_factory=list)
+    contingency: str | None = None  # what happens if the plan is not followed
+    dissent: list[Dissent] = Field(default_factory=list)
 
 
 class Case(Model):
@@ -391,6 +405,9 @@ def _cross_checks(case: Case, doc: Document) -> list[Problem]:
         for j, member in enumerate(case.outcome.core_group):
             if member not in people_ids:
                 unknown(("outcome", "core_group", j), member, people_ids, "person")
+        for j, dissent in enumerate(case.outcome.dissent):
+            if dissent.by not in people_ids:
+                unknown(("outcome", "dissent", j, "by"), dissent.by, people_ids, "person")
     return problems
 
 
