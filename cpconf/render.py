@@ -91,7 +91,7 @@ def profile_view(profile: Profile) -> Group:
         "\nClosure days: " + (", ".join(long_date(d) for d in closures) if closures else "none")
     )
     table = Table(title="Timescales", title_justify="left")
-    table.add_column("Deadline id", style="bold")
+    table.add_column("Deadline id", style="bold", overflow="fold")
     table.add_column("What")
     table.add_column("Conference types")
     table.add_column("Rule")

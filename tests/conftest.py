@@ -53,8 +53,8 @@ def cli() -> Callable[..., object]:
     """Run `cpconf ARGS…` in-process; returns typer's Result (stdout, stderr, exit_code)."""
     runner = CliRunner()
 
-    def run(*args: str | Path):
-        return runner.invoke(app, [str(a) for a in args])
+    def run(*args: str | Path, env: dict[str, str] | None = None):
+        return runner.invoke(app, [str(a) for a in args], env=env)
 
     return run
 

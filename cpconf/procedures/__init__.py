@@ -220,19 +220,26 @@ def _merge(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
     """A child profile's keys replace the parent's; deadlines are replaced by id."""
     merged = {**parent, **child}
     for key in ("session", "quorum", "attendance"):
-        if key in parent and key in child:
+        if isinstance(parent.get(key), dict) and isinstance(child.get(key), dict):
             merged[key] = {**parent[key], **child[key]}
-    if "deadlines" in child:
-        by_id = {
-            d["id"]: {**d, "inherited_from": d.get("inherited_from") or parent.get("name")}
-            for d in parent.get("deadlines", [])
-        }
-        order = [d["id"] for d in parent.get("deadlines", [])]
-        for d in child["deadlines"]:
-            if d.get("id") not in by_id:
-                order.append(d.get("id"))
-            by_id[d.get("id")] = d
-        merged["deadlines"] = [by_id[i] for i in order]
+    parent_deadlines = [d for d in parent.get("deadlines") or [] if isinstance(d, dict)]
+    child_deadlines = child.get("deadlines") or []
+    if not isinstance(child_deadlines, list):  # let validation report it, with its line
+        return {**merged, "deadlines": child_deadlines}
+    by_id = {
+        d["id"]: {**d, "inherited_from": d.get("inherited_from") or parent.get("name")}
+        for d in parent_deadlines
+    }
+    order = [d["id"] for d in parent_deadlines]
+    extra = []
+    for d in child_deadlines:
+        if not isinstance(d, dict):
+            extra.append(d)
+            continue
+        if d.get("id") not in by_id:
+            order.append(d.get("id"))
+        by_id[d.get("id")] = d
+    merged["deadlines"] = [by_id[i] for i in order] + extra
     merged.pop("extends", None)
     merged["extends"] = child.get("extends")
     return merged

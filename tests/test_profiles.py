@@ -1,0 +1,122 @@
+"""Procedure profiles: the built-ins load, every timescale cites its source, bad ones are refused."""
+
+from __future__ import annotations
+
+import pytest
+
+from cpconf.errors import CaseError
+from cpconf.procedures import BUILTIN, builtin_profiles, load_profile
+
+CONTRACT_IDS = {
+    "conference", "social_worker_report_to_parents", "social_worker_report_to_chair",
+    "agency_reports", "exclusion_request", "decision_letter", "first_core_group",
+    "conference_record", "next_review",
+}
+
+
+@pytest.mark.parametrize("name", BUILTIN)
+def test_builtin_profile_loads_and_every_timescale_has_a_source(name):
+    profile = load_profile(name)
+    assert profile.name == name
+    assert CONTRACT_IDS <= {d.id for d in profile.deadlines}
+    for spec in profile.deadlines:
+        for rule in spec.rules:
+            assert rule.source.strip(), f"{name}.{spec.id} has no source"
+            # the source names the procedure it came from
+            assert any(word in rule.source for word in ("London", "Hackney", "York", "Bolton",
+                                                         "Warwickshire")), rule.source
+
+
+def test_builtin_list_matches_the_shipped_files():
+    assert [p.name for p in builtin_profiles()] == list(BUILTIN)
+    assert all(p.path.exists() for p in builtin_profiles())
+
+
+def test_hackney_extends_london_and_overrides_the_report_deadline():
+    hackney = load_profile("hackney")
+    reports = hackney.deadline("agency_reports")
+    assert reports is not None and reports.inherited_from is None
+    assert str(reports.rules[0].duration) == "3 working days"
+    exclusion = hackney.deadline("exclusion_request")
+    assert exclusion is not None and exclusion.inherited_from == "london"
+    assert hackney.session.professionals_join_minutes == 30
+    # London's own profile keeps London's rule
+    assert str(load_profile("london").deadline("agency_reports").rules[0].duration) == "2 working days"
+
+
+def test_bolton_always_invites_health_and_police():
+    assert set(load_profile("bolton").quorum.always_invite) == {
+        "children_social_care", "health", "police"
+    }
+
+
+def write(tmp_path, text, name="profile.yaml"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+GOOD = """\
+name: shire
+title: Shire procedures
+document: Shire Safeguarding Partnership procedures
+region: scotland
+closure_days:
+  - 2026-12-24
+  - {from: 2026-12-29, to: 2026-12-31, reason: office closed}
+deadlines:
+  - id: conference
+    label: Conference held
+    rules:
+      - types: [initial]
+        after: strategy_discussion
+        duration: 15 working days
+        source: Shire 4.1
+"""
+
+
+def test_a_profile_of_ones_own(tmp_path):
+    profile = load_profile(str(write(tmp_path, GOOD)))
+    assert profile.region == "scotland"
+    closures = profile.closures()
+    assert len(closures) == 4
+    cal = profile.calendar()
+    assert not cal.is_working_day(closures.pop())
+
+
+def test_a_profile_may_extend_a_builtin(tmp_path):
+    text = "name: mine\ntitle: Mine\ndocument: Mine\nextends: london\nclosure_days: [2026-12-29]\n"
+    profile = load_profile(str(write(tmp_path, text)))
+    assert profile.deadline("agency_reports").inherited_from == "london"
+    assert not profile.calendar().is_working_day(__import__("datetime").date(2026, 12, 29))
+
+
+@pytest.mark.parametrize(
+    ("change", "line", "expected"),
+    [
+        (("duration: 15 working days", "duration: 15 wrking days"), 14, "is not a duration"),
+        (("after: strategy_discussion", "after: strategy"), 13, "is not a date a rule can count from"),
+        (("source: Shire 4.1", "sauce: Shire 4.1"), 15, "unknown key 'sauce'; did you mean 'source'?"),
+        (("types: [initial]", "types: [inital]"), 12, "did you mean 'initial'?"),
+        (("region: scotland", "region: wales"), 4, "is not one of"),
+    ],
+)
+def test_a_bad_profile_gets_clear_errors(tmp_path, change, line, expected):
+    path = write(tmp_path, GOOD.replace(*change))
+    with pytest.raises(CaseError) as info:
+        load_profile(str(path))
+    found = [(p.line, p.message) for p in info.value.problems]
+    assert any(ln == line and expected in msg for ln, msg in found), found
+    assert all(p.file == str(path.resolve()) for p in info.value.problems)
+
+
+def test_unknown_profile_name():
+    with pytest.raises(CaseError, match="no built-in procedure 'lundon'"):
+        load_profile("lundon")
+
+
+def test_extends_loop_is_refused(tmp_path):
+    write(tmp_path, "name: a\ntitle: A\ndocument: A\nextends: b.yaml\n", "a.yaml")
+    write(tmp_path, "name: b\ntitle: B\ndocument: B\nextends: a.yaml\n", "b.yaml")
+    with pytest.raises(CaseError, match="loop"):
+        load_profile(str(tmp_path / "a.yaml"))
