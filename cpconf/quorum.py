@@ -136,6 +136,12 @@ def _join(items: list[str], last: str = "and") -> str:
     return f"{', '.join(items[:-1])} {last} {items[-1]}"
 
 
+def _nouns(rule: Quorum) -> tuple[str, str]:
+    if rule.count == "organisations":
+        return "organisation", "organisations"
+    return "agency", "agencies"
+
+
 def _first_name(child: Child) -> str:
     return child.name.split()[0]
 
@@ -157,8 +163,7 @@ def assess_child(case: Case, child: Child, rule: Quorum) -> ChildQuorum:
     """London CP4 3.10 for one subject child, as the profile's quorum section words it."""
     key = lambda u: _sort_key(u, rule)  # noqa: E731
     required = rule.required_agency
-    noun, nouns = ("organisation", "organisations") if rule.count == "organisations" else (
-        "agency", "agencies")
+    noun, nouns = _nouns(rule)
     name = _first_name(child)
 
     # the required agency counts when anyone from it is there; the others only when
@@ -212,11 +217,9 @@ def assess_child(case: Case, child: Child, rule: Quorum) -> ChildQuorum:
             if absent_units:
                 what += ": " + _join(_candidates(absent_units, not_present), "or")
             if len(absent_units) < need:
-                gap = need - len(absent_units)
-                more = "none is" if not absent_units else "no other is"
                 what += (
-                    f" ({more} recorded: invite {NUMBERS.get(gap, str(gap))} "
-                    f"{noun if gap == 1 else nouns} that know{'s' * (gap == 1)} {name})"
+                    f" ({'and ' if absent_units else ''}no other {noun} is recorded as having "
+                    f"had direct contact with {name})"
                 )
             parts.append(what)
         missing = " and ".join(parts)
@@ -365,10 +368,11 @@ def attendance_warnings(
 
 def rule_words(rule: Quorum) -> str:
     """The quorum rule in words, as the profile sets it."""
-    nouns = "organisations" if rule.count == "organisations" else "agencies"
+    noun, nouns = _nouns(rule)
     other = NUMBERS.get(rule.other_agencies, str(rule.other_agencies))
     return (
-        f"{unit_name(rule.required_agency)} and at least {other} other {nouns} with direct "
+        f"{unit_name(rule.required_agency)} and at least {other} other "
+        f"{noun if rule.other_agencies == 1 else nouns} with direct "
         f"contact with each subject child must be present ({rule.source}). Observers, and "
         "anyone who sent apologies, do not count."
     )
