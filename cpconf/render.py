@@ -198,7 +198,7 @@ def quorum_view(report: QuorumReport) -> Group:
             d = report.decision
             by = f" ({d.decided_by})" if d.decided_by else ""
             line.append(f"\nThe chair{by} decided to go ahead (London CP4 3.11): ", style="")
-            line.append(d.reason.strip())
+            line.append(d.reason.strip().rstrip(".") + ".")
             line.append(
                 "\nAn early review conference must be arranged (London CP4 3.12): "
                 "see cpconf plan.", style="")

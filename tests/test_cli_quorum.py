@@ -1,0 +1,167 @@
+"""`cpconf check-quorum`: exit codes, JSON (CONTRACT.md section 4), the table, and the acceptance cases."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ACCEPTANCE, MINIMAL, SAMPLES
+
+ACCEPTANCE_CASES = sorted(ACCEPTANCE.glob("quorum-*.yaml")) if ACCEPTANCE.is_dir() else []
+
+INQUORATE = """\
+case:
+  reference: CP-Q-1
+conference:
+  type: initial
+  strategy_discussion: 2026-11-02
+  date: 2026-11-20
+children:
+  - id: ben
+    name: Ben Smith
+    dob: 2022-07-01
+professionals:
+  - {id: sw, name: Jo Bloggs, agency: children_social_care, contact_with: all, attendance: attending}
+  - {id: hv, name: Priya Patel, agency: health, contact_with: [ben], attendance: attending}
+  - {id: dc, name: DC Ann Lee, agency: police, contact_with: all, attendance: apologies,
+     report_received: 2026-11-17}
+"""
+
+PROCEEDS = INQUORATE.replace(
+    "  date: 2026-11-20\n",
+    "  date: 2026-11-20\n  inquorate_decision:\n"
+    "    reason: Risk to Ben too high to wait for the police\n    decided_by: Helen Carter\n",
+)
+
+
+@pytest.mark.skipif(not ACCEPTANCE_CASES, reason="no shared acceptance cases here")
+@pytest.mark.parametrize("path", ACCEPTANCE_CASES, ids=lambda p: p.stem)
+def test_acceptance(cli, path: Path) -> None:
+    expected = json.loads(path.with_name(path.stem + ".expected.json").read_text())
+    result = cli("check-quorum", path, "--json", "--today", "2026-11-01")
+    got = json.loads(result.stdout)
+    assert got["quorate"] == expected["quorate"]
+    assert result.exit_code == (0 if expected["quorate"] else 1)
+    assert set(got["children"]) == set(expected["children"])
+    for child_id, want in expected["children"].items():
+        for key, value in want.items():
+            assert got["children"][child_id][key] == value, (child_id, key)
+
+
+def test_json_shape_as_in_the_contract(cli, write_case) -> None:
+    result = cli("check-quorum", write_case(INQUORATE), "--json", "--today", "2026-11-10")
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)  # JSON alone on stdout
+    assert data["quorate"] is False
+    ben = data["children"]["ben"]
+    assert ben["quorate"] is False and ben["by_exception"] is False
+    assert ben["present"] == ["children_social_care", "health"]
+    assert ben["missing"] == (
+        "one more agency with direct contact with Ben: the police (DC Ann Lee, sent apologies)"
+    )
+    assert data["warnings"] == []  # the police sent a report: no no_report warning
+    assert data["chair_proceeded"] is False
+
+
+def test_quorate_exits_0_with_null_missing(cli, write_case) -> None:
+    text = INQUORATE.replace("attendance: apologies", "attendance: attending")
+    result = cli("check-quorum", write_case(text), "--json", "--today", "2026-11-10")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["quorate"] is True
+    assert data["children"]["ben"]["missing"] is None
+
+
+def test_by_exception_in_json_and_table(cli, write_case) -> None:
+    path = write_case(MINIMAL.replace("contact_with: all", "contact_with: all\n    attendance: attending"))
+    data = json.loads(cli("check-quorum", path, "--json", "--today", "2026-11-10").stdout)
+    assert data["children"]["amy"] == {**data["children"]["amy"], "quorate": True,
+                                       "by_exception": True}
+    result = cli("check-quorum", path, "--today", "2026-11-10")
+    assert result.exit_code == 0
+    assert "Quorate by exception" in result.stdout
+    assert "London CP4 3.10" in result.stdout
+
+
+def test_chair_proceeds_exits_0_and_still_reports_inquorate(cli, write_case) -> None:
+    path = write_case(PROCEEDS)
+    result = cli("check-quorum", path, "--json", "--today", "2026-11-10")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["quorate"] is False and data["children"]["ben"]["quorate"] is False
+    assert data["chair_proceeded"] is True
+    table = cli("check-quorum", path, "--today", "2026-11-10")
+    assert table.exit_code == 0
+    assert "Inquorate for Ben Smith" in table.stdout
+    assert "Helen Carter" in table.stdout and "early review" in table.stdout
+
+
+def test_plan_adds_early_review_when_the_chair_proceeds(cli, write_case) -> None:
+    with_decision = json.loads(
+        cli("plan", write_case(PROCEEDS), "--json", "--today", "2026-11-10").stdout)
+    assert with_decision["deadlines"]["early_review"]["due"] == "2026-12-18"  # 1 month, back to Fri
+    assert "inquorate" in with_decision["deadlines"]["early_review"]["rule"]
+    without = json.loads(cli("plan", write_case(INQUORATE, "b.yaml"), "--json",
+                             "--today", "2026-11-10").stdout)
+    assert "early_review" not in without["deadlines"]
+
+
+def test_early_review_needs_a_booked_date(cli, write_case) -> None:
+    text = PROCEEDS.replace("  date: 2026-11-20\n", "")
+    data = json.loads(cli("plan", write_case(text), "--json", "--today", "2026-11-10").stdout)
+    assert "early_review" not in data["deadlines"]
+
+
+def test_table_lists_what_is_missing_and_the_warnings(cli, write_case) -> None:
+    text = INQUORATE.replace("    report_received: 2026-11-17}", "}")
+    result = cli("check-quorum", write_case(text), "--today", "2026-11-10")
+    assert result.exit_code == 1
+    out = result.stdout
+    assert "Ben Smith: Inquorate" in out
+    assert "DC Ann Lee, the police: sent apologies" in out
+    assert "one more agency with direct contact with Ben" in " ".join(out.split())
+    assert "[no_report]" in out
+
+
+@pytest.mark.parametrize("width", [80, 120])
+def test_sample_case_reads_at_terminal_widths(cli, width, monkeypatch) -> None:
+    monkeypatch.setenv("COLUMNS", str(width))
+    result = cli("check-quorum", SAMPLES / "initial.yaml", "--today", "2026-11-18")
+    assert result.exit_code == 0
+    assert all(len(line) <= width for line in result.stdout.splitlines())
+    assert "Amy Smith: Quorate" in result.stdout and "Ben Smith: Quorate" in result.stdout
+    assert "Kayla Smith-Owusu is not a subject" in result.stdout
+    assert "[interpreter_not_arranged]" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (PROCEEDS.replace("    reason: Risk to Ben too high to wait for the police\n", ""),
+         "conference.inquorate_decision.reason: required but missing"),
+        (INQUORATE.replace("attendance: apologies", "attendance: apologies, observer_ok: true"),
+         "unknown key 'observer_ok'"),
+        (MINIMAL.replace("dob: 2019-03-14", "dob: 2019-03-14\n    views: drawing"),
+         "'drawing' is not one of"),
+    ],
+    ids=["decision-without-reason", "unknown-key", "unknown-views"],
+)
+def test_bad_input_exits_2_without_traceback(cli, write_case, text, message) -> None:
+    result = cli("check-quorum", write_case(text), "--json")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_missing_file_exits_2(cli, tmp_path) -> None:
+    result = cli("check-quorum", tmp_path / "nope.yaml")
+    assert result.exit_code == 2
+    assert "Traceback" not in result.stderr
+
+
+def test_bad_today_exits_2(cli) -> None:
+    result = cli("check-quorum", SAMPLES / "initial.yaml", "--today", "18/11/2026")
+    assert result.exit_code == 2
