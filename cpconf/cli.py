@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sys
 from pathlib import Path
 from typing import Annotated, NoReturn
@@ -104,9 +105,7 @@ def plan(
         _fail(exc)
     result = build_plan(loaded.case, loaded.profile, loaded.calendar, day)
     if json_out:
-        from cpconf.render import to_json
-
-        _stdout(to_json(result.to_json()))
+        _stdout(json.dumps(result.to_json(), indent=2, ensure_ascii=False))
     else:
         from rich.console import Console
 
@@ -134,9 +133,7 @@ def check_quorum(case: CaseArg, json_out: JsonOpt = False, today: TodayOpt = Non
         _fail(exc)
     result = assess(loaded.case, loaded.profile, loaded.calendar, day)
     if json_out:
-        from cpconf.render import to_json
-
-        _stdout(to_json(result.to_json()))
+        _stdout(json.dumps(result.to_json(), indent=2, ensure_ascii=False))
     else:
         from rich.console import Console
 

@@ -13,7 +13,10 @@ from tests.conftest import MINIMAL
 D = dt.date
 
 
-def plan_of(write_case, text: str, today: dt.date = D(2026, 11, 1)):
+START = D(2026, 11, 1)
+
+
+def plan_of(write_case, text: str, today: dt.date = START):
     loaded = open_case(write_case(text))
     return build_plan(loaded.case, loaded.profile, loaded.calendar, today)
 

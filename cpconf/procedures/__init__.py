@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
@@ -205,7 +204,7 @@ class ProfileRef:
 
 
 def _builtin_path(name: str) -> Path:
-    return Path(str(resources.files(__package__).joinpath(f"{name}.yaml")))
+    return Path(__file__).with_name(f"{name}.yaml")
 
 
 def builtin_profiles() -> list[ProfileRef]:
