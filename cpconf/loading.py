@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,12 +22,18 @@ class LoadedCase:
     calendar: WorkingCalendar
 
 
-def open_case(path: str | Path) -> LoadedCase:
-    """Load and validate a case file, its profile, and what the case says of the profile."""
+ProfileLoader = Callable[[str, Path | None], Profile]
+
+
+def open_case(path: str | Path, profiles: ProfileLoader | None = None) -> LoadedCase:
+    """Load and validate a case file, its profile, and what the case says of the profile.
+
+    `profiles` loads a profile by name (default: `load_profile`); `caseload` passes a cache.
+    """
     path = Path(path)
     case, doc = load_case(path)
     try:
-        profile = load_profile(case.case.procedure, relative_to=path.parent)
+        profile = (profiles or load_profile)(case.case.procedure, path.parent)
     except CaseError as exc:
         line = doc.line(("case", "procedure"))
         raise CaseError(

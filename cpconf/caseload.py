@@ -1,0 +1,522 @@
+"""Every case at once: the open deadlines across a caseload, and the service's timeliness.
+
+`build_caseload(paths, today)` finds the case files under the given files and
+folders, builds each conference's plan (cpconf.deadlines) and returns a
+`Caseload`: the deadlines not yet done, grouped by when they fall due, the
+files that could not be read (each with its problems), and timeliness as
+councils report it. Children appear by their initials only: a coordinator's
+screen may be seen by others.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from cpconf.case import Case
+from cpconf.deadlines import Plan, build_plan
+from cpconf.errors import CaseError, Problem
+from cpconf.loading import open_case
+from cpconf.procedures import BUILTIN, Profile, load_profile
+
+CASE_SUFFIXES = (".yaml", ".yml")
+
+# When a deadline falls due, relative to --today. Weeks are calendar weeks, Monday to Sunday.
+GROUPS: tuple[str, ...] = ("overdue", "today", "this_week", "next_week", "later")
+GROUP_TITLES: dict[str, str] = {
+    "overdue": "Overdue",
+    "today": "Due today",
+    "this_week": "Due this week",
+    "next_week": "Due next week",
+    "later": "Later",
+}
+
+# Timeliness measures: (id, deadline id, conference type or None, title).
+# Initial conferences within 15 working days of the strategy discussion is the figure the
+# DfE publishes for England (Characteristics of children in need); the others are the
+# local measures councils report alongside it.
+MEASURES: tuple[tuple[str, str, str | None, str], ...] = (
+    ("initial_conferences", "conference", "initial", "Initial conferences held in time"),
+    ("review_conferences", "conference", "review", "Review conferences held in time"),
+    ("decision_letters", "decision_letter", None, "Decision letters sent in time"),
+    ("conference_records", "conference_record", None, "Conference records sent in time"),
+)
+
+# Deadlines that are a last date for something that may never be needed, not a task: shown
+# while they are coming up, never as overdue ("a request to exclude a family member must reach
+# the chair 3 working days before", London CP4 5.2; amendments to the record, CP4 14.4).
+CUT_OFFS = frozenset({"exclusion_request", "record_amendments"})
+
+# The deadline for the next conference of the same case, which gets a file of its own.
+NEXT_CONFERENCE = "next_review"
+
+# Below this many files a process pool costs more to start than it saves.
+PARALLEL_FROM = 400
+CHUNK = 100
+
+
+# -- the result ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OpenDeadline:
+    """One deadline of one case that is not recorded as done."""
+
+    reference: str
+    children: str  # the subject children's initials: "A.S., B.S."
+    conference_type: str
+    deadline: str  # the profile's deadline id
+    label: str
+    due: dt.date
+    group: str  # one of GROUPS
+    status: str  # "overdue by 3 working days", "due in 2 working days"
+    working_days: int  # how far past (overdue) or away (upcoming)
+    owner_role: str  # as the procedure says: "chair", "social worker", "each agency"
+    owner: str | None  # the person, where the case file names one
+    provisional: bool  # counted from the conference deadline: no date booked yet
+    path: str
+
+    @property
+    def owner_text(self) -> str:
+        return f"{self.owner} ({self.owner_role})" if self.owner else self.owner_role
+
+
+@dataclass(frozen=True)
+class FileError:
+    """A case file that could not be used, with every problem found in it."""
+
+    path: str
+    problems: tuple[Problem, ...]
+
+
+@dataclass(frozen=True)
+class Miss:
+    """A conference, letter or record that was late."""
+
+    reference: str
+    children: str
+    path: str
+    due: dt.date
+    done: dt.date
+    working_days_late: int
+
+
+@dataclass(frozen=True)
+class Measure:
+    """One timeliness figure: how many were done, how many of them on time, and which were not."""
+
+    id: str
+    title: str
+    counted: int
+    in_time: int
+    missed: tuple[Miss, ...] = ()
+
+    @property
+    def percent(self) -> float | None:
+        return round(100 * self.in_time / self.counted, 1) if self.counted else None
+
+
+@dataclass(frozen=True)
+class CaseFacts:
+    """What one case contributes: its open deadlines and what was done and when."""
+
+    reference: str
+    path: str
+    conference_type: str
+    children: str
+    chair: str | None
+    social_worker: str | None
+    conference_date: dt.date | None
+    previous_conference: dt.date | None
+    open: tuple[OpenDeadline, ...]
+    # measure id -> (due, done, working days late) for what is recorded as done
+    done: dict[str, tuple[dt.date, dt.date, int]]
+
+
+@dataclass(frozen=True)
+class Filters:
+    within: int | None = None  # working days from today; overdue and today always shown
+    chair: str | None = None  # part of the chair's name, any case
+    social_worker: str | None = None  # part of the social worker's name, any case
+    type: str | None = None  # conference type
+
+    def keeps_case(self, case: CaseFacts) -> bool:
+        if self.type and case.conference_type != self.type:
+            return False
+        if self.chair and not _matches(self.chair, case.chair):
+            return False
+        return not (self.social_worker and not _matches(self.social_worker, case.social_worker))
+
+    def keeps(self, d: OpenDeadline) -> bool:
+        if self.within is None or d.group in ("overdue", "today"):
+            return True
+        return d.working_days <= self.within
+
+    def to_json(self) -> dict[str, Any]:
+        return {"within": self.within, "chair": self.chair,
+                "social_worker": self.social_worker, "type": self.type}
+
+
+@dataclass
+class Caseload:
+    today: dt.date
+    files: int  # case files found
+    cases: int  # cases read and kept by the filters
+    deadlines: list[OpenDeadline]
+    errors: list[FileError]
+    timeliness: list[Measure]
+    filters: Filters = field(default_factory=Filters)
+
+    def group(self, name: str) -> list[OpenDeadline]:
+        return [d for d in self.deadlines if d.group == name]
+
+    @property
+    def overdue(self) -> list[OpenDeadline]:
+        return self.group("overdue")
+
+    def counts(self) -> dict[str, int]:
+        return {g: len(self.group(g)) for g in GROUPS}
+
+    def to_json(self, summary: bool = False) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "today": self.today.isoformat(),
+            "files": self.files,
+            "cases": self.cases,
+            "filters": self.filters.to_json(),
+        }
+        if not summary:
+            out["counts"] = self.counts()
+            out["deadlines"] = [_deadline_json(d) for d in self.deadlines]
+        out["timeliness"] = [_measure_json(m) for m in self.timeliness]
+        out["errors"] = [
+            {"file": e.path,
+             "problems": [{"line": p.line, "message": p.message} for p in e.problems]}
+            for e in self.errors
+        ]
+        return out
+
+
+def _deadline_json(d: OpenDeadline) -> dict[str, Any]:
+    return {
+        "reference": d.reference,
+        "children": d.children,
+        "conference_type": d.conference_type,
+        "deadline": d.deadline,
+        "label": d.label,
+        "due": d.due.isoformat(),
+        "group": d.group,
+        "status": d.status,
+        "working_days": d.working_days,
+        "owner_role": d.owner_role,
+        "owner": d.owner,
+        "provisional": d.provisional,
+        "file": d.path,
+    }
+
+
+def _measure_json(m: Measure) -> dict[str, Any]:
+    return {
+        "measure": m.id,
+        "title": m.title,
+        "counted": m.counted,
+        "in_time": m.in_time,
+        "percent": m.percent,
+        "missed": [
+            {"reference": x.reference, "children": x.children, "file": x.path,
+             "due": x.due.isoformat(), "done": x.done.isoformat(),
+             "working_days_late": x.working_days_late}
+            for x in m.missed
+        ],
+    }
+
+
+# -- finding and reading the files -----------------------------------------------------
+
+
+def find_case_files(paths: Iterable[str | Path]) -> list[Path]:
+    """Case files named, or below the folders named (*.yaml, *.yml; hidden folders skipped).
+
+    Raises CaseError for a path that does not exist.
+    """
+    found: list[Path] = []
+    missing = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                found.extend(
+                    Path(root, f) for f in sorted(files)
+                    if f.endswith(CASE_SUFFIXES) and not f.startswith(".")
+                )
+        elif path.exists():
+            found.append(path)  # named on purpose: read it whatever its name
+        else:
+            missing.append(Problem(str(path), None, "no such file or folder"))
+    if missing:
+        raise CaseError(missing)
+    seen: set[Path] = set()
+    unique = []
+    for p in found:
+        key = p.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append(p)
+    return unique
+
+
+class _ProfileCache:
+    """Each profile read once per run: the built-ins by name, others by their resolved path."""
+
+    def __init__(self) -> None:
+        self._cache: dict[tuple[str, str], Profile] = {}
+
+    def __call__(self, name: str, relative_to: Path | None) -> Profile:
+        if name in BUILTIN:
+            key = (name, "")
+        else:
+            candidate = Path(name).expanduser()
+            if not candidate.is_absolute() and relative_to is not None:
+                candidate = relative_to / candidate
+            key = (name, str(candidate.resolve()))
+        profile = self._cache.get(key)
+        if profile is None:
+            profile = self._cache[key] = load_profile(name, relative_to)
+        return profile
+
+
+def _matches(wanted: str, name: str | None) -> bool:
+    """A filter matches any part of the name, ignoring case and extra spaces."""
+    return name is not None and " ".join(wanted.split()).casefold() in " ".join(name.split()).casefold()
+
+
+def initials(name: str) -> str:
+    """'Amy Smith' -> 'A.S.'; 'Kayla Smith-Owusu' -> 'K.S-O.'."""
+    parts = []
+    for word in name.split():
+        letters = [p[0].upper() for p in re.findall(r"\w+", word.replace("'", ""))]
+        if letters:
+            parts.append("-".join(letters))
+    return ".".join(parts) + "." if parts else "?"
+
+
+def _social_worker(case: Case) -> str | None:
+    """The case's social worker: the lead social worker if recorded, else children's social care."""
+    csc = [p for p in case.professionals if p.agency == "children_social_care" and not p.observer]
+    lead = case.outcome.lead_social_worker if case.outcome else None
+    for p in csc:
+        if p.id == lead:
+            return p.name
+    for p in csc:
+        if p.role and "social worker" in p.role.lower():
+            return p.name
+    return csc[0].name if csc else None
+
+
+def _owner(role: str, case: Case, social_worker: str | None) -> str | None:
+    """The person behind a procedure's owner ('chair', 'social worker', ...), where known."""
+    words = role.lower()
+    conf = case.conference
+    if "chair" in words:
+        return conf.chair.name if conf.chair else None
+    if "coordinator" in words:
+        return conf.coordinator.name if conf.coordinator else None
+    if "social worker" in words or "keyworker" in words:
+        return social_worker
+    return None  # "each agency", "requesting agency": no one person
+
+
+def _group(due: dt.date, today: dt.date) -> str:
+    if due < today:
+        return "overdue"
+    if due == today:
+        return "today"
+    sunday = today + dt.timedelta(days=6 - today.weekday())
+    if due <= sunday:
+        return "this_week"
+    if due <= sunday + dt.timedelta(days=7):
+        return "next_week"
+    return "later"
+
+
+def case_facts(path: str, case: Case, plan: Plan) -> CaseFacts:
+    """What the caseload needs of one case, from its plan."""
+    kids = ", ".join(initials(c.name) for c in case.subject_children)
+    social_worker = _social_worker(case)
+    held = plan.deadline("conference")
+    held_on = held.done if held else None
+    rows = []
+    for d in plan.deadlines:
+        if d.done is not None:
+            continue
+        if held_on and d.id != "conference" and d.due <= held_on:
+            continue  # a task for a conference already held: too late to chase it now
+        if d.id in CUT_OFFS and d.due < plan.today:
+            continue
+        if d.provisional and d.due < plan.today:
+            continue  # counted from a conference not yet booked: the conference is what to chase
+        status = plan.status(d)
+        rows.append(OpenDeadline(
+            reference=case.case.reference,
+            children=kids,
+            conference_type=case.conference.type,
+            deadline=d.id,
+            label=d.label,
+            due=d.due,
+            group=_group(d.due, plan.today),
+            status=status.text,
+            working_days=status.working_days,
+            owner_role=d.owner,
+            owner=_owner(d.owner, case, social_worker),
+            provisional=d.provisional,
+            path=path,
+        ))
+    done: dict[str, tuple[dt.date, dt.date, int]] = {}
+    cal = plan.calendar
+    for measure, deadline_id, conf_type, _title in MEASURES:
+        if conf_type is not None and conf_type != case.conference.type:
+            continue
+        found = plan.deadline(deadline_id)
+        if found is None or found.done is None:
+            continue
+        due, on = found.due, found.done
+        late = max(0, cal.working_days_between(due, on)) if cal else int(on > due)
+        done[measure] = (due, on, late)
+    chair = case.conference.chair
+    return CaseFacts(
+        reference=case.case.reference,
+        path=path,
+        conference_type=case.conference.type,
+        children=kids,
+        chair=chair.name if chair else None,
+        social_worker=social_worker,
+        conference_date=case.conference.date,
+        previous_conference=case.conference.previous_conference,
+        open=tuple(rows),
+        done=done,
+    )
+
+
+def examine(path: Path, today: dt.date, profiles: Callable[[str, Path | None], Profile]
+            ) -> CaseFacts | FileError:
+    """One case file's facts, or the problems that stop it being read."""
+    try:
+        loaded = open_case(path, profiles)
+    except CaseError as exc:
+        return FileError(str(path), tuple(exc.problems))
+    plan = build_plan(loaded.case, loaded.profile, loaded.calendar, today)
+    return case_facts(str(path), loaded.case, plan)
+
+
+def _examine_chunk(paths: Sequence[Path], today: dt.date) -> list[CaseFacts | FileError]:
+    profiles = _ProfileCache()
+    return [examine(p, today, profiles) for p in paths]
+
+
+def _examine_all(
+    files: Sequence[Path],
+    today: dt.date,
+    jobs: int | None,
+    progress: Callable[[int], None] | None,
+) -> list[CaseFacts | FileError]:
+    workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    if workers <= 1 or len(files) < PARALLEL_FROM:
+        profiles = _ProfileCache()
+        out: list[CaseFacts | FileError] = []
+        for p in files:
+            out.append(examine(p, today, profiles))
+            if progress and len(out) % 25 == 0:
+                progress(25)
+        if progress and len(out) % 25:
+            progress(len(out) % 25)
+        return out
+    chunks = [files[i:i + CHUNK] for i in range(0, len(files), CHUNK)]
+    results: list[CaseFacts | FileError] = []
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        # map keeps the order of the files, so the output does not depend on scheduling
+        for part in pool.map(_examine_chunk, chunks, [today] * len(chunks)):
+            results.extend(part)
+            if progress:
+                progress(len(part))
+    return results
+
+
+def build_caseload(
+    paths: Iterable[str | Path],
+    today: dt.date,
+    filters: Filters | None = None,
+    jobs: int | None = None,
+    progress: Callable[[int], None] | None = None,
+    files: Sequence[Path] | None = None,
+) -> Caseload:
+    """Every open deadline and the timeliness of every case under `paths`.
+
+    Raises CaseError only when a path does not exist; a case file that cannot be read
+    becomes a FileError in the result and the others still run. `files`: the case files
+    already found by `find_case_files` (the CLI finds them first to size its progress bar).
+    `jobs`: worker processes (default: one per CPU, for large caseloads only).
+    """
+    filters = filters or Filters()
+    if files is None:
+        files = find_case_files(paths)
+    results = _examine_all(files, today, jobs, progress)
+    errors = [r for r in results if isinstance(r, FileError)]
+    facts = _superseded(r for r in results if isinstance(r, CaseFacts))
+    cases = [c for c in facts if filters.keeps_case(c)]
+    rows = [d for c in cases for d in c.open if filters.keeps(d)]
+    order = {id(d): i for i, d in enumerate(rows)}
+    rows.sort(key=lambda d: (d.due, d.reference, order[id(d)]))
+    return Caseload(
+        today=today,
+        files=len(files),
+        cases=len(cases),
+        deadlines=rows,
+        errors=errors,
+        timeliness=timeliness(cases),
+        filters=filters,
+    )
+
+
+def _superseded(facts: Iterable[CaseFacts]) -> list[CaseFacts]:
+    """Drop the next review of a conference whose review has its own file (same reference).
+
+    One file per conference: once the review's file exists, its `conference` deadline is
+    the one to chase, and the earlier file's `next_review` would say the same thing twice.
+    """
+    facts = list(facts)
+    reviews: dict[str, list[dt.date]] = {}
+    for c in facts:
+        if c.previous_conference is not None:
+            reviews.setdefault(c.reference, []).append(c.previous_conference)
+    out = []
+    for c in facts:
+        later = reviews.get(c.reference, [])
+        if c.conference_date and any(prev >= c.conference_date for prev in later):
+            c = replace(c, open=tuple(d for d in c.open if d.deadline != NEXT_CONFERENCE))
+        out.append(c)
+    return out
+
+
+def timeliness(cases: Iterable[CaseFacts]) -> list[Measure]:
+    """Each measure over the cases where it is recorded as done, with the ones that were late."""
+    cases = list(cases)
+    out = []
+    for measure, _deadline, _type, title in MEASURES:
+        counted = 0
+        missed = []
+        for c in cases:
+            if measure not in c.done:
+                continue
+            counted += 1
+            due, done, late = c.done[measure]
+            if done > due:
+                missed.append(Miss(c.reference, c.children, c.path, due, done, late))
+        missed.sort(key=lambda m: (m.done, m.reference))
+        out.append(Measure(measure, title, counted, counted - len(missed), tuple(missed)))
+    return out
