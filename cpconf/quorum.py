@@ -383,6 +383,15 @@ def check_quorum(
 ) -> QuorumReport:
     """The quorum for each subject child (a child who is not a subject is not assessed)."""
     rule = profile.quorum
+    children = [assess_child(case, c, rule) for c in case.subject_children]
+    warnings = attendance_warnings(case, profile, calendar, today)
+    if case.conference.inquorate_decision is not None and all(c.quorate for c in children):
+        warnings.append(AttendanceWarning(
+            "inquorate_decision_not_needed",
+            "The case file records the chair's decision to go ahead inquorate, but the conference "
+            "is quorate for every subject child: remove conference.inquorate_decision, or "
+            "cpconf plan will ask for an early review conference (London CP4 3.12).",
+        ))
     return QuorumReport(
         reference=case.case.reference,
         procedure=profile.name,
@@ -390,9 +399,9 @@ def check_quorum(
         source=rule.source,
         conference_date=case.conference.date,
         today=today,
-        children=[assess_child(case, c, rule) for c in case.subject_children],
+        children=children,
         rule=rule_words(rule),
         not_assessed=[c.name for c in case.children if not c.subject],
         decision=case.conference.inquorate_decision,
-        warnings=attendance_warnings(case, profile, calendar, today),
+        warnings=warnings,
     )

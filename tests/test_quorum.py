@@ -234,6 +234,15 @@ def test_chair_decision_on_a_quorate_conference_is_not_proceeding_inquorate() ->
     case = make_case([CSC, HEALTH, POLICE], inquorate_decision={"reason": "Expected absences"})
     report = check_quorum(case, LONDON, LONDON.calendar(), TODAY)
     assert report.quorate and not report.chair_proceeded
+    assert [w.code for w in report.warnings] == ["inquorate_decision_not_needed"]
+
+
+def test_chair_decision_on_an_inquorate_conference_needs_no_warning() -> None:
+    case = make_case([CSC, HEALTH, prof("dc", "police", attendance="apologies",
+                                        report_received="2026-11-17")],
+                     inquorate_decision={"reason": "Risk too high to delay"})
+    report = check_quorum(case, LONDON, LONDON.calendar(), TODAY)
+    assert report.chair_proceeded and report.warnings == []
 
 
 def test_rule_words_follow_the_profile() -> None:
