@@ -121,7 +121,8 @@ def plan(
 def check_quorum(case: CaseArg, json_out: JsonOpt = False, today: TodayOpt = None) -> None:
     """Is the conference quorate for each child, what is missing, and attendance warnings.
 
-    Exit 0 when quorate (or the chair went ahead, London CP4 3.11), 1 when inquorate.
+    Exit 0 when quorate (or the chair went ahead, London CP4 3.11), 1 when inquorate,
+    2 for bad input.
     """
     from cpconf.loading import open_case
     from cpconf.quorum import check_quorum as assess
