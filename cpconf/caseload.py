@@ -48,11 +48,6 @@ MEASURES: tuple[tuple[str, str, str | None, str], ...] = (
     ("conference_records", "conference_record", None, "Conference records sent in time"),
 )
 
-# Deadlines that are a last date for something that may never be needed, not a task: shown
-# while they are coming up, never as overdue ("a request to exclude a family member must reach
-# the chair 3 working days before", London CP4 5.2; amendments to the record, CP4 14.4).
-CUT_OFFS = frozenset({"exclusion_request", "record_amendments"})
-
 # The deadline for the next conference of the same case, which gets a file of its own.
 NEXT_CONFERENCE = "next_review"
 
@@ -75,8 +70,8 @@ class OpenDeadline:
     label: str
     due: dt.date
     group: str  # one of GROUPS
-    status: str  # "overdue by 3 working days", "due in 2 working days"
-    working_days: int  # how far past (overdue) or away (upcoming)
+    status: str  # "overdue by 3 working days", "due in 2 working days", "booked for …, in time"
+    working_days: int  # working days from today to the due date; negative when overdue
     owner_role: str  # as the procedure says: "chair", "social worker", "each agency"
     owner: str | None  # the person, where the case file names one
     provisional: bool  # counted from the conference deadline: no date booked yet
@@ -196,7 +191,8 @@ class Caseload:
         out["timeliness"] = [_measure_json(m) for m in self.timeliness]
         out["errors"] = [
             {"file": e.path,
-             "problems": [{"line": p.line, "message": p.message} for p in e.problems]}
+             "problems": [{"file": p.file, "line": p.line, "message": p.message}
+                          for p in e.problems]}
             for e in self.errors
         ]
         return out
@@ -349,6 +345,7 @@ def case_facts(path: str, case: Case, plan: Plan) -> CaseFacts:
     """What the caseload needs of one case, from its plan."""
     kids = ", ".join(initials(c.name) for c in case.subject_children)
     social_worker = _social_worker(case)
+    cal = plan.calendar
     held = plan.deadline("conference")
     held_on = held.done if held else None
     rows = []
@@ -357,11 +354,12 @@ def case_facts(path: str, case: Case, plan: Plan) -> CaseFacts:
             continue
         if held_on and d.id != "conference" and d.due <= held_on:
             continue  # a task for a conference already held: too late to chase it now
-        if d.id in CUT_OFFS and d.due < plan.today:
-            continue
+        if d.cutoff and d.due < plan.today:
+            continue  # a window that has closed (e.g. the last day to ask for an exclusion)
         if d.provisional and d.due < plan.today:
             continue  # counted from a conference not yet booked: the conference is what to chase
         status = plan.status(d)
+        ahead = cal.working_days_between(plan.today, d.due) if cal else (d.due - plan.today).days
         rows.append(OpenDeadline(
             reference=case.case.reference,
             children=kids,
@@ -371,14 +369,13 @@ def case_facts(path: str, case: Case, plan: Plan) -> CaseFacts:
             due=d.due,
             group=_group(d.due, plan.today),
             status=status.text,
-            working_days=status.working_days,
+            working_days=ahead,
             owner_role=d.owner,
             owner=_owner(d.owner, case, social_worker),
             provisional=d.provisional,
             path=path,
         ))
     done: dict[str, tuple[dt.date, dt.date, int]] = {}
-    cal = plan.calendar
     for measure, deadline_id, conf_type, _title in MEASURES:
         if conf_type is not None and conf_type != case.conference.type:
             continue

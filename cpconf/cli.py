@@ -145,6 +145,87 @@ def check_quorum(case: CaseArg, json_out: JsonOpt = False, today: TodayOpt = Non
         raise typer.Exit(1)
 
 
+@app.command()
+def caseload(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="Case files, or folders read with their subfolders (*.yaml, *.yml).",
+                       show_default=False, metavar="PATH..."),
+    ],
+    today: TodayOpt = None,
+    within: Annotated[
+        int | None,
+        typer.Option("--within", metavar="N", min=0,
+                     help="Only deadlines due within N working days (overdue ones always shown)."),
+    ] = None,
+    chair: Annotated[
+        str | None,
+        typer.Option("--chair", metavar="NAME", help="Only cases this chair chairs (part of the name will do)."),
+    ] = None,
+    social_worker: Annotated[
+        str | None,
+        typer.Option("--social-worker", metavar="NAME",
+                     help="Only cases of this social worker (part of the name will do)."),
+    ] = None,
+    conference_type: Annotated[
+        str | None,
+        typer.Option("--type", metavar="TYPE",
+                     help="Only conferences of this type: initial, review, pre-birth or transfer-in."),
+    ] = None,
+    summary: Annotated[bool, typer.Option("--summary", help="Show the timeliness figures only.")] = False,
+    json_out: JsonOpt = False,
+    csv_out: Annotated[bool, typer.Option("--csv", help="Print CSV only (one row per open deadline).")] = False,
+) -> None:
+    """Every case's open deadlines, soonest first, and how timely the service has been.
+
+    Exit 1 when anything is overdue; 2 on bad usage or when a case file cannot be read
+    (the others are still shown).
+    """
+    from cpconf.case import CONFERENCE_TYPES
+    from cpconf.caseload import Filters, build_caseload, find_case_files
+
+    if json_out and csv_out:
+        _usage("give --json or --csv, not both")
+    if conference_type is not None and conference_type not in CONFERENCE_TYPES:
+        _usage(f"--type: '{conference_type}' is not one of {', '.join(CONFERENCE_TYPES)}")
+    day = _today(today)
+    try:
+        files = find_case_files(paths)
+    except CaseError as exc:
+        _fail(exc)
+    if not files:
+        _usage(f"no case files (*.yaml, *.yml) in {', '.join(str(p) for p in paths)}")
+    filters = Filters(within, chair, social_worker, conference_type)
+    machine = json_out or csv_out
+    if not machine and len(files) >= 200 and sys.stdout.isatty():
+        from rich.console import Console
+        from rich.progress import Progress
+
+        with Progress(console=Console(stderr=True), transient=True) as bar:
+            task = bar.add_task("Reading case files", total=len(files))
+            result = build_caseload(paths, day, filters, files=files,
+                                    progress=lambda n: bar.advance(task, n))
+    else:
+        result = build_caseload(paths, day, filters, files=files)
+    if json_out:
+        _stdout(json.dumps(result.to_json(summary), indent=2, ensure_ascii=False))
+    elif csv_out:
+        from cpconf.render_caseload import to_csv
+
+        sys.stdout.write(to_csv(result, summary))
+    else:
+        from rich.console import Console
+
+        from cpconf.render_caseload import caseload_view
+
+        console = Console(highlight=False)
+        console.print(caseload_view(result, summary, console.width))
+    if result.errors:
+        raise typer.Exit(2)
+    if result.overdue:
+        raise typer.Exit(1)
+
+
 @procedures_app.callback()
 def procedures_list(ctx: typer.Context) -> None:
     """List the built-in procedure profiles."""
