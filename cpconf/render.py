@@ -219,3 +219,36 @@ def quorum_view(report: QuorumReport) -> Group:
     else:
         parts.append(Text("No attendance warnings.", style="green"))
     return Group(*parts)
+
+
+def letters_table(written: list[Any], out_dir: Any) -> Table:
+    """What `cpconf letters` wrote: one row a document."""
+    from cpconf.documents import DISTRIBUTION, KIND_LABELS, MANIFEST
+
+    table = Table(
+        title=escape(f"{len(written)} documents written to {out_dir}"),
+        title_justify="left",
+        caption=escape(f"Also written: {MANIFEST} and {DISTRIBUTION} (who gets what, by when)."),
+        caption_justify="left",
+    )
+    table.add_column("Document", style="bold")
+    table.add_column("For")
+    table.add_column("File")
+    for w in written:
+        table.add_row(escape(KIND_LABELS[w.kind]), escape(w.recipient_name or "everyone invited"),
+                      escape(w.path.name))
+    return table
+
+
+def template_checks_table(checks: list[Any]) -> Table:
+    """`cpconf templates check`: each template, and what would fail."""
+    table = Table(title="Template check", title_justify="left")
+    table.add_column("Template", style="bold")
+    table.add_column("Result")
+    for c in checks:
+        if c.ok:
+            result = Text("ok", style="green")
+        else:
+            result = Text("\n".join(c.problems), style="red" if c.kind else "yellow")
+        table.add_row(escape(c.file), result)
+    return table
