@@ -27,6 +27,11 @@ procedures_app = typer.Typer(
     no_args_is_help=False,
 )
 app.add_typer(procedures_app, name="procedures")
+templates_app = typer.Typer(
+    help="The Word templates of cpconf letters: export them to brand, check a council's own.",
+    no_args_is_help=True,
+)
+app.add_typer(templates_app, name="templates")
 
 CaseArg = Annotated[
     Path, typer.Argument(help="The case file (YAML).", show_default=False, metavar="CASE")
@@ -223,6 +228,83 @@ def caseload(
     if result.errors:
         raise typer.Exit(2)
     if result.overdue:
+        raise typer.Exit(1)
+
+
+@app.command()
+def letters(
+    case: CaseArg,
+    out: Annotated[
+        Path,
+        typer.Option("--out", metavar="DIR", help="The folder to write the documents to.",
+                     show_default=False),
+    ],
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace documents that already exist.")
+    ] = False,
+    templates: Annotated[
+        Path | None,
+        typer.Option("--templates", metavar="DIR",
+                     help="The council's own templates; any kind not there uses the default."),
+    ] = None,
+    today: TodayOpt = None,
+) -> None:
+    """The conference's paperwork as Word documents, with manifest.json and a distribution list."""
+    from cpconf.deadlines import build_plan
+    from cpconf.documents import make_letters
+    from cpconf.loading import open_case
+
+    day = _today(today)
+    try:
+        loaded = open_case(case)
+        result = build_plan(loaded.case, loaded.profile, loaded.calendar, day)
+        written = make_letters(loaded, result, out, templates=templates, force=force)
+    except CaseError as exc:
+        _fail(exc)
+    from rich.console import Console
+
+    from cpconf.render import letters_table
+
+    Console(highlight=False).print(letters_table(written, out))
+
+
+@templates_app.command("export")
+def templates_export(
+    folder: Annotated[Path, typer.Argument(help="The folder to copy the templates to.",
+                                           metavar="DIR")],
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace templates that already exist.")
+    ] = False,
+) -> None:
+    """Copy the default templates out, for a council to put in its letterhead and wording."""
+    from cpconf.documents import export_templates
+
+    try:
+        paths = export_templates(folder, force=force)
+    except CaseError as exc:
+        _fail(exc)
+    for path in paths:
+        _stdout(str(path))
+
+
+@templates_app.command("check")
+def templates_check(
+    folder: Annotated[Path, typer.Argument(help="The folder of templates to check.",
+                                           metavar="DIR")],
+) -> None:
+    """Report any template that would fail (broken tag, unknown value); exit 1 if one would."""
+    from cpconf.documents import check_templates
+
+    try:
+        checks = check_templates(folder)
+    except CaseError as exc:
+        _fail(exc)
+    from rich.console import Console
+
+    from cpconf.render import template_checks_table
+
+    Console(highlight=False).print(template_checks_table(checks))
+    if not all(c.ok for c in checks):
         raise typer.Exit(1)
 
 
