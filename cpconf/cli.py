@@ -155,7 +155,7 @@ def caseload(
     paths: Annotated[
         list[Path],
         typer.Argument(help="Case files, or folders read with their subfolders (*.yaml, *.yml).",
-                       show_default=False, metavar="PATH..."),
+                       show_default=False, metavar="PATH"),
     ],
     today: TodayOpt = None,
     within: Annotated[
@@ -226,6 +226,8 @@ def caseload(
         console = Console(highlight=False)
         console.print(caseload_view(result, summary, console.width))
     if result.errors:
+        if machine:  # listed in the output too; said here for the logs of a scheduled job
+            typer.echo(f"error: {len(result.errors)} case file(s) could not be read", err=True)
         raise typer.Exit(2)
     if result.overdue:
         raise typer.Exit(1)

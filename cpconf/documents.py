@@ -71,7 +71,7 @@ class PlannedDocument:
 
     kind: str
     recipient: str | None  # an id; None for the agenda
-    recipient_name: str  # for people: "Priya Patel, Health visitor, Example NHS Trust"
+    recipient_name: str  # the person's name; "" for the agenda
     filename: str
     context: dict[str, Any]
     send_to: list[str] = field(default_factory=list)  # who it goes to (the agenda: many)
@@ -379,7 +379,7 @@ def plan_documents(loaded: LoadedCase, plan: Plan) -> list[PlannedDocument]:
         "fully_excluded": [_family(f) for f in case.family if f.excluded == "full"],
         "outcome": outcome,
     }
-    send_now = f"now (letter dated {long_date(plan.today)})"
+    send_now = long_date(plan.today)
     docs: list[PlannedDocument] = []
 
     def add(kind: str, person: Professional | FamilyMember | None, recipient: dict[str, Any],
@@ -391,7 +391,7 @@ def plan_documents(loaded: LoadedCase, plan: Plan) -> list[PlannedDocument]:
         docs.append(PlannedDocument(
             kind=kind,
             recipient=person.id if person else None,
-            recipient_name=_person_line(person) if person else "",
+            recipient_name=one_line(person.name) if person else "",
             filename=filename(kind, person.id if person else None,
                               one_line(person.name) if person else ""),
             context=context,

@@ -233,7 +233,7 @@ def letters_table(written: list[Any], out_dir: Any) -> Table:
     )
     table.add_column("Document", style="bold")
     table.add_column("For")
-    table.add_column("File")
+    table.add_column("File", no_wrap=True, overflow="fold")
     for w in written:
         table.add_row(escape(KIND_LABELS[w.kind]), escape(w.recipient_name or "everyone invited"),
                       escape(w.path.name))

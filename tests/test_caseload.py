@@ -1,0 +1,336 @@
+"""The caseload core: which deadlines are open, how they are grouped, and timeliness.
+
+The caseload in tests/cases/caseload/, counted by hand for --today Mon 23 Nov 2026
+(London profile, England and Wales; no bank holidays in Oct-Dec 2026 before 25 Dec).
+This week is Mon 23 - Sun 29 Nov; next week Mon 30 Nov - Sun 6 Dec.
+
+CP-A initial, strategy discussion Mon 26 Oct: conference due 15 wd later = Mon 16 Nov;
+     held Fri 13 Nov (in time). Letter due Mon 16 Nov, sent Mon 16 Nov (in time).
+     Open: first core group (10 wd after 13 Nov) Fri 27 Nov; record (20 wd) Fri 11 Dec;
+     next review (3 months: Sat 13 Feb -> previous working day) Fri 12 Feb 2027.
+     Reports before 13 Nov: the conference has been held, so not listed.
+CP-B initial, strategy discussion Mon 19 Oct: due Mon 9 Nov; held Wed 11 Nov (2 wd late).
+     Letter due Thu 12 Nov, sent Mon 16 Nov (Fri 13, Mon 16: 2 wd late).
+     Core group done; record done Fri 20 Nov (due Wed 9 Dec: in time).
+     Open: last day for amendments (1 week after 20 Nov) Fri 27 Nov; next review Thu 11 Feb.
+CP-C review after a review, previous Wed 20 May: due Fri 20 Nov; not booked: overdue by 1 wd.
+     Its reports are counted from the deadline (no date booked) and have passed: not listed
+     (the conference is what to chase); the exclusion cut-off has closed.
+CP-D review after an initial, previous Thu 27 Aug: due Fri 27 Nov; booked Thu 26 Nov.
+     Reports due 5 wd before 26 Nov = Thu 19 Nov: two done, agency reports overdue by 2 wd.
+     Last day for exclusion requests (3 wd before) Mon 23 Nov: today.
+     Open also: conference Fri 27 Nov, letter Fri 27 Nov, record (20 wd) Thu 24 Dec,
+     next review (6 months) Wed 26 May 2027.
+CP-E review after a review, previous Wed 6 May: due Fri 6 Nov; held Thu 5 Nov (in time).
+     Letter due Fri 6 Nov, sent Fri 6 Nov (in time). Open: record (20 wd after 5 Nov)
+     Thu 3 Dec (next week, 8 wd away); next review Wed 5 May 2027.
+cp-f-broken.yaml: `typ:` for `type:` (lines 4 and 5). .archive/ is hidden; notes.txt is not YAML.
+
+Timeliness: initial 1 of 2 in time (B missed); review 1 of 1 (E; C and D not held yet);
+letters 2 of 3 (B missed); records 1 of 1 (B).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cpconf import caseload as core
+from cpconf.calendar import WorkingCalendar
+from cpconf.caseload import Filters, build_caseload, find_case_files, initials
+from cpconf.deadlines import build_plan
+from cpconf.errors import CaseError
+from cpconf.loading import open_case
+
+CASELOAD = Path(__file__).resolve().parent / "cases" / "caseload"
+TODAY = dt.date(2026, 11, 23)
+D = dt.date
+
+
+def rows(load: core.Caseload) -> list[tuple[str, str, str, dt.date]]:
+    return [(d.group, d.reference, d.deadline, d.due) for d in load.deadlines]
+
+
+@pytest.fixture(scope="module")
+def load() -> core.Caseload:
+    return build_caseload([CASELOAD], TODAY, jobs=1)
+
+
+def test_open_deadlines_grouped_and_soonest_first(load):
+    assert rows(load) == [
+        ("overdue", "CP-D", "agency_reports", D(2026, 11, 19)),
+        ("overdue", "CP-C", "conference", D(2026, 11, 20)),
+        ("today", "CP-D", "exclusion_request", D(2026, 11, 23)),
+        ("this_week", "CP-A", "first_core_group", D(2026, 11, 27)),
+        ("this_week", "CP-B", "record_amendments", D(2026, 11, 27)),
+        ("this_week", "CP-D", "conference", D(2026, 11, 27)),
+        ("this_week", "CP-D", "decision_letter", D(2026, 11, 27)),
+        ("next_week", "CP-E", "conference_record", D(2026, 12, 3)),
+        ("later", "CP-A", "conference_record", D(2026, 12, 11)),
+        ("later", "CP-D", "conference_record", D(2026, 12, 24)),
+        ("later", "CP-B", "next_review", D(2027, 2, 11)),
+        ("later", "CP-A", "next_review", D(2027, 2, 12)),
+        ("later", "CP-E", "next_review", D(2027, 5, 5)),
+        ("later", "CP-D", "next_review", D(2027, 5, 26)),
+    ]
+    assert load.counts() == {"overdue": 2, "today": 1, "this_week": 4, "next_week": 1, "later": 6}
+    assert load.files == 6 and load.cases == 5
+
+
+def test_working_days_and_status(load):
+    by = {(d.reference, d.deadline): d for d in load.deadlines}
+    assert by["CP-D", "agency_reports"].working_days == -2
+    assert by["CP-D", "agency_reports"].status == "overdue by 2 working days"
+    assert by["CP-C", "conference"].working_days == -1
+    assert by["CP-E", "conference_record"].working_days == 8
+    assert by["CP-D", "conference"].status.startswith("booked for Thu 26 Nov 2026")
+
+
+def test_owners_resolved_to_people(load):
+    by = {(d.reference, d.deadline): d for d in load.deadlines}
+    assert by["CP-D", "decision_letter"].owner == "David Lindqvist"  # chair
+    assert by["CP-C", "conference"].owner == "Tessa Nolan"  # coordinator
+    assert by["CP-A", "first_core_group"].owner == "Jo Bloggs"  # lead social worker
+    # two in children's social care: the social worker, not the team manager
+    assert by["CP-D", "conference"].owner == "Marcus Webb"
+    assert by["CP-D", "agency_reports"].owner is None
+    assert by["CP-D", "agency_reports"].owner_text == "each agency"
+    assert by["CP-B", "record_amendments"].owner is None  # CP-B names no coordinator
+    assert by["CP-E", "conference_record"].owner_text == "Rebecca Osei (chair)"
+
+
+def test_social_worker_is_not_the_team_manager():
+    load = build_caseload([CASELOAD / "team-b" / "cp-d.yaml"], TODAY,
+                          Filters(social_worker="okoro"), jobs=1)
+    assert load.cases == 1
+    assert build_caseload([CASELOAD / "team-b" / "cp-d.yaml"], TODAY,
+                          Filters(social_worker="Alex Price"), jobs=1).cases == 0
+
+
+def test_children_by_initials_only(load):
+    by = {d.reference: d.children for d in load.deadlines}
+    # Kayla is not a subject child: not listed
+    assert by == {"CP-A": "A.S., B.S.", "CP-B": "L.M.", "CP-C": "M.J.", "CP-D": "N.E., A.E.",
+                  "CP-E": "Z.A."}
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Amy Smith", "A.S."),
+    ("Kayla Smith-Owusu", "K.S-O."),
+    ("Siobhan O'Brien", "S.O."),
+    ("  baby   jones ", "B.J."),
+    ("Zoë", "Z."),
+    ("", "?"),
+])
+def test_initials(name, expected):
+    assert initials(name) == expected
+
+
+def test_timeliness_counted_by_hand(load):
+    got = {m.id: (m.counted, m.in_time, m.percent) for m in load.timeliness}
+    assert got == {
+        "initial_conferences": (2, 1, 50.0),
+        "review_conferences": (1, 1, 100.0),
+        "decision_letters": (3, 2, 66.7),
+        "conference_records": (1, 1, 100.0),
+    }
+    missed = {m.id: [(x.reference, x.due, x.done, x.working_days_late) for x in m.missed]
+              for m in load.timeliness}
+    assert missed["initial_conferences"] == [("CP-B", D(2026, 11, 9), D(2026, 11, 11), 2)]
+    assert missed["decision_letters"] == [("CP-B", D(2026, 11, 12), D(2026, 11, 16), 2)]
+    assert missed["review_conferences"] == [] and missed["conference_records"] == []
+
+
+def test_a_conference_with_its_outcome_recorded_counts_as_held(write_case):
+    """Booked for today and its outcome recorded: held, and in time."""
+    path = write_case("""\
+        case: {reference: CP-T}
+        conference: {type: initial, strategy_discussion: 2026-11-02, date: 2026-11-23}
+        children: [{id: amy, name: Amy Smith, dob: 2019-03-14}]
+        professionals: [{id: sw, name: Jo Bloggs, agency: children_social_care}]
+        outcome: {decisions: [{child: amy, plan: child-in-need}]}
+    """)
+    load = build_caseload([path], TODAY, jobs=1)
+    assert load.timeliness[0].counted == 1 and load.timeliness[0].in_time == 1
+    # without the outcome, a conference today is not yet held
+    path.write_text(path.read_text().replace("outcome:", "#outcome:"))
+    assert build_caseload([path], TODAY, jobs=1).timeliness[0].counted == 0
+
+
+def test_an_unreadable_file_is_reported_and_the_rest_still_run(load):
+    assert [e.path for e in load.errors] == [str(CASELOAD / "team-b" / "cp-f-broken.yaml")]
+    problems = load.errors[0].problems
+    assert [p.line for p in problems] == [4, 5]
+    assert "unknown key 'typ'; did you mean 'type'?" in problems[1].message
+    assert load.cases == 5
+
+
+def test_hidden_folders_and_other_files_are_skipped():
+    names = [p.name for p in find_case_files([CASELOAD])]
+    assert names == ["cp-a.yaml", "cp-b.yaml", "cp-c.yaml", "cp-d.yaml", "cp-e.yaml",
+                     "cp-f-broken.yaml"]
+
+
+def test_files_named_are_read_whatever_their_name_and_only_once(tmp_path):
+    odd = tmp_path / "case.txt"
+    odd.write_text("x: 1\n")
+    found = find_case_files([odd, CASELOAD / "team-a", CASELOAD / "team-a" / "cp-a.yaml"])
+    assert found[0] == odd
+    assert [p.name for p in found[1:]] == ["cp-a.yaml", "cp-b.yaml", "cp-c.yaml"]
+
+
+def test_a_path_that_does_not_exist_is_bad_usage(tmp_path):
+    with pytest.raises(CaseError) as err:
+        find_case_files([CASELOAD, tmp_path / "nowhere"])
+    assert "no such file or folder" in str(err.value)
+
+
+@pytest.mark.parametrize(("filters", "expected"), [
+    (Filters(chair="helen"), {"CP-A", "CP-C"}),
+    (Filters(chair="Helen  CARTER"), {"CP-A", "CP-C"}),
+    (Filters(social_worker="jo bloggs"), {"CP-A", "CP-E"}),
+    (Filters(type="review"), {"CP-C", "CP-D", "CP-E"}),
+    (Filters(type="initial", chair="osei"), {"CP-B"}),
+    (Filters(chair="nobody"), set()),
+])
+def test_filters_choose_cases(filters, expected):
+    load = build_caseload([CASELOAD], TODAY, filters, jobs=1)
+    assert {d.reference for d in load.deadlines} == expected
+    assert load.cases == len(expected)
+
+
+def test_filters_apply_to_timeliness_too():
+    load = build_caseload([CASELOAD], TODAY, Filters(chair="helen"), jobs=1)
+    got = {m.id: (m.counted, m.in_time) for m in load.timeliness}
+    assert got["initial_conferences"] == (1, 1)  # CP-A only
+    assert got["decision_letters"] == (1, 1)
+
+
+@pytest.mark.parametrize(("within", "count"), [(0, 3), (4, 7), (7, 7), (8, 8)])
+def test_within_working_days_keeps_overdue_and_today(within, count):
+    # Fri 27 Nov is 4 working days away, Thu 3 Dec 8
+    load = build_caseload([CASELOAD], TODAY, Filters(within=within), jobs=1)
+    assert len(load.deadlines) == count
+    assert len(load.overdue) == 2
+
+
+@pytest.mark.parametrize(("today", "group"), [
+    (D(2026, 11, 23), "this_week"),  # Monday: Fri 27 Nov is this week
+    (D(2026, 11, 27), "today"),
+    (D(2026, 11, 22), "next_week"),  # Sunday: the week of 23 Nov is next week
+    (D(2026, 11, 15), "later"),
+    (D(2026, 11, 30), "overdue"),
+])
+def test_calendar_weeks_run_monday_to_sunday(today, group):
+    assert core._group(D(2026, 11, 27), today) == group
+
+
+def test_done_stops_plan_and_caseload_flagging_a_task():
+    loaded = open_case(CASELOAD / "team-b" / "cp-d.yaml")
+    plan = build_plan(loaded.case, loaded.profile, loaded.calendar, TODAY)
+    passed = {w.deadline for w in plan.warnings if w.code == "deadline_passed"}
+    assert passed == {"agency_reports"}  # the two social work reports are recorded as done
+    assert plan.status(plan.deadline("social_worker_report_to_chair")).kind == "done"
+    load = build_caseload([CASELOAD / "team-b" / "cp-d.yaml"], TODAY, jobs=1)
+    assert "social_worker_report_to_chair" not in {d.deadline for d in load.deadlines}
+    assert "agency_reports" in {d.deadline for d in load.deadlines}
+
+
+def test_a_review_in_its_own_file_replaces_the_earlier_next_review(tmp_path):
+    initial = textwrap.dedent("""\
+        case: {reference: CP-X}
+        conference: {type: initial, strategy_discussion: 2026-08-03, date: 2026-08-24}
+        children: [{id: amy, name: Amy Smith, dob: 2019-03-14}]
+        professionals: [{id: sw, name: Jo Bloggs, agency: children_social_care}]
+        outcome: {decisions: [{child: amy, plan: child-protection, category: neglect}]}
+        done: {decision_letter: 2026-08-21, conference_record: 2026-09-10,
+               first_core_group: 2026-09-01}
+    """)
+    (tmp_path / "1-initial.yaml").write_text(initial)
+    load = build_caseload([tmp_path], TODAY, jobs=1)
+    assert [(d.deadline, d.group) for d in load.deadlines] == [("next_review", "this_week")]
+    review = initial.replace("type: initial, strategy_discussion: 2026-08-03, date: 2026-08-24",
+                             "type: review, previous_conference: 2026-08-24, "
+                             "previous_type: initial")
+    review = review.split("outcome:")[0]
+    (tmp_path / "2-review.yaml").write_text(review)
+    load = build_caseload([tmp_path], TODAY, jobs=1)
+    assert [(d.path.endswith("2-review.yaml"), d.deadline) for d in load.deadlines][:1] == [
+        (True, "conference")]
+    assert not [d for d in load.deadlines if d.deadline == "next_review"
+                and d.path.endswith("1-initial.yaml")]
+
+
+def test_json_has_initials_iso_dates_and_no_names(load):
+    data = load.to_json()
+    assert data["counts"]["overdue"] == 2
+    assert data["deadlines"][0] == {
+        "reference": "CP-D", "children": "N.E., A.E.", "conference_type": "review",
+        "deadline": "agency_reports",
+        "label": "Agency reports to the chair and shared with the family",
+        "due": "2026-11-19", "group": "overdue", "status": "overdue by 2 working days",
+        "working_days": -2, "owner_role": "each agency", "owner": None,
+        "provisional": False, "file": str(CASELOAD / "team-b" / "cp-d.yaml"),
+    }
+    assert "deadlines" not in load.to_json(summary=True)
+
+
+def test_parallel_workers_give_the_same_result(monkeypatch):
+    monkeypatch.setattr(core, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(core, "CHUNK", 2)
+    serial = build_caseload([CASELOAD], TODAY, jobs=1)
+    parallel = build_caseload([CASELOAD], TODAY, jobs=2)
+    assert parallel.deadlines == serial.deadlines
+    assert parallel.timeliness == serial.timeliness
+    assert parallel.errors == serial.errors
+
+
+def test_progress_reports_every_file():
+    seen: list[int] = []
+    build_caseload([CASELOAD], TODAY, jobs=1, progress=seen.append)
+    assert sum(seen) == 6
+
+
+def test_each_profile_is_read_once_per_run(monkeypatch):
+    calls: list[str] = []
+    real = core.load_profile
+
+    def counting(name, relative_to=None):
+        calls.append(name)
+        return real(name, relative_to)
+
+    monkeypatch.setattr(core, "load_profile", counting)
+    build_caseload([CASELOAD], TODAY, jobs=1)
+    assert calls == ["london"]
+
+
+# -- the faster working-day count is the same count --------------------------------------
+
+
+def _walk(cal: WorkingCalendar, start: dt.date, end: dt.date) -> int:
+    """Working days after start up to end, one day at a time (CONTRACT.md section 2)."""
+    sign = 1 if end >= start else -1
+    lo, hi = sorted((start, end))
+    n = sum(cal.is_working_day(lo + dt.timedelta(days=i)) for i in range(1, (hi - lo).days + 1))
+    return sign * n
+
+
+CALENDARS = [
+    WorkingCalendar("england-and-wales"),
+    WorkingCalendar("scotland", closures=[D(2026, 12, 29), D(2026, 12, 26)],
+                    extra_holidays=[D(2027, 6, 1)]),
+    WorkingCalendar("northern-ireland"),
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dates(min_value=D(2024, 1, 1), max_value=D(2028, 12, 31)),
+       st.integers(min_value=-500, max_value=500), st.sampled_from(CALENDARS))
+def test_working_days_between_counts_like_walking(start, days, cal):
+    end = start + dt.timedelta(days=days)
+    assert cal.working_days_between(start, end) == _walk(cal, start, end)
