@@ -343,7 +343,9 @@ def _group(due: dt.date, today: dt.date) -> str:
 
 def case_facts(path: str, case: Case, plan: Plan) -> CaseFacts:
     """What the caseload needs of one case, from its plan."""
-    kids = ", ".join(initials(c.name) for c in case.subject_children)
+    # an unborn baby's "name" is usually its mother's ("Unborn baby of Chloe Barnes")
+    kids = ", ".join("unborn baby" if c.unborn else initials(c.name)
+                     for c in case.subject_children)
     social_worker = _social_worker(case)
     cal = plan.calendar
     held = plan.deadline("conference")

@@ -37,7 +37,7 @@ def _owner(d: OpenDeadline, with_role: bool) -> Text:
         return Text(d.owner_role)
     text = Text(d.owner)
     if with_role:
-        text.append(f" {d.owner_role}", style="dim")
+        text.append(f" ({d.owner_role})", style="dim")
     return text
 
 

@@ -119,6 +119,18 @@ def test_children_by_initials_only(load):
                   "CP-E": "Z.A."}
 
 
+def test_an_unborn_baby_is_not_named_by_its_mother(write_case):
+    path = write_case("""\
+        case: {reference: CP-U}
+        conference: {type: pre-birth, due_date: 2027-03-01}
+        children:
+          - {id: baby, name: Unborn baby of Chloe Barnes, unborn: true}
+          - {id: noah, name: Noah Barnes, dob: 2020-02-02}
+    """)
+    load = build_caseload([path], TODAY, jobs=1)
+    assert {d.children for d in load.deadlines} == {"unborn baby, N.B."}
+
+
 @pytest.mark.parametrize(("name", "expected"), [
     ("Amy Smith", "A.S."),
     ("Kayla Smith-Owusu", "K.S-O."),
