@@ -1,0 +1,160 @@
+"""`cpconf letters` and `cpconf templates` on the command line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import docx
+import pytest
+
+from cpconf.documents import KINDS
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "sample_cases" / "initial.yaml"
+HELD = ROOT / "sample_cases" / "initial-with-outcome.yaml"
+
+
+def text_of(path: Path) -> str:
+    doc = docx.Document(str(path))
+    cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
+    return "\n".join([p.text for p in doc.paragraphs] + cells)
+
+
+def test_letters_writes_the_pack_and_a_summary(cli, tmp_path):
+    out = tmp_path / "pack"
+    result = cli("letters", HELD, "--out", out, "--today", "2026-11-20")
+    assert result.exit_code == 0, result.stderr
+    assert "27 documents written" in result.stdout
+    assert "decision-letter-mum-sarah-smith.docx" in result.stdout
+    assert result.stderr == ""
+    entries = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert {e["kind"] for e in entries} == set(KINDS)
+    assert (out / "distribution.md").is_file()
+    letter = text_of(out / "decision-letter-mum-sarah-smith.docx")
+    assert "Friday 20 November 2026" in letter
+
+
+def test_letters_is_reproducible_with_today(cli, tmp_path):
+    cli("letters", SAMPLE, "--out", tmp_path / "a", "--today", "2026-11-10")
+    cli("letters", SAMPLE, "--out", tmp_path / "b", "--today", "2026-11-10")
+    for path in (tmp_path / "a").glob("*.docx"):
+        assert text_of(path) == text_of(tmp_path / "b" / path.name)
+    assert "Tuesday 10 November 2026" in text_of(tmp_path / "a" / "invitation-hv-priya-patel.docx")
+
+
+def test_letters_will_not_overwrite_without_force(cli, tmp_path):
+    out = tmp_path / "pack"
+    assert cli("letters", SAMPLE, "--out", out, "--today", "2026-11-10").exit_code == 0
+    target = out / "invitation-hv-priya-patel.docx"
+    target.write_bytes(b"edited")
+    again = cli("letters", SAMPLE, "--out", out, "--today", "2026-11-11")
+    assert again.exit_code == 2
+    assert "--force" in again.stderr and "Traceback" not in again.stderr + again.stdout
+    assert target.read_bytes() == b"edited"
+    forced = cli("letters", SAMPLE, "--out", out, "--today", "2026-11-11", "--force")
+    assert forced.exit_code == 0
+    assert "Wednesday 11 November 2026" in text_of(target)
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--today", "20/11/2026"], "--today"),
+    (["--templates", "no-such-folder"], "no such folder"),
+])
+def test_bad_options_exit_2_with_one_message(cli, tmp_path, args, message):
+    result = cli("letters", SAMPLE, "--out", tmp_path / "out", *args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    assert not (tmp_path / "out").exists()
+
+
+def test_bad_case_file_exits_2(cli, write_case, tmp_path):
+    case = write_case("""\
+        case: {reference: CP-1}
+        conference: {type: initial, strategy_discussion: 2026-11-02}
+        children: [{id: amy, name: Amy Smith, dob: 2019-03-14}]
+        outcome:
+          decisions: [{child: amy, plan: child-protection, category: neglect}]
+          dissent: [{by: nobody, view: disagrees}]
+        """)
+    result = cli("letters", case, "--out", tmp_path / "out")
+    assert result.exit_code == 2
+    assert "outcome.dissent[0].by" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_unbooked_conference_exits_2(cli, write_case, tmp_path):
+    case = write_case("""\
+        case: {reference: CP-1}
+        conference: {type: initial, strategy_discussion: 2026-11-02}
+        children: [{id: amy, name: Amy Smith, dob: 2019-03-14}]
+        """)
+    result = cli("letters", case, "--out", tmp_path / "out")
+    assert result.exit_code == 2
+    assert "case.yaml:2" in result.stderr and "no conference date is booked" in result.stderr
+
+
+def test_councils_templates_with_fallback(cli, tmp_path):
+    own = tmp_path / "own"
+    own.mkdir()
+    doc = docx.Document()
+    doc.add_paragraph("Borough of Elsewhere. Dear {{ recipient.name }}, please come on "
+                      "{{ conference.date }}.")
+    doc.save(str(own / "invitation.docx"))
+    out = tmp_path / "out"
+    result = cli("letters", SAMPLE, "--out", out, "--templates", own, "--today", "2026-11-10")
+    assert result.exit_code == 0, result.stderr
+    assert text_of(out / "invitation-hv-priya-patel.docx").startswith(
+        "Borough of Elsewhere. Dear Priya Patel, please come on Friday 20 November 2026.")
+    assert "Agenda" in text_of(out / "agenda.docx")  # not supplied: the default
+
+
+def test_a_broken_council_template_stops_the_run_and_writes_nothing(cli, tmp_path):
+    own = tmp_path / "own"
+    own.mkdir()
+    doc = docx.Document()
+    doc.add_paragraph("Dear {{ recipient.nme }},")
+    doc.save(str(own / "agenda.docx"))
+    doc = docx.Document()
+    doc.add_paragraph("Dear {{ recipient.name }},")
+    doc.save(str(own / "invitation.docx"))
+    out = tmp_path / "out"
+    result = cli("letters", SAMPLE, "--out", out, "--templates", own)
+    assert result.exit_code == 2
+    assert "agenda.docx" in result.stderr
+    assert not out.exists() or not any(out.iterdir())
+
+
+def test_templates_export_then_check(cli, tmp_path):
+    folder = tmp_path / "brand"
+    result = cli("templates", "export", folder)
+    assert result.exit_code == 0
+    assert sorted(p.name for p in folder.iterdir()) == sorted(f"{k}.docx" for k in KINDS)
+    again = cli("templates", "export", folder)
+    assert again.exit_code == 2 and "--force" in again.stderr
+    assert cli("templates", "export", folder, "--force").exit_code == 0
+    check = cli("templates", "check", folder)
+    assert check.exit_code == 0, check.stdout
+    assert check.stdout.count("ok") == len(KINDS)
+
+
+def test_templates_check_names_each_failure(cli, tmp_path):
+    folder = tmp_path / "brand"
+    folder.mkdir()
+    doc = docx.Document()
+    doc.add_paragraph("Dear {{ recipient.nme }},")
+    doc.save(str(folder / "invitation.docx"))
+    doc = docx.Document()
+    doc.add_paragraph("{% for p in professionals %}{{ p.name }}")
+    doc.save(str(folder / "agenda.docx"))
+    result = cli("templates", "check", folder)
+    assert result.exit_code == 1
+    assert "nme" in result.stdout
+    assert "broken tag" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_templates_check_missing_folder_exits_2(cli, tmp_path):
+    result = cli("templates", "check", tmp_path / "nope")
+    assert result.exit_code == 2 and "no such folder" in result.stderr
