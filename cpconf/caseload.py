@@ -407,10 +407,13 @@ def examine(path: Path, today: dt.date, profiles: Callable[[str, Path | None], P
     """One case file's facts, or the problems that stop it being read."""
     try:
         loaded = open_case(path, profiles)
+        plan = build_plan(loaded.case, loaded.profile, loaded.calendar, today)
+        return case_facts(str(path), loaded.case, plan)
     except CaseError as exc:
         return FileError(str(path), tuple(exc.problems))
-    plan = build_plan(loaded.case, loaded.profile, loaded.calendar, today)
-    return case_facts(str(path), loaded.case, plan)
+    except Exception as exc:  # a fault in cpconf: one file must not stop the other 9,999
+        message = f"cpconf could not handle this file ({type(exc).__name__}: {exc}); please report it"
+        return FileError(str(path), (Problem(str(path), None, message),))
 
 
 def _examine_chunk(paths: Sequence[Path], today: dt.date) -> list[CaseFacts | FileError]:

@@ -182,6 +182,22 @@ def test_an_unreadable_file_is_reported_and_the_rest_still_run(load):
     assert load.cases == 5
 
 
+def test_a_fault_in_one_file_does_not_stop_the_others(monkeypatch):
+    real = core.build_plan
+
+    def faulty(case, *args):
+        if case.case.reference == "CP-C":
+            raise ZeroDivisionError("division by zero")
+        return real(case, *args)
+
+    monkeypatch.setattr(core, "build_plan", faulty)
+    load = build_caseload([CASELOAD / "team-a"], TODAY, jobs=1)
+    assert load.cases == 2
+    [error] = load.errors
+    assert error.path.endswith("cp-c.yaml")
+    assert "ZeroDivisionError: division by zero" in error.problems[0].message
+
+
 def test_hidden_folders_and_other_files_are_skipped():
     names = [p.name for p in find_case_files([CASELOAD])]
     assert names == ["cp-a.yaml", "cp-b.yaml", "cp-c.yaml", "cp-d.yaml", "cp-e.yaml",
