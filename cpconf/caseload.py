@@ -51,6 +51,9 @@ MEASURES: tuple[tuple[str, str, str | None, str], ...] = (
 # The deadline for the next conference of the same case, which gets a file of its own.
 NEXT_CONFERENCE = "next_review"
 
+# From this many files the command shows a progress bar (on a terminal only).
+PROGRESS_FROM = 200
+
 # Below this many files a process pool costs more to start than it saves.
 PARALLEL_FROM = 400
 CHUNK = 100

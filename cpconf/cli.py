@@ -187,7 +187,7 @@ def caseload(
     (the others are still shown).
     """
     from cpconf.case import CONFERENCE_TYPES
-    from cpconf.caseload import Filters, build_caseload, find_case_files
+    from cpconf.caseload import PROGRESS_FROM, Filters, build_caseload, find_case_files
 
     if json_out and csv_out:
         _usage("give --json or --csv, not both")
@@ -202,7 +202,7 @@ def caseload(
         _usage(f"no case files (*.yaml, *.yml) in {', '.join(str(p) for p in paths)}")
     filters = Filters(within, chair, social_worker, conference_type)
     machine = json_out or csv_out
-    if not machine and len(files) >= 200 and sys.stdout.isatty():
+    if not machine and len(files) >= PROGRESS_FROM and sys.stdout.isatty():
         from rich.console import Console
         from rich.progress import Progress
 

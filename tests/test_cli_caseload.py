@@ -186,6 +186,7 @@ def test_filters_on_the_command_line(cli):
 def test_no_progress_bar_when_piped(cli, monkeypatch):
     from cpconf import caseload as core
 
-    monkeypatch.setattr(core, "PARALLEL_FROM", 10_000)
+    monkeypatch.setattr(core, "PROGRESS_FROM", 0)  # a bar for any number of files
     result = cli("caseload", TEAM_A, *TODAY)
+    assert result.exit_code == 1
     assert result.stderr == ""
