@@ -78,6 +78,7 @@ class PlannedDocument:
     send_by: str = ""
     due_back: str = ""
     note: str = ""
+    listing: bool | None = None  # a value holds a tab or line break (None: not known)
 
 
 @dataclass(frozen=True)
@@ -380,6 +381,7 @@ def plan_documents(loaded: LoadedCase, plan: Plan) -> list[PlannedDocument]:
         "outcome": outcome,
     }
     send_now = long_date(plan.today)
+    base_listing = _has_listing(base)  # once: the shared values are the bulk of each context
     docs: list[PlannedDocument] = []
 
     def add(kind: str, person: Professional | FamilyMember | None, recipient: dict[str, Any],
@@ -389,6 +391,7 @@ def plan_documents(loaded: LoadedCase, plan: Plan) -> list[PlannedDocument]:
             context["children"] = [_child(c, on, isinstance(person, Professional)
                                           and person.knows(c.id)) for c in case.children]
         docs.append(PlannedDocument(
+            listing=base_listing or _has_listing(recipient),
             kind=kind,
             recipient=person.id if person else None,
             recipient_name=one_line(person.name) if person else "",
@@ -595,9 +598,10 @@ class CompiledTemplate:
         self._helper.fix_docpr_ids(tree)
         return decl + etree.tostring(tree, encoding="unicode")
 
-    def render(self, context: Mapping[str, Any]) -> bytes:
+    def render(self, context: Mapping[str, Any], listing: bool | None = None) -> bytes:
         """The finished .docx, as bytes."""
-        listing = _has_listing(context)
+        if listing is None:
+            listing = _has_listing(context)
         buf = io.BytesIO()
         with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as out:
             for info, part in self.parts:
@@ -626,7 +630,7 @@ class Renderer:
         return self._compiled[kind]
 
     def render(self, doc: PlannedDocument) -> bytes:
-        return self.template(doc.kind).render(doc.context)
+        return self.template(doc.kind).render(doc.context, doc.listing)
 
 
 # -- writing, all or nothing -------------------------------------------------------------
