@@ -579,6 +579,24 @@ def _report_header(doc, social_work: bool):
     ])
 
 
+def seen_table(doc):
+    """When the social worker saw the child, alone or with whom, and why (London CP4 7.5)."""
+    para(doc, '{% if conference.type == "review" %}When {{ child.name }} was seen since the '
+         "last conference{% else %}When {{ child.name }} was seen during the enquiry"
+         "{% endif %}", bold=True, size=10, after=2, keep_next=True)
+    table = doc.add_table(rows=1, cols=4)
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, ("Date", "Where", "Seen alone?",
+                                                 "If not, who was present and why"),
+                          strict=True):
+        _cell_text(cell, text, bold=True, shade="E8EEF4", size=10)
+    for _ in range(3):
+        for cell in table.add_row().cells:
+            _cell_text(cell, "")
+    set_widths(table, (3.0, 4.0, 2.6, 7.0))
+    para(doc, "", after=2)
+
+
 def _child_sections(doc, social_work: bool):
     para(doc, "Each child in the household", style="Heading 1")
     hint(doc, "All children in the household must be considered, including those the "
@@ -592,8 +610,7 @@ def _child_sections(doc, social_work: bool):
          style="Heading 2")
     rows = []
     if social_work:
-        rows.append(("Dates seen during the enquiry", "date, where, seen alone or with whom, "
-                     "and why (London CP4 7.5)"))
+        seen_table(doc)
     else:
         rows.append(("Your involvement and the dates the child was seen",
                      "{% if child.known %}your agency has recorded direct contact with "

@@ -208,10 +208,10 @@ def test_report_template_covers_every_child_in_the_household(held_pack):
 
 def test_social_work_report_template(held_pack):
     text = held_pack[("social_work_report_template", "sw")]
-    assert "Dates seen during the enquiry" in text  # London CP4 7.5
-    assert "seen alone or with whom" in text
+    for child in ("Amy Smith", "Ben Smith", "Kayla Smith-Owusu"):  # every child (CP4 7.6)
+        assert f"When {child} was seen during the enquiry" in text  # London CP4 7.5
+    assert "Seen alone?\nIf not, who was present and why" in text
     assert "Analysis of the section 47 enquiry" in text
-    assert text.count("Dates seen during the enquiry") == 3  # every child in the household
 
 
 def test_family_invitation_is_plain_and_complete(held_pack):
