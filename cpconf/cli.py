@@ -183,8 +183,8 @@ def caseload(
 ) -> None:
     """Every case's open deadlines, soonest first, and how timely the service has been.
 
-    Exit 1 when anything is overdue; 2 on bad usage or when a case file cannot be read
-    (the others are still shown).
+    Exit 1 when anything is overdue (even if a file cannot be read); otherwise 2 on bad
+    usage or when a case file cannot be read (the others are still shown); else 0.
     """
     from cpconf.case import CONFERENCE_TYPES
     from cpconf.caseload import PROGRESS_FROM, Filters, build_caseload, find_case_files
@@ -225,12 +225,14 @@ def caseload(
 
         console = Console(highlight=False)
         console.print(caseload_view(result, summary, console.width))
-    if result.errors:
-        if machine:  # listed in the output too; said here for the logs of a scheduled job
-            typer.echo(f"error: {len(result.errors)} case file(s) could not be read", err=True)
-        raise typer.Exit(2)
+    if result.errors and machine:  # listed in the output too; said here for a job's logs
+        typer.echo(f"error: {len(result.errors)} case file(s) could not be read", err=True)
+    # overdue work wins: a scheduled job that alerts on 1 must not miss it because one
+    # file in the folder is broken (that file is listed in the output all the same)
     if result.overdue:
         raise typer.Exit(1)
+    if result.errors:
+        raise typer.Exit(2)
 
 
 @app.command()
