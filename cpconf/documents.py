@@ -8,6 +8,7 @@ Jinja's sandbox, and writes them all or nothing.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import io
@@ -554,7 +555,11 @@ class CompiledTemplate:
         self.fix_tables = False
         for info, raw in raw_parts:
             if _XML_PARTS.match(info.filename) and b"{" in raw:
-                xml = raw.decode("utf-8")
+                try:
+                    xml = raw.decode("utf-8")
+                except UnicodeDecodeError:
+                    raise CaseError.single(path, f"{info.filename} is not UTF-8: save the "
+                                           "template again from Word") from None
                 src = self._helper.patch_xml(xml)
                 if "{{" in src or "{%" in src or "{#" in src:
                     # docxtpl's escaped delimiters {_{ }_} {_% %_} print as {{ }} {% %};
@@ -580,6 +585,8 @@ class CompiledTemplate:
             xml = template.render(context)
         except TemplateError as exc:
             raise _template_error(self.path, name, exc, self.sources.get(name, "")) from None
+        except Exception as exc:  # a template's own expression failed: {{ 1 / 0 }}, {{ x + 1 }}
+            raise _template_error(self.path, name, exc) from None
         xml = _MARKED_P.sub(r"<w:p\1", xml)
         if listing:  # tabs and line breaks inside values become Word tabs and breaks
             xml = self._helper.resolve_listing(xml)
@@ -712,11 +719,13 @@ def write_pack(
             f"{len(existing)} of the files already exist ({shown}); nothing was written. "
             "They may have been edited: move them, or use --force to replace them",
         )
+    created = not out_dir.exists()
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise CaseError.single(out_dir, f"cannot create the folder: {exc.strerror}") from None
     staged: list[tuple[Path, Path]] = []
+    done = False
     try:
         for d in docs:
             staged.append((_temp_file(out_dir, d.filename, renderer.render(d)),
@@ -725,11 +734,15 @@ def write_pack(
             staged.append((_temp_file(out_dir, name, data), out_dir / name))
         for tmp, target in staged:
             os.replace(tmp, target)
+        done = True
     except OSError as exc:
         raise CaseError.single(out_dir, f"cannot write the documents: {exc}") from None
     finally:
         for tmp, _ in staged:
             tmp.unlink(missing_ok=True)
+        if created and not done:
+            with contextlib.suppress(OSError):
+                out_dir.rmdir()  # only if still empty: a folder this run made, left as it was
     return [Written(d.kind, d.recipient, d.recipient_name, out_dir / d.filename) for d in docs]
 
 

@@ -804,8 +804,11 @@ def agenda():
     number(doc, "**Confidentiality.** What is shared at the conference is confidential and is "
            "shared outside it only with those who need to know. No one else may see or hear "
            "the meeting; no recording without the chair's agreement.")
-    number(doc, "**The child's views.** The wishes and feelings of {{ subject_names }}, given "
-           "in person, through an advocate or by the social worker.")
+    number(doc, '{% if conference.type == "pre-birth" %}**The baby\'s needs.** What the baby '
+           "will need to be safe and well after the birth{% if other_children %}, and the views "
+           "of {{ other_names }}{% endif %}.{% else %}**The child's views.** The wishes and "
+           "feelings of {{ subject_names }}, given in person, through an advocate or by the "
+           "social worker.{% endif %}")
     tag(doc, '{%p if conference.type == "review" %}')
     number(doc, "**Progress since the last conference**{% if conference.previous_date %} on "
            "{{ conference.previous_date }}{% endif %}: the child protection plan, the core "

@@ -123,7 +123,19 @@ def test_a_broken_council_template_stops_the_run_and_writes_nothing(cli, tmp_pat
     result = cli("letters", SAMPLE, "--out", out, "--templates", own)
     assert result.exit_code == 2
     assert "agenda.docx" in result.stderr
-    assert not out.exists() or not any(out.iterdir())
+    assert not out.exists()  # the folder it would have made is not left behind either
+
+
+def test_a_template_expression_that_fails_is_reported_not_a_traceback(cli, tmp_path):
+    own = tmp_path / "own"
+    own.mkdir()
+    doc = docx.Document()
+    doc.add_paragraph("{{ 1 / 0 }} {{ recipient.name + 1 }}")
+    doc.save(str(own / "agenda.docx"))
+    result = cli("letters", SAMPLE, "--out", tmp_path / "out", "--templates", own)
+    assert result.exit_code == 2
+    assert "agenda.docx: cannot be rendered" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
 
 
 def test_templates_export_then_check(cli, tmp_path):
