@@ -228,9 +228,17 @@ def test_family_invitation_is_plain_and_complete(held_pack):
     assert "Polish" not in held_pack[("family_invitation", "mum")]
 
 
-def test_family_member_excluded_in_part_is_told_in_the_invitation(held_pack):
-    # in the sample every family member takes part except the partner (full exclusion)
-    assert "not be in one part" not in held_pack[("family_invitation", "mum")]
+def test_family_member_excluded_in_part(tmp_path):
+    # the shipped sample of `templates check`: gran is excluded from one part
+    docs = pack(documents.default_template_dir() / "sample_case.yaml", dt.date(2026, 11, 17),
+                tmp_path / "out")
+    assert "not be in one part of the meeting" in docs[("family_invitation", "gran")]
+    assert "not be in one part" not in docs[("family_invitation", "mum")]
+    letter = docs[("exclusion_letter", "gran")]
+    assert "not be able to attend part of the conference: the discussion of the police" in letter
+    assert "Your social worker will explain the reasons" in letter  # no reason recorded
+    assert "Part of the meeting without Joan Smith" in docs[("agenda", None)]
+    assert "Joan Smith" in docs[("agenda", None)]  # part exclusion: still invited
 
 
 def test_exclusion_letter(held_pack):
