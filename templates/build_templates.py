@@ -352,14 +352,17 @@ def invitation():
                         "**{{ deadlines.agency_reports }}**"
                         "{% else %}Shared with the family and sent by "
                         "**{{ deadlines.agency_reports }}**{% endif %}"),
-        ("Send reports to", "{{ reports_to or 'the chair' }}"),
+        ("Send reports to", "{% if recipient.is_police %}The chair only"
+                            "{% if chair.email %}: {{ chair.email }}{% endif %}"
+                            "{% else %}{{ reports_to or 'the chair' }}{% endif %}"),
         ("Time to set aside", "{{ conference.length }} for the whole meeting"
                               "{% if conference.ends %} (expected to end by about "
                               "{{ conference.ends }}){% endif %}"),
     ])
     para(doc, "Your report", style="Heading 2")
     tag(doc, "{%p if recipient.is_police %}")
-    para(doc, "Please send a written report to the chair by {{ deadlines.agency_reports }}. "
+    para(doc, "Please send a written report to the chair{% if chair.email %} "
+         "({{ chair.email }}){% endif %} by {{ deadlines.agency_reports }}. "
          "Because a police report may hold confidential information about other people, it "
          "is shared with the chair only, who will summarise what is relevant in the meeting "
          "or ask you to do so (London CP4 7.10). Please do not send it to the family or to "
@@ -378,8 +381,7 @@ def invitation():
     tag(doc, "{%p endif %}")
     para(doc, "Please keep facts, allegations and opinions clearly apart, give your view on "
          "whether each child should be the subject of a child protection plan and, if so, "
-         "under which category, and write so that the family can understand it: no jargon "
-         "or acronyms.")
+         "under which category, and write in plain words: no jargon or acronyms.")
     para(doc, "On the day", style="Heading 2")
     tag(doc, "{%p if conference.pre_meeting %}")
     para(doc, "The chair meets the family at {{ conference.time }} to explain how the "
@@ -561,7 +563,8 @@ def _report_header(doc, social_work: bool):
                              "to {{ reports_to or 'the chair' }}")]
         if social_work else
         [("Report due", "{{ deadlines.agency_reports }}, to "
-                        "{% if recipient.is_police %}the chair only{% else %}"
+                        "{% if recipient.is_police %}the chair only{% if chair.email %} "
+                        "({{ chair.email }}){% endif %}{% else %}"
                         "{{ reports_to or 'the chair' }}{% endif %}")]
     )
     facts_table(doc, [

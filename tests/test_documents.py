@@ -182,6 +182,9 @@ def test_invitation_to_a_professional(held_pack):
 def test_police_invitation_and_report_are_for_the_chair_only(held_pack):
     invitation = held_pack[("invitation", "police")]
     assert "shared with the chair only" in invitation
+    assert "The chair only: helen.carter@example.gov.uk" in invitation  # not the inbox
+    assert "Send reports to\ncp.conferences" not in invitation
+    assert "Send reports to\ncp.conferences" in held_pack[("invitation", "hv")]
     report = held_pack[("report_template", "police")]
     assert "FOR THE CONFERENCE CHAIR ONLY" in report
     assert "London CP4 7.10" in report
