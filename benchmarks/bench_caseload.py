@@ -55,8 +55,16 @@ def floor(files: list[Path]) -> None:
 
 
 def command(folder: Path) -> None:
-    cmd = [sys.executable, "-m", "cpconf", "caseload", str(folder), "--json",
-           "--today", TODAY.isoformat()]
+    cmd = [
+        sys.executable,
+        "-m",
+        "cpconf",
+        "caseload",
+        str(folder),
+        "--json",
+        "--today",
+        TODAY.isoformat(),
+    ]
     run = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     if run.returncode not in (0, 1):  # 1: something is overdue, as in any real caseload
         raise SystemExit(f"cpconf caseload failed ({run.returncode}): {run.stderr}")
@@ -68,10 +76,14 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--profile", action="store_true")
     args = parser.parse_args()
-    print(f"{os.cpu_count()} CPUs; PyYAML {yaml.__version__}, "
-          f"C loader: {hasattr(yaml, 'CSafeLoader')}; best of {args.runs} runs\n")
-    header = (f"{'files':>6}  {'floor':>8}  {'core':>8}  {'core x1':>8}  {'command':>8}  "
-              f"{'cmd/floor':>9}  {'core/floor':>10}  {'cmd per file':>12}")
+    print(
+        f"{os.cpu_count()} CPUs; PyYAML {yaml.__version__}, "
+        f"C loader: {hasattr(yaml, 'CSafeLoader')}; best of {args.runs} runs\n"
+    )
+    header = (
+        f"{'files':>6}  {'floor':>8}  {'core':>8}  {'core x1':>8}  {'command':>8}  "
+        f"{'cmd/floor':>9}  {'core/floor':>10}  {'cmd per file':>12}"
+    )
     print(header)
     print("-" * len(header))
     for n in args.sizes:
@@ -83,12 +95,15 @@ def main() -> None:
             build_caseload([folder], TODAY, jobs=1)
             t_floor = best(lambda files=files: floor(files), args.runs)
             t_core = best(lambda folder=folder: build_caseload([folder], TODAY), args.runs)
-            t_serial = best(lambda folder=folder: build_caseload([folder], TODAY, jobs=1),
-                            args.runs)
+            t_serial = best(
+                lambda folder=folder: build_caseload([folder], TODAY, jobs=1), args.runs
+            )
             t_cmd = best(lambda folder=folder: command(folder), args.runs)
-            print(f"{n:>6}  {t_floor:>7.2f}s  {t_core:>7.2f}s  {t_serial:>7.2f}s  "
-                  f"{t_cmd:>7.2f}s  {t_cmd / t_floor:>9.2f}  {t_core / t_floor:>10.2f}  "
-                  f"{t_cmd / n * 1e6:>9.0f} µs")
+            print(
+                f"{n:>6}  {t_floor:>7.2f}s  {t_core:>7.2f}s  {t_serial:>7.2f}s  "
+                f"{t_cmd:>7.2f}s  {t_cmd / t_floor:>9.2f}  {t_core / t_floor:>10.2f}  "
+                f"{t_cmd / n * 1e6:>9.0f} µs"
+            )
             if args.profile:
                 prof = cProfile.Profile()
                 prof.runcall(build_caseload, [folder], TODAY, jobs=1)

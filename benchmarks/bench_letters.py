@@ -27,23 +27,37 @@ from cpconf.deadlines import build_plan
 from cpconf.documents import make_letters, plan_documents, sandbox, template_paths
 from cpconf.loading import open_case
 
-AGENCIES = ["health", "education", "police", "probation", "housing", "mental_health",
-            "substance_misuse", "early_help", "youth_justice", "voluntary"]
+AGENCIES = [
+    "health",
+    "education",
+    "police",
+    "probation",
+    "housing",
+    "mental_health",
+    "substance_misuse",
+    "early_help",
+    "youth_justice",
+    "voluntary",
+]
 
 
 def large_case() -> str:
     children = "\n".join(
         f"  - {{id: c{i}, name: Child {i} Example-Ńowak, dob: 201{i}-0{i + 1}-1{i}, "
-        f"subject: {'true' if i < 4 else 'false'}}}" for i in range(5)
+        f"subject: {'true' if i < 4 else 'false'}}}"
+        for i in range(5)
     )
     family = "\n".join(
         f"  - {{id: f{i}, name: Parent {i} O'Brien & Co, relationship: carer, "
         f"address: '{i} Example Road, London E8 1AA', address_confidential: {str(i == 1).lower()}, "
-        f"excluded: {['none', 'none', 'part', 'full'][i]}}}" for i in range(4)
+        f"excluded: {['none', 'none', 'part', 'full'][i]}}}"
+        for i in range(4)
     )
-    profs = ["  - {id: sw, name: Jo Bloggs, role: Social worker, agency: children_social_care, "
-             "organisation: Example CSC, email: jo@example.gov.uk, contact_with: all, "
-             "attendance: attending}"]
+    profs = [
+        "  - {id: sw, name: Jo Bloggs, role: Social worker, agency: children_social_care, "
+        "organisation: Example CSC, email: jo@example.gov.uk, contact_with: all, "
+        "attendance: attending}"
+    ]
     for i in range(1, 20):
         agency = AGENCIES[i % len(AGENCIES)]
         profs.append(
@@ -152,10 +166,14 @@ def main() -> int:
     t_naive = timed(naive, max(1, args.repeat // 2))
     per_ours, per_floor, per_naive = t_ours / n, t_floor / n, t_naive / len(some)
     print(f"case: 5 children, 20 professionals, 4 family members, outcome -> {n} documents")
-    print(f"cpconf letters : {t_ours * 1000:7.1f} ms for the pack, {n / t_ours:6.0f} documents/s, "
-          f"{per_ours * 1000:5.2f} ms per document")
-    print(f"floor          : {t_floor * 1000:7.1f} ms for the pack, {n / t_floor:6.0f} documents/s, "
-          f"{per_floor * 1000:5.2f} ms per document (plain Jinja + zipfile)")
+    print(
+        f"cpconf letters : {t_ours * 1000:7.1f} ms for the pack, {n / t_ours:6.0f} documents/s, "
+        f"{per_ours * 1000:5.2f} ms per document"
+    )
+    print(
+        f"floor          : {t_floor * 1000:7.1f} ms for the pack, {n / t_floor:6.0f} documents/s, "
+        f"{per_floor * 1000:5.2f} ms per document (plain Jinja + zipfile)"
+    )
     print(f"docxtpl render : {per_naive * 1000:5.2f} ms per document (load, render, save each)")
     ratio = per_ours / per_floor
     print(f"ratio to floor : {ratio:.2f}x (target <= 1.5x)")

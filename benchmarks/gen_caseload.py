@@ -16,28 +16,112 @@ import datetime as dt
 import random
 from pathlib import Path
 
-FIRST = ["Amy", "Ben", "Leo", "Mia", "Noah", "Ava", "Zara", "Kai", "Ruby", "Theo", "Isla",
-         "Omar", "Lily", "Jack", "Maya", "Finn", "Aisha", "Oscar", "Eve", "Yusuf", "Poppy",
-         "Alfie", "Hana", "Ezra", "Grace", "Ibrahim", "Rosie", "Kofi", "Ella", "Tomasz"]
-LAST = ["Smith", "Jones", "Khan", "Martin", "Nowak", "Okafor", "Hughes", "Evans", "Patel",
-        "Murphy", "Ahmed", "Walsh", "Campbell", "Mensah", "O'Brien", "Kowalski", "Ali",
-        "Taylor", "Brown", "Wilson", "Smith-Owusu", "Davies", "Rahman", "Clarke"]
-ADULTS = ["Sarah", "Claire", "Daniel", "Marek", "Joanne", "Kemi", "Paul", "Fatima", "Lee",
-          "Agnieszka", "Gemma", "Wayne"]
-CHAIRS = [("Helen Carter", "helen.carter"), ("Rebecca Osei", "rebecca.osei"),
-          ("David Lindqvist", "david.lindqvist"), ("Sunita Rao", "sunita.rao"),
-          ("Mark Fielding", "mark.fielding")]
+FIRST = [
+    "Amy",
+    "Ben",
+    "Leo",
+    "Mia",
+    "Noah",
+    "Ava",
+    "Zara",
+    "Kai",
+    "Ruby",
+    "Theo",
+    "Isla",
+    "Omar",
+    "Lily",
+    "Jack",
+    "Maya",
+    "Finn",
+    "Aisha",
+    "Oscar",
+    "Eve",
+    "Yusuf",
+    "Poppy",
+    "Alfie",
+    "Hana",
+    "Ezra",
+    "Grace",
+    "Ibrahim",
+    "Rosie",
+    "Kofi",
+    "Ella",
+    "Tomasz",
+]
+LAST = [
+    "Smith",
+    "Jones",
+    "Khan",
+    "Martin",
+    "Nowak",
+    "Okafor",
+    "Hughes",
+    "Evans",
+    "Patel",
+    "Murphy",
+    "Ahmed",
+    "Walsh",
+    "Campbell",
+    "Mensah",
+    "O'Brien",
+    "Kowalski",
+    "Ali",
+    "Taylor",
+    "Brown",
+    "Wilson",
+    "Smith-Owusu",
+    "Davies",
+    "Rahman",
+    "Clarke",
+]
+ADULTS = [
+    "Sarah",
+    "Claire",
+    "Daniel",
+    "Marek",
+    "Joanne",
+    "Kemi",
+    "Paul",
+    "Fatima",
+    "Lee",
+    "Agnieszka",
+    "Gemma",
+    "Wayne",
+]
+CHAIRS = [
+    ("Helen Carter", "helen.carter"),
+    ("Rebecca Osei", "rebecca.osei"),
+    ("David Lindqvist", "david.lindqvist"),
+    ("Sunita Rao", "sunita.rao"),
+    ("Mark Fielding", "mark.fielding"),
+]
 COORDINATORS = ["Marcus Webb", "Joy Adeyemi", "Tessa Nolan"]
-SOCIAL_WORKERS = ["Jo Bloggs", "Amir Khan", "Beth Turner", "Sam Okoro", "Lucy Grant",
-                  "Dev Mistry", "Hannah Price", "Chidi Eze", "Kate Byrne", "Ollie Shaw",
-                  "Priya Nair", "Tom Ridley", "Aoife Kelly", "Ravi Desai", "Nina Moss"]
-AGENCIES = [("health", "Health visitor", "Example NHS Trust"),
-            ("health", "GP", "Mill Lane Surgery"),
-            ("education", "Designated safeguarding lead", "Example Primary School"),
-            ("police", "Detective constable", "Metropolitan Police"),
-            ("housing", "Housing officer", "Example Homes"),
-            ("mental_health", "Care coordinator", "Example Mental Health Trust"),
-            ("substance_misuse", "Recovery worker", "Example Recovery Service")]
+SOCIAL_WORKERS = [
+    "Jo Bloggs",
+    "Amir Khan",
+    "Beth Turner",
+    "Sam Okoro",
+    "Lucy Grant",
+    "Dev Mistry",
+    "Hannah Price",
+    "Chidi Eze",
+    "Kate Byrne",
+    "Ollie Shaw",
+    "Priya Nair",
+    "Tom Ridley",
+    "Aoife Kelly",
+    "Ravi Desai",
+    "Nina Moss",
+]
+AGENCIES = [
+    ("health", "Health visitor", "Example NHS Trust"),
+    ("health", "GP", "Mill Lane Surgery"),
+    ("education", "Designated safeguarding lead", "Example Primary School"),
+    ("police", "Detective constable", "Metropolitan Police"),
+    ("housing", "Housing officer", "Example Homes"),
+    ("mental_health", "Care coordinator", "Example Mental Health Trust"),
+    ("substance_misuse", "Recovery worker", "Example Recovery Service"),
+]
 PROCEDURES = ["london"] * 14 + ["hackney", "york", "bolton", "warwickshire"]
 CATEGORIES = ["neglect", "emotional", "physical", "sexual"]
 
@@ -104,7 +188,9 @@ def case_text(i: int, today: dt.date, rng: random.Random) -> str:
         lines.append(f"  time: {rng.choice(['10:00', '10:30', '13:00'])}")
         lines.append(f"  mode: {rng.choice(['virtual', 'blended', 'face-to-face'])}")
         if date > deadline and rng.random() < 0.5:
-            lines.append("  delay_reason: The family asked for a later date to arrange an advocate.")
+            lines.append(
+                "  delay_reason: The family asked for a later date to arrange an advocate."
+            )
     lines += [
         "  chair:",
         f"    name: {chair}",
@@ -133,9 +219,13 @@ def case_text(i: int, today: dt.date, rng: random.Random) -> str:
         f"    address: {rng.randint(1, 120)} Example Road, London E8 1AA",
     ]
     if rng.random() < 0.4:
-        lines += ["  - id: dad", f'    name: "{rng.choice(ADULTS)} {rng.choice(LAST)}"',
-                  "    relationship: father", "    address_confidential: true",
-                  "    address: Flat 3, 22 Refuge Close, London N1 9ZZ"]
+        lines += [
+            "  - id: dad",
+            f'    name: "{rng.choice(ADULTS)} {rng.choice(LAST)}"',
+            "    relationship: father",
+            "    address_confidential: true",
+            "    address: Flat 3, 22 Refuge Close, London N1 9ZZ",
+        ]
     held = date is not None and date < today
     attendance = "attended" if held else "attending"
     lines += [
@@ -179,8 +269,11 @@ def case_text(i: int, today: dt.date, rng: random.Random) -> str:
     elif date is not None:
         # Reports for a conference still to come: most in on time, where already due.
         before = 5 if kind == "review" else 2
-        for task in ("social_worker_report_to_parents", "social_worker_report_to_chair",
-                     "agency_reports"):
+        for task in (
+            "social_worker_report_to_parents",
+            "social_worker_report_to_chair",
+            "agency_reports",
+        ):
             sent = _wd(date, -before - rng.choice([0, 0, 1, 2]))
             if sent < today and rng.random() < 0.85:
                 done.append(f"  {task}: {sent.isoformat()}")

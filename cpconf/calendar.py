@@ -67,8 +67,13 @@ class Duration:
         return cls(amount, unit)
 
     def __str__(self) -> str:
-        singular = {"working days": "working day", "days": "day", "weeks": "week",
-                    "months": "month", "hours": "hour"}
+        singular = {
+            "working days": "working day",
+            "days": "day",
+            "weeks": "week",
+            "months": "month",
+            "hours": "hour",
+        }
         return f"{self.amount} {singular[self.unit] if self.amount == 1 else self.unit}"
 
 
@@ -202,10 +207,13 @@ class WorkingCalendar:
         cache: dict[int, tuple[dt.date, ...]] = self.__dict__.setdefault("_days_off_cache", {})
         if year not in cache:
             candidates = set(bank_holidays(self.region, year)) | self.closures | self.extra_holidays
-            cache[year] = tuple(sorted(
-                d for d in candidates
-                if d.year == year and d.weekday() < 5 and self.holiday_name(d) is not None
-            ))
+            cache[year] = tuple(
+                sorted(
+                    d
+                    for d in candidates
+                    if d.year == year and d.weekday() < 5 and self.holiday_name(d) is not None
+                )
+            )
         return cache[year]
 
     def shift(self, d: dt.date, duration: Duration, direction: Literal[1, -1]) -> dt.date:

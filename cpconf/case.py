@@ -28,9 +28,19 @@ Time = Annotated[dt.time, BeforeValidator(parse_time)]
 ConferenceType = Literal["initial", "review", "pre-birth", "transfer-in"]
 CONFERENCE_TYPES: tuple[str, ...] = ("initial", "review", "pre-birth", "transfer-in")
 Agency = Literal[
-    "children_social_care", "health", "education", "police", "probation", "housing",
-    "mental_health", "substance_misuse", "early_help", "youth_justice", "voluntary",
-    "legal", "other",
+    "children_social_care",
+    "health",
+    "education",
+    "police",
+    "probation",
+    "housing",
+    "mental_health",
+    "substance_misuse",
+    "early_help",
+    "youth_justice",
+    "voluntary",
+    "legal",
+    "other",
 ]
 AGENCY_NAMES: dict[str, str] = {
     "children_social_care": "children's social care",
@@ -50,7 +60,13 @@ AGENCY_NAMES: dict[str, str] = {
 Attendance = Literal["invited", "attending", "apologies", "attended", "absent"]
 # How a subject child's wishes and feelings reach the conference (London CP4 4.3-4.18)
 ChildViews = Literal[
-    "attending", "advocate", "booklet", "written", "social-worker", "chair-meeting", "declined",
+    "attending",
+    "advocate",
+    "booklet",
+    "written",
+    "social-worker",
+    "chair-meeting",
+    "declined",
 ]
 Plan = Literal["child-protection", "child-in-need", "early-help", "no-further-action"]
 Category = Literal["physical", "emotional", "sexual", "neglect"]
@@ -287,7 +303,9 @@ def _submodel(annotation: Any) -> type[BaseModel] | None:
 def pydantic_message(
     err: dict[str, Any], doc: Document, root: type[BaseModel] | None = None
 ) -> tuple[Loc, str]:
-    loc: Loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+    loc: Loc = tuple(
+        p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-"))
+    )
     # pydantic names the union branch it tried (e.g. 'list[str]'); drop it
     loc = tuple(p for p in loc if p not in ("list[str]", "literal['all']"))
     kind = err["type"]
@@ -320,31 +338,40 @@ def _cross_checks(case: Case, doc: Document) -> list[Problem]:
     problems: list[Problem] = []
     seen: dict[str, Loc] = {}
     groups: dict[str, Sequence[Child | FamilyMember | Professional]] = {
-        "children": case.children, "family": case.family, "professionals": case.professionals
+        "children": case.children,
+        "family": case.family,
+        "professionals": case.professionals,
     }
     for group, items in groups.items():
         for i, item in enumerate(items):
             loc: Loc = (group, i, "id")
             if item.id in seen:
                 first = doc.line(seen[item.id])
-                problems.append(doc.problem(
-                    loc, f"{_dotted(loc)}: id '{item.id}' is used twice"
-                    + (f" (first on line {first})" if first else "")
-                ))
+                problems.append(
+                    doc.problem(
+                        loc,
+                        f"{_dotted(loc)}: id '{item.id}' is used twice"
+                        + (f" (first on line {first})" if first else ""),
+                    )
+                )
             else:
                 seen[item.id] = loc
     child_ids = [c.id for c in case.children]
     people_ids = child_ids + [f.id for f in case.family] + [p.id for p in case.professionals]
 
     def unknown(loc: Loc, ref: str, kinds: list[str], what: str) -> None:
-        problems.append(doc.problem(loc, f"{_dotted(loc)}: no {what} has the id '{ref}'"
-                                    + nearest(ref, kinds)))
+        problems.append(
+            doc.problem(loc, f"{_dotted(loc)}: no {what} has the id '{ref}'" + nearest(ref, kinds))
+        )
 
     for i, child in enumerate(case.children):
         loc = ("children", i)
         if child.unborn and child.dob:
-            problems.append(doc.problem((*loc, "unborn"),
-                                        f"{_dotted(loc)}: give either dob or unborn: true, not both"))
+            problems.append(
+                doc.problem(
+                    (*loc, "unborn"), f"{_dotted(loc)}: give either dob or unborn: true, not both"
+                )
+            )
         if not child.unborn and child.dob is None:
             problems.append(doc.problem(loc, f"{_dotted(loc)}: dob is required (or unborn: true)"))
     if not case.subject_children:
@@ -363,22 +390,33 @@ def _cross_checks(case: Case, doc: Document) -> list[Problem]:
         "pre-birth": "due_date",
     }[conf.type]
     if getattr(conf, need) is None:
-        problems.append(doc.problem(
-            ("conference", "type"), f"conference.{need}: required for a {conf.type} conference"
-        ))
-    if conf.type == "pre-birth" and not any(c.unborn for c in case.children) and not conf.birth_date:
-        problems.append(doc.problem(
-            ("children",), "children: a pre-birth conference needs a child with unborn: true "
-            "(or conference.birth_date once the baby is born)"
-        ))
+        problems.append(
+            doc.problem(
+                ("conference", "type"), f"conference.{need}: required for a {conf.type} conference"
+            )
+        )
+    if (
+        conf.type == "pre-birth"
+        and not any(c.unborn for c in case.children)
+        and not conf.birth_date
+    ):
+        problems.append(
+            doc.problem(
+                ("children",),
+                "children: a pre-birth conference needs a child with unborn: true "
+                "(or conference.birth_date once the baby is born)",
+            )
+        )
     if conf.date and conf.type != "pre-birth":
         trigger = conf.strategy_discussion or conf.transfer_notification or conf.previous_conference
         if trigger and conf.date < trigger:
-            problems.append(doc.problem(
-                ("conference", "date"),
-                f"conference.date: {conf.date.isoformat()} is before the {need.replace('_', ' ')} "
-                f"({trigger.isoformat()})",
-            ))
+            problems.append(
+                doc.problem(
+                    ("conference", "date"),
+                    f"conference.date: {conf.date.isoformat()} is before the {need.replace('_', ' ')} "
+                    f"({trigger.isoformat()})",
+                )
+            )
 
     if case.outcome:
         decided: set[str] = set()
@@ -387,17 +425,27 @@ def _cross_checks(case: Case, doc: Document) -> list[Problem]:
             if decision.child not in child_ids:
                 unknown((*loc, "child"), decision.child, child_ids, "child")
             elif decision.child in decided:
-                problems.append(doc.problem((*loc, "child"),
-                                            f"{_dotted(loc)}: a second decision for '{decision.child}'"))
+                problems.append(
+                    doc.problem(
+                        (*loc, "child"), f"{_dotted(loc)}: a second decision for '{decision.child}'"
+                    )
+                )
             decided.add(decision.child)
             if decision.plan == "child-protection" and decision.category is None:
-                problems.append(doc.problem(
-                    loc, f"{_dotted(loc)}: category is required for a child protection plan "
-                    "(physical, emotional, sexual or neglect)"))
+                problems.append(
+                    doc.problem(
+                        loc,
+                        f"{_dotted(loc)}: category is required for a child protection plan "
+                        "(physical, emotional, sexual or neglect)",
+                    )
+                )
             if decision.plan != "child-protection" and decision.category is not None:
-                problems.append(doc.problem(
-                    (*loc, "category"),
-                    f"{_dotted(loc)}: a category is given only with a child protection plan"))
+                problems.append(
+                    doc.problem(
+                        (*loc, "category"),
+                        f"{_dotted(loc)}: a category is given only with a child protection plan",
+                    )
+                )
         lead = case.outcome.lead_social_worker
         prof_ids = [p.id for p in case.professionals]
         if lead and lead not in prof_ids:
@@ -414,8 +462,16 @@ def _cross_checks(case: Case, doc: Document) -> list[Problem]:
 def parse_case(doc: Document) -> Case:
     """Validate a parsed document as a case file; every problem at once in one CaseError."""
     if not isinstance(doc.data, dict):
-        raise CaseError([*doc.problems, doc.problem((), "a case file is a mapping with case:, "
-                         "conference:, children:, family: and professionals:")])
+        raise CaseError(
+            [
+                *doc.problems,
+                doc.problem(
+                    (),
+                    "a case file is a mapping with case:, "
+                    "conference:, children:, family: and professionals:",
+                ),
+            ]
+        )
     case = validate(Case, doc)
     problems = _cross_checks(case, doc)
     if problems:

@@ -157,8 +157,12 @@ class Filters:
         return d.working_days <= self.within
 
     def to_json(self) -> dict[str, Any]:
-        return {"within": self.within, "chair": self.chair,
-                "social_worker": self.social_worker, "type": self.type}
+        return {
+            "within": self.within,
+            "chair": self.chair,
+            "social_worker": self.social_worker,
+            "type": self.type,
+        }
 
 
 @dataclass
@@ -193,9 +197,12 @@ class Caseload:
             out["deadlines"] = [_deadline_json(d) for d in self.deadlines]
         out["timeliness"] = [_measure_json(m) for m in self.timeliness]
         out["errors"] = [
-            {"file": e.path,
-             "problems": [{"file": p.file, "line": p.line, "message": p.message}
-                          for p in e.problems]}
+            {
+                "file": e.path,
+                "problems": [
+                    {"file": p.file, "line": p.line, "message": p.message} for p in e.problems
+                ],
+            }
             for e in self.errors
         ]
         return out
@@ -227,9 +234,14 @@ def _measure_json(m: Measure) -> dict[str, Any]:
         "in_time": m.in_time,
         "percent": m.percent,
         "missed": [
-            {"reference": x.reference, "children": x.children, "file": x.path,
-             "due": x.due.isoformat(), "done": x.done.isoformat(),
-             "working_days_late": x.working_days_late}
+            {
+                "reference": x.reference,
+                "children": x.children,
+                "file": x.path,
+                "due": x.due.isoformat(),
+                "done": x.done.isoformat(),
+                "working_days_late": x.working_days_late,
+            }
             for x in m.missed
         ],
     }
@@ -251,7 +263,8 @@ def find_case_files(paths: Iterable[str | Path]) -> list[Path]:
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 found.extend(
-                    Path(root, f) for f in sorted(files)
+                    Path(root, f)
+                    for f in sorted(files)
                     if f.endswith(CASE_SUFFIXES) and not f.startswith(".")
                 )
         elif path.exists():
@@ -292,7 +305,10 @@ class _ProfileCache:
 
 def _matches(wanted: str, name: str | None) -> bool:
     """A filter matches any part of the name, ignoring case and extra spaces."""
-    return name is not None and " ".join(wanted.split()).casefold() in " ".join(name.split()).casefold()
+    return (
+        name is not None
+        and " ".join(wanted.split()).casefold() in " ".join(name.split()).casefold()
+    )
 
 
 def initials(name: str) -> str:
@@ -347,8 +363,7 @@ def _group(due: dt.date, today: dt.date) -> str:
 def case_facts(path: str, case: Case, plan: Plan) -> CaseFacts:
     """What the caseload needs of one case, from its plan."""
     # an unborn baby's "name" is usually its mother's ("Unborn baby of Chloe Barnes")
-    kids = ", ".join("unborn baby" if c.unborn else initials(c.name)
-                     for c in case.subject_children)
+    kids = ", ".join("unborn baby" if c.unborn else initials(c.name) for c in case.subject_children)
     social_worker = _social_worker(case)
     cal = plan.calendar
     held = plan.deadline("conference")
@@ -365,21 +380,23 @@ def case_facts(path: str, case: Case, plan: Plan) -> CaseFacts:
             continue  # counted from a conference not yet booked: the conference is what to chase
         status = plan.status(d)
         ahead = cal.working_days_between(plan.today, d.due) if cal else (d.due - plan.today).days
-        rows.append(OpenDeadline(
-            reference=case.case.reference,
-            children=kids,
-            conference_type=case.conference.type,
-            deadline=d.id,
-            label=d.label,
-            due=d.due,
-            group=_group(d.due, plan.today),
-            status=status.text,
-            working_days=ahead,
-            owner_role=d.owner,
-            owner=_owner(d.owner, case, social_worker),
-            provisional=d.provisional,
-            path=path,
-        ))
+        rows.append(
+            OpenDeadline(
+                reference=case.case.reference,
+                children=kids,
+                conference_type=case.conference.type,
+                deadline=d.id,
+                label=d.label,
+                due=d.due,
+                group=_group(d.due, plan.today),
+                status=status.text,
+                working_days=ahead,
+                owner_role=d.owner,
+                owner=_owner(d.owner, case, social_worker),
+                provisional=d.provisional,
+                path=path,
+            )
+        )
     done: dict[str, tuple[dt.date, dt.date, int]] = {}
     for measure, deadline_id, conf_type, _title in MEASURES:
         if conf_type is not None and conf_type != case.conference.type:
@@ -405,8 +422,9 @@ def case_facts(path: str, case: Case, plan: Plan) -> CaseFacts:
     )
 
 
-def examine(path: Path, today: dt.date, profiles: Callable[[str, Path | None], Profile]
-            ) -> CaseFacts | FileError:
+def examine(
+    path: Path, today: dt.date, profiles: Callable[[str, Path | None], Profile]
+) -> CaseFacts | FileError:
     """One case file's facts, or the problems that stop it being read."""
     try:
         loaded = open_case(path, profiles)
@@ -415,7 +433,9 @@ def examine(path: Path, today: dt.date, profiles: Callable[[str, Path | None], P
     except CaseError as exc:
         return FileError(str(path), tuple(exc.problems))
     except Exception as exc:  # a fault in cpconf: one file must not stop the other 9,999
-        message = f"cpconf could not handle this file ({type(exc).__name__}: {exc}); please report it"
+        message = (
+            f"cpconf could not handle this file ({type(exc).__name__}: {exc}); please report it"
+        )
         return FileError(str(path), (Problem(str(path), None, message),))
 
 
@@ -441,7 +461,7 @@ def _examine_all(
         if progress and len(out) % 25:
             progress(len(out) % 25)
         return out
-    chunks = [files[i:i + CHUNK] for i in range(0, len(files), CHUNK)]
+    chunks = [files[i : i + CHUNK] for i in range(0, len(files), CHUNK)]
     results: list[CaseFacts | FileError] = []
     with ProcessPoolExecutor(max_workers=workers) as pool:
         # map keeps the order of the files, so the output does not depend on scheduling

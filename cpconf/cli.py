@@ -154,32 +154,53 @@ def check_quorum(case: CaseArg, json_out: JsonOpt = False, today: TodayOpt = Non
 def caseload(
     paths: Annotated[
         list[Path],
-        typer.Argument(help="Case files, or folders read with their subfolders (*.yaml, *.yml).",
-                       show_default=False, metavar="PATH"),
+        typer.Argument(
+            help="Case files, or folders read with their subfolders (*.yaml, *.yml).",
+            show_default=False,
+            metavar="PATH",
+        ),
     ],
     today: TodayOpt = None,
     within: Annotated[
         int | None,
-        typer.Option("--within", metavar="N", min=0,
-                     help="Only deadlines due within N working days (overdue ones always shown)."),
+        typer.Option(
+            "--within",
+            metavar="N",
+            min=0,
+            help="Only deadlines due within N working days (overdue ones always shown).",
+        ),
     ] = None,
     chair: Annotated[
         str | None,
-        typer.Option("--chair", metavar="NAME", help="Only cases this chair chairs (part of the name will do)."),
+        typer.Option(
+            "--chair",
+            metavar="NAME",
+            help="Only cases this chair chairs (part of the name will do).",
+        ),
     ] = None,
     social_worker: Annotated[
         str | None,
-        typer.Option("--social-worker", metavar="NAME",
-                     help="Only cases of this social worker (part of the name will do)."),
+        typer.Option(
+            "--social-worker",
+            metavar="NAME",
+            help="Only cases of this social worker (part of the name will do).",
+        ),
     ] = None,
     conference_type: Annotated[
         str | None,
-        typer.Option("--type", metavar="TYPE",
-                     help="Only conferences of this type: initial, review, pre-birth or transfer-in."),
+        typer.Option(
+            "--type",
+            metavar="TYPE",
+            help="Only conferences of this type: initial, review, pre-birth or transfer-in.",
+        ),
     ] = None,
-    summary: Annotated[bool, typer.Option("--summary", help="Show the timeliness figures only.")] = False,
+    summary: Annotated[
+        bool, typer.Option("--summary", help="Show the timeliness figures only.")
+    ] = False,
     json_out: JsonOpt = False,
-    csv_out: Annotated[bool, typer.Option("--csv", help="Print CSV only (one row per open deadline).")] = False,
+    csv_out: Annotated[
+        bool, typer.Option("--csv", help="Print CSV only (one row per open deadline).")
+    ] = False,
 ) -> None:
     """Every case's open deadlines, soonest first, and how timely the service has been.
 
@@ -208,8 +229,9 @@ def caseload(
 
         with Progress(console=Console(stderr=True), transient=True) as bar:
             task = bar.add_task("Reading case files", total=len(files))
-            result = build_caseload(paths, day, filters, files=files,
-                                    progress=lambda n: bar.advance(task, n))
+            result = build_caseload(
+                paths, day, filters, files=files, progress=lambda n: bar.advance(task, n)
+            )
     else:
         result = build_caseload(paths, day, filters, files=files)
     if json_out:
@@ -240,16 +262,20 @@ def letters(
     case: CaseArg,
     out: Annotated[
         Path,
-        typer.Option("--out", metavar="DIR", help="The folder to write the documents to.",
-                     show_default=False),
+        typer.Option(
+            "--out", metavar="DIR", help="The folder to write the documents to.", show_default=False
+        ),
     ],
     force: Annotated[
         bool, typer.Option("--force", help="Replace documents that already exist.")
     ] = False,
     templates: Annotated[
         Path | None,
-        typer.Option("--templates", metavar="DIR",
-                     help="The council's own templates; any kind not there uses the default."),
+        typer.Option(
+            "--templates",
+            metavar="DIR",
+            help="The council's own templates; any kind not there uses the default.",
+        ),
     ] = None,
     today: TodayOpt = None,
 ) -> None:
@@ -274,8 +300,9 @@ def letters(
 
 @templates_app.command("export")
 def templates_export(
-    folder: Annotated[Path, typer.Argument(help="The folder to copy the templates to.",
-                                           metavar="DIR")],
+    folder: Annotated[
+        Path, typer.Argument(help="The folder to copy the templates to.", metavar="DIR")
+    ],
     force: Annotated[
         bool, typer.Option("--force", help="Replace templates that already exist.")
     ] = False,
@@ -293,8 +320,9 @@ def templates_export(
 
 @templates_app.command("check")
 def templates_check(
-    folder: Annotated[Path, typer.Argument(help="The folder of templates to check.",
-                                           metavar="DIR")],
+    folder: Annotated[
+        Path, typer.Argument(help="The folder of templates to check.", metavar="DIR")
+    ],
 ) -> None:
     """Report any template that would fail (broken tag, unknown value); exit 1 if one would."""
     from cpconf.documents import check_templates

@@ -67,8 +67,9 @@ class Plan:
             when = "today" if booked == self.today else f"for {short_date(booked)}"
             if ahead >= 0:
                 return Status("booked", 0, f"booked {when}, in time")
-            return Status("overdue", -ahead, f"booked {when}, {-ahead} working "
-                          f"day{'s' * (ahead != -1)} late")
+            return Status(
+                "overdue", -ahead, f"booked {when}, {-ahead} working day{'s' * (ahead != -1)} late"
+            )
         if d.due == self.today:
             return Status("today", 0, "due today")
         gap = cal.working_days_between(self.today, d.due)
@@ -76,7 +77,9 @@ class Plan:
             return Status("closed", 0, "closed")
         if d.due < self.today:
             n = -gap
-            if n == 0:  # due on a non-working day just gone (should not happen: deadlines roll back)
+            if (
+                n == 0
+            ):  # due on a non-working day just gone (should not happen: deadlines roll back)
                 n = 1
             return Status("overdue", n, f"overdue by {n} working day{'s' * (n != 1)}")
         if gap == 0:
@@ -114,7 +117,9 @@ def _applies(rule: Rule, case: Case) -> bool:
     return rule.if_plan is None or bool(_plans(case) & set(rule.if_plan))
 
 
-def _anchor_date(rule: Rule, case: Case, conference_due: dt.date | None) -> tuple[dt.date | None, bool]:
+def _anchor_date(
+    rule: Rule, case: Case, conference_due: dt.date | None
+) -> tuple[dt.date | None, bool]:
     """The date the rule counts from, and whether it is provisional (no date booked)."""
     conf = case.conference
     name = rule.anchor
@@ -197,11 +202,13 @@ def _warnings(plan: Plan, case: Case, profile: Profile, cal: WorkingCalendar) ->
     deadline = plan.deadline("conference")
 
     if conf.date is None:
-        out.append(Warning(
-            "conference_not_booked",
-            "No conference date is booked yet: the report and exclusion deadlines are counted "
-            "back from the latest date the conference may be held.",
-        ))
+        out.append(
+            Warning(
+                "conference_not_booked",
+                "No conference date is booked yet: the report and exclusion deadlines are counted "
+                "back from the latest date the conference may be held.",
+            )
+        )
     if deadline and conf.date and conf.date > deadline.due:
         late = cal.working_days_between(deadline.due, conf.date)
         what = (
@@ -210,56 +217,68 @@ def _warnings(plan: Plan, case: Case, profile: Profile, cal: WorkingCalendar) ->
             else f"{late} working day{'s' * (late != 1)} after its deadline"
         )
         if conf.delay_reason:
-            out.append(Warning(
-                "conference_delayed",
-                f"The conference is booked for {long_date(conf.date)}, {what} "
-                f"({long_date(deadline.due)}). Reason recorded: {conf.delay_reason.strip()}. "
-                "The delay must be reported to the children's social care manager "
-                "(London CP4 1.10).",
-                "conference",
-            ))
+            out.append(
+                Warning(
+                    "conference_delayed",
+                    f"The conference is booked for {long_date(conf.date)}, {what} "
+                    f"({long_date(deadline.due)}). Reason recorded: {conf.delay_reason.strip()}. "
+                    "The delay must be reported to the children's social care manager "
+                    "(London CP4 1.10).",
+                    "conference",
+                )
+            )
         else:
-            out.append(Warning(
-                "conference_after_deadline",
-                f"The conference is booked for {long_date(conf.date)}, {what} "
-                f"({long_date(deadline.due)}, {deadline.rule}), and no delay_reason is recorded. "
-                "A delay must be reported, with its reasons, to the children's social care "
-                "manager (London CP4 1.10).",
-                "conference",
-            ))
+            out.append(
+                Warning(
+                    "conference_after_deadline",
+                    f"The conference is booked for {long_date(conf.date)}, {what} "
+                    f"({long_date(deadline.due)}, {deadline.rule}), and no delay_reason is recorded. "
+                    "A delay must be reported, with its reasons, to the children's social care "
+                    "manager (London CP4 1.10).",
+                    "conference",
+                )
+            )
     if conf.date and not cal.is_working_day(conf.date):
         why = cal.holiday_name(conf.date) or conf.date.strftime("%A")
-        out.append(Warning(
-            "conference_on_non_working_day",
-            f"The conference is booked for {long_date(conf.date)}, which is not a working day "
-            f"({why}).",
-            "conference",
-        ))
+        out.append(
+            Warning(
+                "conference_on_non_working_day",
+                f"The conference is booked for {long_date(conf.date)}, which is not a working day "
+                f"({why}).",
+                "conference",
+            )
+        )
     session = profile.session
     if conf.time and session.family_times and conf.time not in session.family_times:
         usual = " or ".join(clock(t) for t in session.family_times)
-        out.append(Warning(
-            "unusual_start_time",
-            f"The conference starts at {clock(conf.time)}; {profile.title} conferences start "
-            f"at {usual} ({session.source}).",
-        ))
+        out.append(
+            Warning(
+                "unusual_start_time",
+                f"The conference starts at {clock(conf.time)}; {profile.title} conferences start "
+                f"at {usual} ({session.source}).",
+            )
+        )
     if conf.time and session.school_day_ends:
         ends = add_minutes(conf.time, session.expected_length_minutes)
         if ends > session.school_day_ends or conf.time >= session.school_day_ends:
-            out.append(Warning(
-                "conference_after_school_day",
-                f"The conference starts at {clock(conf.time)} and will run until about "
-                f"{clock(ends)}, past the end of the school day ({clock(session.school_day_ends)}): "
-                "parents should not be asked to attend when they are busy with children at home; "
-                "offer help with childcare (London CP4 3.6).",
-            ))
+            out.append(
+                Warning(
+                    "conference_after_school_day",
+                    f"The conference starts at {clock(conf.time)} and will run until about "
+                    f"{clock(ends)}, past the end of the school day ({clock(session.school_day_ends)}): "
+                    "parents should not be asked to attend when they are busy with children at home; "
+                    "offer help with childcare (London CP4 3.6).",
+                )
+            )
     for d in plan.deadlines:
         if d.done is None and not d.cutoff and d.due < plan.today:
             status = plan.status(d)
-            out.append(Warning(
-                "deadline_passed",
-                f"{d.label}: was due by {long_date(d.due)} ({d.rule}, {d.source}) and is not "
-                f"recorded as done; {status.text}.",
-                d.id,
-            ))
+            out.append(
+                Warning(
+                    "deadline_passed",
+                    f"{d.label}: was due by {long_date(d.due)} ({d.rule}, {d.source}) and is not "
+                    f"recorded as done; {status.text}.",
+                    d.id,
+                )
+            )
     return out

@@ -223,10 +223,26 @@ def _person_line(p: Professional | FamilyMember) -> str:
 
 # -- file names --------------------------------------------------------------------------
 
-_TRANSLIT = str.maketrans({
-    "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae",
-    "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "Th", "ð": "d", "Ð": "D", "ı": "i",
-})
+_TRANSLIT = str.maketrans(
+    {
+        "ł": "l",
+        "Ł": "L",
+        "ø": "o",
+        "Ø": "O",
+        "đ": "d",
+        "Đ": "D",
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "þ": "th",
+        "Þ": "Th",
+        "ð": "d",
+        "Ð": "D",
+        "ı": "i",
+    }
+)
 
 
 def slug(text: str, limit: int = 40) -> str:
@@ -306,31 +322,38 @@ def _outcome(case: Case, plan: Plan) -> dict[str, Any] | None:
     def member(pid: str) -> dict[str, str]:
         p = case.person(pid)
         if isinstance(p, Professional):
-            return {"name": one_line(p.name), "role": one_line(p.role),
-                    "organisation": one_line(p.organisation)}
+            return {
+                "name": one_line(p.name),
+                "role": one_line(p.role),
+                "organisation": one_line(p.organisation),
+            }
         if isinstance(p, FamilyMember):
             return {"name": one_line(p.name), "role": one_line(p.relationship), "organisation": ""}
         return {"name": one_line(p.name) if p else pid, "role": "", "organisation": ""}
 
     decisions = []
     for d in out.decisions:
-        decisions.append({
-            "child": _child(case.child(d.child), on),
-            "plan": d.plan,
-            "category": d.category or "",
-        })
+        decisions.append(
+            {
+                "child": _child(case.child(d.child), on),
+                "plan": d.plan,
+                "category": d.category or "",
+            }
+        )
     return {
         "decisions": decisions,
         "any_protection_plan": any(d.plan == "child-protection" for d in out.decisions),
         "lead_social_worker": (
-            _professional(lead, case) if isinstance(lead, Professional)
+            _professional(lead, case)
+            if isinstance(lead, Professional)
             else {"name": "", "role": "", "email": "", "phone": "", "organisation": ""}
         ),
         "core_group": [member(pid) for pid in out.core_group],
         "first_core_group": _date(first_cg) or (long_date(d_first.due) if d_first else ""),
         "first_core_group_booked": first_cg is not None,
         "first_core_group_time": clock(out.first_core_group_time)
-        if out.first_core_group_time else "",
+        if out.first_core_group_time
+        else "",
         "next_review": _date(review) or (long_date(d_review.due) if d_review else ""),
         "next_review_booked": review is not None,
         "recommendations": [clean_text(r) for r in out.recommendations if clean_text(r)],
@@ -344,10 +367,14 @@ def plan_documents(loaded: LoadedCase, plan: Plan) -> list[PlannedDocument]:
     case, profile = loaded.case, loaded.profile
     conf = case.conference
     if conf.date is None:
-        raise CaseError([loaded.doc.problem(
-            ("conference",),
-            "conference.date: no conference date is booked; book one before writing letters",
-        )])
+        raise CaseError(
+            [
+                loaded.doc.problem(
+                    ("conference",),
+                    "conference.date: no conference date is booked; book one before writing letters",
+                )
+            ]
+        )
     on = conf.date
     deadlines = _deadlines(plan)
     chair = _contact(conf.chair)
@@ -372,7 +399,8 @@ def plan_documents(loaded: LoadedCase, plan: Plan) -> list[PlannedDocument]:
         "other_children": [_child(c, on) for c in case.children if not c.subject],
         "other_names": join_names([one_line(c.name) for c in case.children if not c.subject]),
         "social_worker": (
-            _professional(social_workers[0], case) if social_workers
+            _professional(social_workers[0], case)
+            if social_workers
             else {"name": "", "email": "", "phone": "", "role": "", "organisation": ""}
         ),
         "professionals": [_professional(p, case) for p in case.professionals],
@@ -385,69 +413,119 @@ def plan_documents(loaded: LoadedCase, plan: Plan) -> list[PlannedDocument]:
     base_listing = _has_listing(base)  # once: the shared values are the bulk of each context
     docs: list[PlannedDocument] = []
 
-    def add(kind: str, person: Professional | FamilyMember | None, recipient: dict[str, Any],
-            **extra: Any) -> None:
+    def add(
+        kind: str,
+        person: Professional | FamilyMember | None,
+        recipient: dict[str, Any],
+        **extra: Any,
+    ) -> None:
         context = {**base, "recipient": recipient}
         if person is not None:
-            context["children"] = [_child(c, on, isinstance(person, Professional)
-                                          and person.knows(c.id)) for c in case.children]
-        docs.append(PlannedDocument(
-            listing=base_listing or _has_listing(recipient),
-            kind=kind,
-            recipient=person.id if person else None,
-            recipient_name=one_line(person.name) if person else "",
-            filename=filename(kind, person.id if person else None,
-                              one_line(person.name) if person else ""),
-            context=context,
-            **extra,
-        ))
+            context["children"] = [
+                _child(c, on, isinstance(person, Professional) and person.knows(c.id))
+                for c in case.children
+            ]
+        docs.append(
+            PlannedDocument(
+                listing=base_listing or _has_listing(recipient),
+                kind=kind,
+                recipient=person.id if person else None,
+                recipient_name=one_line(person.name) if person else "",
+                filename=filename(
+                    kind, person.id if person else None, one_line(person.name) if person else ""
+                ),
+                context=context,
+                **extra,
+            )
+        )
 
     for p in case.professionals:
-        report_due = deadlines["social_worker_report_to_chair" if p.agency ==
-                              "children_social_care" else "agency_reports"]
-        add("invitation", p, _professional(p, case), send_to=[_person_line(p)],
-            send_by=send_now, due_back=f"report by {report_due}" if report_due else "")
-    for f in invited_family:
-        add("family_invitation", f, _family_recipient(f), send_to=[_person_line(f)],
+        report_due = deadlines[
+            "social_worker_report_to_chair"
+            if p.agency == "children_social_care"
+            else "agency_reports"
+        ]
+        add(
+            "invitation",
+            p,
+            _professional(p, case),
+            send_to=[_person_line(p)],
             send_by=send_now,
-            note="address confidential: send to this person only" if f.address_confidential
-            else "")
+            due_back=f"report by {report_due}" if report_due else "",
+        )
+    for f in invited_family:
+        add(
+            "family_invitation",
+            f,
+            _family_recipient(f),
+            send_to=[_person_line(f)],
+            send_by=send_now,
+            note="address confidential: send to this person only" if f.address_confidential else "",
+        )
     for f in case.family:
         if f.excluded != "none":
             due = deadlines["exclusion_request"]
-            add("exclusion_letter", f, _family_recipient(f), send_to=[_person_line(f)],
+            add(
+                "exclusion_letter",
+                f,
+                _family_recipient(f),
+                send_to=[_person_line(f)],
                 send_by=f"as soon as the chair decides, before {long_date(on)}"
                 + (f" (requests due by {due})" if due else ""),
-                note="with the social work report (London CP4 5.10)")
+                note="with the social work report (London CP4 5.10)",
+            )
     for p in case.professionals:
         if p.agency == "children_social_care":
             due = deadlines["social_worker_report_to_parents"]
-            add("social_work_report_template", p, _professional(p, case),
-                send_to=[_person_line(p)], send_by="with the invitation",
+            add(
+                "social_work_report_template",
+                p,
+                _professional(p, case),
+                send_to=[_person_line(p)],
+                send_by="with the invitation",
                 due_back=f"shared with the family by {due}; to the chair by "
-                f"{deadlines['social_worker_report_to_chair']}")
+                f"{deadlines['social_worker_report_to_chair']}",
+            )
         else:
             police = p.agency == "police"
-            add("report_template", p, _professional(p, case), send_to=[_person_line(p)],
+            add(
+                "report_template",
+                p,
+                _professional(p, case),
+                send_to=[_person_line(p)],
                 send_by="with the invitation",
                 due_back=f"report by {deadlines['agency_reports']}",
-                note="for the chair only (London CP4 7.10)" if police else "")
+                note="for the chair only (London CP4 7.10)" if police else "",
+            )
     agenda_to = [_person_line(p) for p in case.professionals] + [
-        _person_line(f) for f in invited_family]
-    add("agenda", None, {}, send_to=agenda_to, send_by="with the invitations",
+        _person_line(f) for f in invited_family
+    ]
+    add(
+        "agenda",
+        None,
+        {},
+        send_to=agenda_to,
+        send_by="with the invitations",
         note="not to family members excluded from the whole conference"
-        if len(invited_family) < len(case.family) else "")
+        if len(invited_family) < len(case.family)
+        else "",
+    )
     if outcome is not None:
         due = deadlines["decision_letter"]
         by = f"by {due}" if due else "within one working day of the conference"
         for p in case.professionals:
-            add("decision_letter", p, _professional(p, case), send_to=[_person_line(p)],
-                send_by=by)
+            add("decision_letter", p, _professional(p, case), send_to=[_person_line(p)], send_by=by)
         for f in case.family:
-            add("decision_letter", f, _family_recipient(f), send_to=[_person_line(f)],
+            add(
+                "decision_letter",
+                f,
+                _family_recipient(f),
+                send_to=[_person_line(f)],
                 send_by=by,
-                note="address confidential: send to this person only" if f.address_confidential
-                else "")
+                note="address confidential: send to this person only"
+                if f.address_confidential
+                else "",
+            )
     return docs
 
 
@@ -516,7 +594,7 @@ def _template_error(path: Path, part: str, exc: Exception, source: str = "") -> 
     elif isinstance(exc, TemplateSyntaxError):
         near = ""
         if source and exc.lineno:
-            lines = source.splitlines()[max(exc.lineno - 2, 0): exc.lineno + 1]
+            lines = source.splitlines()[max(exc.lineno - 2, 0) : exc.lineno + 1]
             near = " ".join(re.sub(r"<[^>]+>", "", line) for line in lines).strip()
             near = f', near "{near[:120]}"' if near else ""
         msg = f"broken tag{where}: {exc.message}{near}"
@@ -558,14 +636,19 @@ class CompiledTemplate:
                 try:
                     xml = raw.decode("utf-8")
                 except UnicodeDecodeError:
-                    raise CaseError.single(path, f"{info.filename} is not UTF-8: save the "
-                                           "template again from Word") from None
+                    raise CaseError.single(
+                        path, f"{info.filename} is not UTF-8: save the template again from Word"
+                    ) from None
                 src = self._helper.patch_xml(xml)
                 if "{{" in src or "{%" in src or "{#" in src:
                     # docxtpl's escaped delimiters {_{ }_} {_% %_} print as {{ }} {% %};
                     # turned into literals here so that no value is ever rewritten
-                    src = (src.replace("{_{", "{{ '{{' }}").replace("}_}", "}}")
-                           .replace("{_%", "{{ '{%' }}").replace("%_}", "%}"))
+                    src = (
+                        src.replace("{_{", "{{ '{{' }}")
+                        .replace("}_}", "}}")
+                        .replace("{_%", "{{ '{%' }}")
+                        .replace("%_}", "%}")
+                    )
                     src = _NEW_P.sub(r"\n<w:p\1", src)  # one paragraph a line: error lines
                     self.sources[info.filename] = src
                     try:
@@ -577,8 +660,9 @@ class CompiledTemplate:
                     continue
             self.parts.append((info, raw))
 
-    def render_part(self, name: str, template: Any, context: Mapping[str, Any],
-                    listing: bool) -> bytes:
+    def render_part(
+        self, name: str, template: Any, context: Mapping[str, Any], listing: bool
+    ) -> bytes:
         from jinja2 import TemplateError
 
         try:
@@ -666,12 +750,26 @@ def distribution(docs: Sequence[PlannedDocument], case: Case, plan: Plan) -> str
             + f". Prepared on {long_date(plan.today)}."
         )
         lines.append("")
-    lines += ["| Document | For | Send | Due back | Note | File |",
-              "| --- | --- | --- | --- | --- | --- |"]
+    lines += [
+        "| Document | For | Send | Due back | Note | File |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
     for d in docs:
-        lines.append("| " + " | ".join(md_escape(x) for x in (
-            KIND_LABELS[d.kind], "; ".join(d.send_to), d.send_by, d.due_back, d.note, d.filename,
-        )) + " |")
+        lines.append(
+            "| "
+            + " | ".join(
+                md_escape(x)
+                for x in (
+                    KIND_LABELS[d.kind],
+                    "; ".join(d.send_to),
+                    d.send_by,
+                    d.due_back,
+                    d.note,
+                    d.filename,
+                )
+            )
+            + " |"
+        )
     lines.append("")
     return "\n".join(lines)
 
@@ -712,8 +810,9 @@ def write_pack(
     if folders:
         raise CaseError.single(out_dir, f"a folder is in the way of {', '.join(folders)}")
     if existing and not force:
-        shown = ", ".join(existing[:5]) + (f" and {len(existing) - 5} more"
-                                           if len(existing) > 5 else "")
+        shown = ", ".join(existing[:5]) + (
+            f" and {len(existing) - 5} more" if len(existing) > 5 else ""
+        )
         raise CaseError.single(
             out_dir,
             f"{len(existing)} of the files already exist ({shown}); nothing was written. "
@@ -728,8 +827,9 @@ def write_pack(
     done = False
     try:
         for d in docs:
-            staged.append((_temp_file(out_dir, d.filename, renderer.render(d)),
-                           out_dir / d.filename))
+            staged.append(
+                (_temp_file(out_dir, d.filename, renderer.render(d)), out_dir / d.filename)
+            )
         for name, data in extra_files.items():
             staged.append((_temp_file(out_dir, name, data), out_dir / name))
         for tmp, target in staged:
@@ -786,8 +886,7 @@ def sample_documents(today: dt.date | None = None) -> list[PlannedDocument]:
     from cpconf.loading import open_case
 
     loaded = open_case(default_template_dir() / "sample_case.yaml")
-    plan = build_plan(loaded.case, loaded.profile, loaded.calendar,
-                      today or dt.date(2026, 11, 20))
+    plan = build_plan(loaded.case, loaded.profile, loaded.calendar, today or dt.date(2026, 11, 20))
     return plan_documents(loaded, plan)
 
 
@@ -801,9 +900,11 @@ def check_template(path: Path, samples: Sequence[PlannedDocument]) -> TemplateCh
 
     kind = path.stem if path.stem in KINDS else None
     if kind is None:
-        return TemplateCheck(path.name, None, [
-            f"not a template cpconf uses: name it one of {', '.join(k + '.docx' for k in KINDS)}"
-        ])
+        return TemplateCheck(
+            path.name,
+            None,
+            [f"not a template cpconf uses: name it one of {', '.join(k + '.docx' for k in KINDS)}"],
+        )
     problems: list[str] = []
     try:
         compiled = CompiledTemplate(path)
@@ -817,8 +918,10 @@ def check_template(path: Path, samples: Sequence[PlannedDocument]) -> TemplateCh
         unknown = []
         problems.append(f"cannot be analysed: {exc}")
     if unknown:
-        problems.append(f"unknown name{'s' * (len(unknown) > 1)}: {', '.join(unknown)} "
-                        f"(known: {', '.join(sorted(known))})")
+        problems.append(
+            f"unknown name{'s' * (len(unknown) > 1)}: {', '.join(unknown)} "
+            f"(known: {', '.join(sorted(known))})"
+        )
     for doc in mine:
         try:
             data = compiled.render(doc.context)
@@ -838,9 +941,11 @@ def check_template(path: Path, samples: Sequence[PlannedDocument]) -> TemplateCh
             text = _visible_text(xml.decode("utf-8"))
             left = _LEFTOVER.search(text)
             if left:
-                near = text[max(left.start() - 40, 0): left.end() + 40].strip()
-                problems.append(f"a tag was printed instead of filled in (split by Word, or "
-                                f'missing a space?), near "{near}"')
+                near = text[max(left.start() - 40, 0) : left.end() + 40].strip()
+                problems.append(
+                    f"a tag was printed instead of filled in (split by Word, or "
+                    f'missing a space?), near "{near}"'
+                )
         if problems:
             break
     return TemplateCheck(path.name, kind, problems)
@@ -860,8 +965,10 @@ def check_templates(folder: Path) -> list[TemplateCheck]:
 def export_templates(folder: Path, force: bool = False) -> list[Path]:
     """`cpconf templates export`: copy the default templates out for a council to brand."""
     sources = [default_template_dir() / f"{kind}.docx" for kind in KINDS]
-    docs = [PlannedDocument(kind=s.stem, recipient=None, recipient_name="", filename=s.name,
-                            context={}) for s in sources]
+    docs = [
+        PlannedDocument(kind=s.stem, recipient=None, recipient_name="", filename=s.name, context={})
+        for s in sources
+    ]
 
     class _Copy(Renderer):
         def render(self, doc: PlannedDocument) -> bytes:

@@ -43,11 +43,13 @@ def open_case(path: str | Path, profiles: ProfileLoader | None = None) -> Loaded
     ids = [d.id for d in profile.deadlines]
     for key in case.done:
         if key not in ids:
-            problems.append(doc.problem(
-                ("done", key),
-                f"done.{key}: the {profile.name} procedure has no deadline '{key}'"
-                + nearest(key, ids),
-            ))
+            problems.append(
+                doc.problem(
+                    ("done", key),
+                    f"done.{key}: the {profile.name} procedure has no deadline '{key}'"
+                    + nearest(key, ids),
+                )
+            )
     if problems:
         raise CaseError(problems)
     return LoadedCase(path, case, doc, profile, profile.calendar(case.case.region))

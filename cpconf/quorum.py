@@ -182,7 +182,8 @@ def assess_child(case: Case, child: Child, rule: Quorum) -> ChildQuorum:
         NotPresent(p.id, p.name, p.agency, _unit(p, rule), _why(p))
         for p in case.professionals
         if (p.knows(child.id) or p.agency == required)
-        and not (p.present and not p.observer) and _unit(p, rule) not in present
+        and not (p.present and not p.observer)
+        and _unit(p, rule) not in present
     ]
 
     enough_others = len(others_present) >= rule.other_agencies
@@ -190,7 +191,9 @@ def assess_child(case: Case, child: Child, rule: Quorum) -> ChildQuorum:
     # child, and every one of them is present
     fewer_known = rule.exception_when_fewer_known and len(known_others) < rule.other_agencies
     by_exception = (
-        fewer_known and not enough_others and required_present
+        fewer_known
+        and not enough_others
+        and required_present
         and len(others_present) == len(known_others)
     )
     quorate = required_present and (enough_others or by_exception)
@@ -258,111 +261,147 @@ def attendance_warnings(
     invited = {p.agency for p in case.professionals}
     for agency in profile.quorum.always_invite:
         if agency not in invited:
-            out.append(AttendanceWarning(
-                "agency_not_invited",
-                f"No one from {unit_name(agency)} is invited; the {profile.name} procedure "
-                f"invites {_join([unit_name(a) for a in profile.quorum.always_invite])} to every "
-                f"conference ({profile.quorum.source}).",
-            ))
+            out.append(
+                AttendanceWarning(
+                    "agency_not_invited",
+                    f"No one from {unit_name(agency)} is invited; the {profile.name} procedure "
+                    f"invites {_join([unit_name(a) for a in profile.quorum.always_invite])} to every "
+                    f"conference ({profile.quorum.source}).",
+                )
+            )
 
     for p in case.professionals:
         who = f"{p.name} ({unit_name(p.agency)})"
-        if (checks.report_if_unable_to_attend and p.attendance in ("apologies", "absent")
-                and not p.observer and p.report_received is None):
+        if (
+            checks.report_if_unable_to_attend
+            and p.attendance in ("apologies", "absent")
+            and not p.observer
+            and p.report_received is None
+        ):
             did = "sent apologies" if p.attendance == "apologies" else "is recorded as absent"
-            out.append(AttendanceWarning(
-                "no_report",
-                f"{who} {did} and no report is recorded: anyone invited who cannot attend must "
-                f"send a report to the chair ({checks.report_source}). Record it as "
-                "report_received.",
-                p.id,
-            ))
+            out.append(
+                AttendanceWarning(
+                    "no_report",
+                    f"{who} {did} and no report is recorded: anyone invited who cannot attend must "
+                    f"send a report to the chair ({checks.report_source}). Record it as "
+                    "report_received.",
+                    p.id,
+                )
+            )
         consent = p.observer_consent
         if p.observer and not (consent and consent.chair and consent.family):
-            lacking = _join([
-                w for w, ok in (("the chair's", consent and consent.chair),
-                                ("the family's", consent and consent.family)) if not ok
-            ])
-            out.append(AttendanceWarning(
-                "observer_without_consent",
-                f"{who} is an observer without {lacking} prior consent recorded; an observer may "
-                f"attend only with the consent of the chair and the family ({checks.observer_source}).",
-                p.id,
-            ))
+            lacking = _join(
+                [
+                    w
+                    for w, ok in (
+                        ("the chair's", consent and consent.chair),
+                        ("the family's", consent and consent.family),
+                    )
+                    if not ok
+                ]
+            )
+            out.append(
+                AttendanceWarning(
+                    "observer_without_consent",
+                    f"{who} is an observer without {lacking} prior consent recorded; an observer may "
+                    f"attend only with the consent of the chair and the family ({checks.observer_source}).",
+                    p.id,
+                )
+            )
         if p.attendance == "invited" and conf.date is not None:
             days = calendar.working_days_between(today, conf.date)
             if conf.date < today:
-                out.append(AttendanceWarning(
-                    "no_reply",
-                    f"{who} is still recorded as invited, but the conference was on "
-                    f"{long_date(conf.date)}: record whether they attended.",
-                    p.id,
-                ))
-            elif days <= checks.reply_needed_working_days:
-                when = "today" if conf.date == today else (
-                    f"in {days} working day{'s' * (days != 1)}" if days else "on the next working day"
+                out.append(
+                    AttendanceWarning(
+                        "no_reply",
+                        f"{who} is still recorded as invited, but the conference was on "
+                        f"{long_date(conf.date)}: record whether they attended.",
+                        p.id,
+                    )
                 )
-                out.append(AttendanceWarning(
-                    "no_reply",
-                    f"{who} has not replied to the invitation and the conference is {when} "
-                    f"({long_date(conf.date)}): ask whether they will attend or send a report.",
-                    p.id,
-                ))
+            elif days <= checks.reply_needed_working_days:
+                when = (
+                    "today"
+                    if conf.date == today
+                    else (
+                        f"in {days} working day{'s' * (days != 1)}"
+                        if days
+                        else "on the next working day"
+                    )
+                )
+                out.append(
+                    AttendanceWarning(
+                        "no_reply",
+                        f"{who} has not replied to the invitation and the conference is {when} "
+                        f"({long_date(conf.date)}): ask whether they will attend or send a report.",
+                        p.id,
+                    )
+                )
 
     exclusion_due: dt.date | None = None
     for m in case.family:
         if m.interpreter and not m.interpreter_arranged:
-            out.append(AttendanceWarning(
-                "interpreter_not_arranged",
-                f"{m.name} needs a {m.interpreter} interpreter and none is recorded as arranged "
-                "(set interpreter_arranged: true once booked).",
-                m.id,
-            ))
+            out.append(
+                AttendanceWarning(
+                    "interpreter_not_arranged",
+                    f"{m.name} needs a {m.interpreter} interpreter and none is recorded as arranged "
+                    "(set interpreter_arranged: true once booked).",
+                    m.id,
+                )
+            )
         if m.excluded == "none":
             continue
         how = "in part" if m.excluded == "part" else "in full"
         ex = m.exclusion
         if ex is None or not ex.reason:
-            out.append(AttendanceWarning(
-                "exclusion_no_reason",
-                f"{m.name} is excluded {how} with no reason recorded: the agency must say which "
-                f"grounds are met and on what evidence ({checks.exclusion_source}, 5.3).",
-                m.id,
-            ))
+            out.append(
+                AttendanceWarning(
+                    "exclusion_no_reason",
+                    f"{m.name} is excluded {how} with no reason recorded: the agency must say which "
+                    f"grounds are met and on what evidence ({checks.exclusion_source}, 5.3).",
+                    m.id,
+                )
+            )
         if ex is not None and ex.requested_on is not None:
             if exclusion_due is None:
                 exclusion_due = _exclusion_deadline(case, profile, calendar, today)
             if exclusion_due is not None and ex.requested_on > exclusion_due:
-                out.append(AttendanceWarning(
-                    "exclusion_request_late",
-                    f"The request to exclude {m.name} reached the chair on "
-                    f"{long_date(ex.requested_on)}, after {long_date(exclusion_due)}: it should be "
-                    f"made, if possible, at least three working days before the conference "
-                    f"({checks.exclusion_source}).",
-                    m.id,
-                ))
+                out.append(
+                    AttendanceWarning(
+                        "exclusion_request_late",
+                        f"The request to exclude {m.name} reached the chair on "
+                        f"{long_date(ex.requested_on)}, after {long_date(exclusion_due)}: it should be "
+                        f"made, if possible, at least three working days before the conference "
+                        f"({checks.exclusion_source}).",
+                        m.id,
+                    )
+                )
 
     on = conf.date or today
     for c in case.children:
         age = c.age_on(on)
         if c.subject and age is not None and age >= checks.child_views_from_age and not c.views:
-            out.append(AttendanceWarning(
-                "child_views_not_recorded",
-                f"{c.name} is {age}: record how their wishes and feelings will be heard "
-                "(views: attending, advocate, booklet, written, social-worker, chair-meeting "
-                f"or declined; {checks.child_views_source}).",
-                c.id,
-            ))
+            out.append(
+                AttendanceWarning(
+                    "child_views_not_recorded",
+                    f"{c.name} is {age}: record how their wishes and feelings will be heard "
+                    "(views: attending, advocate, booklet, written, social-worker, chair-meeting "
+                    f"or declined; {checks.child_views_source}).",
+                    c.id,
+                )
+            )
         young = c.unborn or (age is not None and age < checks.young_child_under)
         if c.attending and young:
             what = "a baby" if c.unborn or age == 0 else f"{age}"
-            out.append(AttendanceWarning(
-                "young_child_attending",
-                f"{c.name} ({what}) is listed as attending: babies and young children should "
-                "not normally be present; help the parents arrange their care "
-                f"({checks.young_child_source}).",
-                c.id,
-            ))
+            out.append(
+                AttendanceWarning(
+                    "young_child_attending",
+                    f"{c.name} ({what}) is listed as attending: babies and young children should "
+                    "not normally be present; help the parents arrange their care "
+                    f"({checks.young_child_source}).",
+                    c.id,
+                )
+            )
     return out
 
 
@@ -386,12 +425,14 @@ def check_quorum(
     children = [assess_child(case, c, rule) for c in case.subject_children]
     warnings = attendance_warnings(case, profile, calendar, today)
     if case.conference.inquorate_decision is not None and all(c.quorate for c in children):
-        warnings.append(AttendanceWarning(
-            "inquorate_decision_not_needed",
-            "The case file records the chair's decision to go ahead inquorate, but the conference "
-            "is quorate for every subject child: remove conference.inquorate_decision, or "
-            "cpconf plan will ask for an early review conference (London CP4 3.12).",
-        ))
+        warnings.append(
+            AttendanceWarning(
+                "inquorate_decision_not_needed",
+                "The case file records the chair's decision to go ahead inquorate, but the conference "
+                "is quorate for every subject child: remove conference.inquorate_decision, or "
+                "cpconf plan will ask for an early review conference (London CP4 3.12).",
+            )
+        )
     return QuorumReport(
         reference=case.case.reference,
         procedure=profile.name,

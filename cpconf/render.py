@@ -109,8 +109,9 @@ def profile_view(profile: Profile) -> Group:
             source = rule.source
             if spec.inherited_from:
                 source += f" (inherited from {spec.inherited_from})"
-            table.add_row(spec.id, escape(spec.label), types, escape(rule.words(labels)),
-                          escape(source))
+            table.add_row(
+                spec.id, escape(spec.label), types, escape(rule.words(labels)), escape(source)
+            )
     q = profile.quorum
     quorum = Text("\nQuorum: ", style="bold")
     quorum.append(
@@ -118,7 +119,9 @@ def profile_view(profile: Profile) -> Group:
         f"{q.count} with direct contact with each subject child ({q.source})"
     )
     if q.always_invite:
-        quorum.append(f"; always invited: {', '.join(a.replace('_', ' ') for a in q.always_invite)}")
+        quorum.append(
+            f"; always invited: {', '.join(a.replace('_', ' ') for a in q.always_invite)}"
+        )
     s = profile.session
     session = Text("Session: ", style="bold")
     bits = []
@@ -142,8 +145,9 @@ def error_console() -> Console:
 
 def _child_quorum_table(child: ChildQuorum, nouns: str) -> Table:
     if child.quorate:
-        verdict = Text("Quorate by exception" if child.by_exception else "Quorate",
-                       style="bold green")
+        verdict = Text(
+            "Quorate by exception" if child.by_exception else "Quorate", style="bold green"
+        )
     else:
         verdict = Text("Inquorate", style="bold red")
     title = Text(f"{child.name}: ", style="bold")
@@ -164,10 +168,13 @@ def _child_quorum_table(child: ChildQuorum, nouns: str) -> Table:
     else:
         table.add_row("Not counted", Text("nobody: everyone with contact is present", style="dim"))
     if child.by_exception:
-        table.add_row("Why", Text(
-            f"only {len(child.known)} {nouns} have had direct contact with "
-            f"{child.name.split()[0]}, and all are present (London CP4 3.10)"
-        ))
+        table.add_row(
+            "Why",
+            Text(
+                f"only {len(child.known)} {nouns} have had direct contact with "
+                f"{child.name.split()[0]}, and all are present (London CP4 3.10)"
+            ),
+        )
     if child.missing:
         table.add_row("Still needed", escape(child.missing))
     return table
@@ -200,8 +207,9 @@ def quorum_view(report: QuorumReport) -> Group:
             line.append(f"\nThe chair{by} decided to go ahead (London CP4 3.11): ", style="")
             line.append(d.reason.strip().rstrip(".") + ".")
             line.append(
-                "\nAn early review conference must be arranged (London CP4 3.12): "
-                "see cpconf plan.", style="")
+                "\nAn early review conference must be arranged (London CP4 3.12): see cpconf plan.",
+                style="",
+            )
         parts.append(line)
     footer = f"Procedure: {report.procedure}.  Today: {long_date(report.today)}."
     parts.append(Text(footer, style="dim"))
@@ -235,8 +243,11 @@ def letters_table(written: list[Any], out_dir: Any) -> Table:
     table.add_column("For")
     table.add_column("File", no_wrap=True, overflow="fold")
     for w in written:
-        table.add_row(escape(KIND_LABELS[w.kind]), escape(w.recipient_name or "everyone invited"),
-                      escape(w.path.name))
+        table.add_row(
+            escape(KIND_LABELS[w.kind]),
+            escape(w.recipient_name or "everyone invited"),
+            escape(w.path.name),
+        )
     return table
 
 

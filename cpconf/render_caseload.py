@@ -59,8 +59,14 @@ def deadlines_tables(load: Caseload, width: int) -> list[Any]:
         if i:
             parts.append(Text(""))
         parts.append(Text(f"{GROUP_TITLES[group]} ({len(rows)})", style=style or "bold"))
-        table = Table(box=box.SIMPLE_HEAD, expand=True, pad_edge=False, show_header=i == 0,
-                      show_edge=False, padding=(0, 1))
+        table = Table(
+            box=box.SIMPLE_HEAD,
+            expand=True,
+            pad_edge=False,
+            show_header=i == 0,
+            show_edge=False,
+            padding=(0, 1),
+        )
         table.add_column("Case", width=case_w, no_wrap=True)
         table.add_column("Children", width=kids_w)
         table.add_column("Deadline", ratio=3)
@@ -122,8 +128,9 @@ def timeliness_view(load: Caseload) -> Group:
             verb = "held" if m.id.endswith("conferences") else "sent"
             line.append(f" {x.children}: due {short_date(x.due)}, {verb} {short_date(x.done)}")
             late = x.working_days_late
-            line.append(f" ({_plural(late, 'working day')} late)" if late else " (late)",
-                        style="yellow")
+            line.append(
+                f" ({_plural(late, 'working day')} late)" if late else " (late)", style="yellow"
+            )
             parts.append(line)
     return Group(*parts)
 
@@ -160,8 +167,9 @@ def caseload_view(load: Caseload, summary: bool = False, width: int = 80) -> Gro
                 style="dim",
             )
             if load.filters.within is not None:
-                foot.append(f" Due within {_plural(load.filters.within, 'working day')} "
-                            "(and all overdue).")
+                foot.append(
+                    f" Due within {_plural(load.filters.within, 'working day')} (and all overdue)."
+                )
             parts.append(foot)
         else:
             parts.append(Text("No open deadlines.", style="green"))
@@ -176,12 +184,37 @@ def caseload_view(load: Caseload, summary: bool = False, width: int = 80) -> Gro
 # -- CSV ---------------------------------------------------------------------------------
 
 DEADLINE_COLUMNS = [
-    "kind", "reference", "children", "conference_type", "deadline", "label", "due", "group",
-    "status", "working_days", "owner_role", "owner", "file", "line", "error",
+    "kind",
+    "reference",
+    "children",
+    "conference_type",
+    "deadline",
+    "label",
+    "due",
+    "group",
+    "status",
+    "working_days",
+    "owner_role",
+    "owner",
+    "file",
+    "line",
+    "error",
 ]
 SUMMARY_COLUMNS = [
-    "kind", "measure", "title", "counted", "in_time", "percent", "reference", "children",
-    "due", "done", "working_days_late", "file", "line", "error",
+    "kind",
+    "measure",
+    "title",
+    "counted",
+    "in_time",
+    "percent",
+    "reference",
+    "children",
+    "due",
+    "done",
+    "working_days_late",
+    "file",
+    "line",
+    "error",
 ]
 
 
@@ -193,27 +226,54 @@ def to_csv(load: Caseload, summary: bool = False) -> str:
     writer.writeheader()
     if summary:
         for m in load.timeliness:
-            writer.writerow({"kind": "measure", "measure": m.id, "title": m.title,
-                             "counted": m.counted, "in_time": m.in_time,
-                             "percent": "" if m.percent is None else m.percent})
+            writer.writerow(
+                {
+                    "kind": "measure",
+                    "measure": m.id,
+                    "title": m.title,
+                    "counted": m.counted,
+                    "in_time": m.in_time,
+                    "percent": "" if m.percent is None else m.percent,
+                }
+            )
             for x in m.missed:
-                writer.writerow({"kind": "missed", "measure": m.id, "title": m.title,
-                                 "reference": x.reference, "children": x.children,
-                                 "due": x.due.isoformat(), "done": x.done.isoformat(),
-                                 "working_days_late": x.working_days_late, "file": x.path})
+                writer.writerow(
+                    {
+                        "kind": "missed",
+                        "measure": m.id,
+                        "title": m.title,
+                        "reference": x.reference,
+                        "children": x.children,
+                        "due": x.due.isoformat(),
+                        "done": x.done.isoformat(),
+                        "working_days_late": x.working_days_late,
+                        "file": x.path,
+                    }
+                )
     else:
         for d in load.deadlines:
-            writer.writerow({
-                "kind": "deadline", "reference": d.reference, "children": d.children,
-                "conference_type": d.conference_type, "deadline": d.deadline,
-                "label": d.label, "due": d.due.isoformat(), "group": d.group,
-                "status": d.status, "working_days": d.working_days,
-                "owner_role": d.owner_role, "owner": d.owner or "", "file": d.path,
-            })
+            writer.writerow(
+                {
+                    "kind": "deadline",
+                    "reference": d.reference,
+                    "children": d.children,
+                    "conference_type": d.conference_type,
+                    "deadline": d.deadline,
+                    "label": d.label,
+                    "due": d.due.isoformat(),
+                    "group": d.group,
+                    "status": d.status,
+                    "working_days": d.working_days,
+                    "owner_role": d.owner_role,
+                    "owner": d.owner or "",
+                    "file": d.path,
+                }
+            )
     for e in load.errors:
         for p in e.problems:
             # a problem may lie in the procedure profile the case names: say which file
             message = p.message if p.file == e.path else f"{p.file}: {p.message}"
-            writer.writerow({"kind": "error", "file": e.path, "line": p.line or "",
-                             "error": message})
+            writer.writerow(
+                {"kind": "error", "file": e.path, "line": p.line or "", "error": message}
+            )
     return out.getvalue()

@@ -103,8 +103,11 @@ class _Builder:
             for key_node, value_node in node.value:
                 if key_node.tag == "tag:yaml.org,2002:merge":
                     self.problems.append(
-                        Problem(self.path, key_node.start_mark.line + 1,
-                                "merge keys (<<) are not supported in case files")
+                        Problem(
+                            self.path,
+                            key_node.start_mark.line + 1,
+                            "merge keys (<<) are not supported in case files",
+                        )
                     )
                     continue
                 if not isinstance(key_node, yaml.ScalarNode):
@@ -143,7 +146,9 @@ def read_text(path: Path, what: str = "case file") -> str:
     except OSError as exc:
         raise CaseError.single(name, f"cannot read the {what}: {exc.strerror}") from None
     if len(raw) > MAX_BYTES:
-        raise CaseError.single(name, f"the file is larger than {MAX_BYTES:,} bytes; is it a {what}?")
+        raise CaseError.single(
+            name, f"the file is larger than {MAX_BYTES:,} bytes; is it a {what}?"
+        )
     if b"\x00" in raw:
         raise CaseError.single(name, f"this is a binary file, not a YAML {what}")
     try:

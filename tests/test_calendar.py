@@ -56,8 +56,11 @@ def test_working_days_between_counts_what_add_added(start, n):
 
 
 @settings(max_examples=200, deadline=None)
-@given(dates, st.sampled_from(["10 days", "10 weeks", "3 months", "6 months", "24 hours"]),
-       st.sampled_from([1, -1]))
+@given(
+    dates,
+    st.sampled_from(["10 days", "10 weeks", "3 months", "6 months", "24 hours"]),
+    st.sampled_from([1, -1]),
+)
 def test_calendar_deadlines_land_on_a_working_day_and_never_move_later(start, text, direction):
     duration = Duration.parse(text)
     due = ENG.shift(start, duration, direction)
@@ -179,8 +182,9 @@ def test_duration_parse(text, amount, unit, words):
     assert (d.amount, d.unit, str(d)) == (amount, unit, words)
 
 
-@pytest.mark.parametrize("text", ["15", "fifteen working days", "3 fortnights", "-2 days",
-                                  "36 hours", "2.5 weeks", ""])
+@pytest.mark.parametrize(
+    "text", ["15", "fifteen working days", "3 fortnights", "-2 days", "36 hours", "2.5 weeks", ""]
+)
 def test_duration_parse_rejects(text):
     with pytest.raises(ValueError):
         Duration.parse(text)

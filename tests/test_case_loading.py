@@ -33,7 +33,9 @@ def test_minimal_case_loads(write_case):
 
 
 def test_unquoted_time_means_ten_oclock(write_case):
-    case, _ = load_case(write_case(MINIMAL.replace("  type: initial", "  type: initial\n  time: 10:00")))
+    case, _ = load_case(
+        write_case(MINIMAL.replace("  type: initial", "  type: initial\n  time: 10:00"))
+    )
     assert case.conference.time == dt.time(10, 0)
 
 
@@ -55,7 +57,10 @@ def test_yaml_syntax_error_names_the_line(write_case):
 def test_unknown_key_suggests_the_right_one(write_case):
     path = write_case(MINIMAL.replace("  strategy_discussion:", "  strategy_discusion:"))
     found = problems_of(path)
-    assert (5, "conference: unknown key 'strategy_discusion'; did you mean 'strategy_discussion'?") in found
+    assert (
+        5,
+        "conference: unknown key 'strategy_discusion'; did you mean 'strategy_discussion'?",
+    ) in found
 
 
 def test_missing_required_field(write_case):
@@ -74,7 +79,9 @@ def test_missing_required_field(write_case):
     ],
 )
 def test_bad_dates(write_case, written, expected):
-    path = write_case(MINIMAL.replace("strategy_discussion: 2026-11-02", f"strategy_discussion: {written}"))
+    path = write_case(
+        MINIMAL.replace("strategy_discussion: 2026-11-02", f"strategy_discussion: {written}")
+    )
     line, message = only(path)
     assert line == 5
     assert expected in message
@@ -94,7 +101,9 @@ def test_bad_time(write_case):
 
 
 def test_duplicate_key_is_refused(write_case):
-    path = write_case(MINIMAL.replace("    dob: 2019-03-14", "    dob: 2019-03-14\n    dob: 2019-03-15"))
+    path = write_case(
+        MINIMAL.replace("    dob: 2019-03-14", "    dob: 2019-03-14\n    dob: 2019-03-15")
+    )
     assert only(path) == (10, "duplicate key 'dob' (first given on line 9)")
 
 
@@ -132,13 +141,17 @@ def test_type_specific_requirement(write_case):
 
 
 def test_outcome_needs_a_category_for_a_protection_plan(write_case):
-    path = write_case(MINIMAL + "outcome:\n  decisions:\n    - child: amy\n      plan: child-protection\n")
+    path = write_case(
+        MINIMAL + "outcome:\n  decisions:\n    - child: amy\n      plan: child-protection\n"
+    )
     line, message = only(path)
     assert line == 17 and "category is required" in message
 
 
 def test_many_problems_are_reported_at_once(write_case):
-    text = MINIMAL.replace("type: initial", "type: initail").replace("agency: children_social_care", "agency: cs")
+    text = MINIMAL.replace("type: initial", "type: initail").replace(
+        "agency: children_social_care", "agency: cs"
+    )
     text = text.replace("dob: 2019-03-14", "dob: 31/02/2019")
     found = problems_of(write_case(text))
     assert [line for line, _ in found] == [4, 9, 13]
@@ -159,7 +172,7 @@ def test_many_problems_are_reported_at_once(write_case):
 def test_not_a_case_file(tmp_path, make, expected):
     path = tmp_path / "case.yaml"
     make(path)
-    (_, message), = problems_of(path)
+    ((_, message),) = problems_of(path)
     assert expected in message
 
 

@@ -105,18 +105,28 @@ def test_owners_resolved_to_people(load):
 
 
 def test_social_worker_is_not_the_team_manager():
-    load = build_caseload([CASELOAD / "team-b" / "cp-d.yaml"], TODAY,
-                          Filters(social_worker="okoro"), jobs=1)
+    load = build_caseload(
+        [CASELOAD / "team-b" / "cp-d.yaml"], TODAY, Filters(social_worker="okoro"), jobs=1
+    )
     assert load.cases == 1
-    assert build_caseload([CASELOAD / "team-b" / "cp-d.yaml"], TODAY,
-                          Filters(social_worker="Alex Price"), jobs=1).cases == 0
+    assert (
+        build_caseload(
+            [CASELOAD / "team-b" / "cp-d.yaml"], TODAY, Filters(social_worker="Alex Price"), jobs=1
+        ).cases
+        == 0
+    )
 
 
 def test_children_by_initials_only(load):
     by = {d.reference: d.children for d in load.deadlines}
     # Kayla is not a subject child: not listed
-    assert by == {"CP-A": "A.S., B.S.", "CP-B": "L.M.", "CP-C": "M.J.", "CP-D": "N.E., A.E.",
-                  "CP-E": "Z.A."}
+    assert by == {
+        "CP-A": "A.S., B.S.",
+        "CP-B": "L.M.",
+        "CP-C": "M.J.",
+        "CP-D": "N.E., A.E.",
+        "CP-E": "Z.A.",
+    }
 
 
 def test_an_unborn_baby_is_not_named_by_its_mother(write_case):
@@ -131,14 +141,17 @@ def test_an_unborn_baby_is_not_named_by_its_mother(write_case):
     assert {d.children for d in load.deadlines} == {"unborn baby, N.B."}
 
 
-@pytest.mark.parametrize(("name", "expected"), [
-    ("Amy Smith", "A.S."),
-    ("Kayla Smith-Owusu", "K.S-O."),
-    ("Siobhan O'Brien", "S.O."),
-    ("  baby   jones ", "B.J."),
-    ("Zoë", "Z."),
-    ("", "?"),
-])
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Amy Smith", "A.S."),
+        ("Kayla Smith-Owusu", "K.S-O."),
+        ("Siobhan O'Brien", "S.O."),
+        ("  baby   jones ", "B.J."),
+        ("Zoë", "Z."),
+        ("", "?"),
+    ],
+)
 def test_initials(name, expected):
     assert initials(name) == expected
 
@@ -151,8 +164,10 @@ def test_timeliness_counted_by_hand(load):
         "decision_letters": (3, 2, 66.7),
         "conference_records": (1, 1, 100.0),
     }
-    missed = {m.id: [(x.reference, x.due, x.done, x.working_days_late) for x in m.missed]
-              for m in load.timeliness}
+    missed = {
+        m.id: [(x.reference, x.due, x.done, x.working_days_late) for x in m.missed]
+        for m in load.timeliness
+    }
     assert missed["initial_conferences"] == [("CP-B", D(2026, 11, 9), D(2026, 11, 11), 2)]
     assert missed["decision_letters"] == [("CP-B", D(2026, 11, 12), D(2026, 11, 16), 2)]
     assert missed["review_conferences"] == [] and missed["conference_records"] == []
@@ -200,8 +215,14 @@ def test_a_fault_in_one_file_does_not_stop_the_others(monkeypatch):
 
 def test_hidden_folders_and_other_files_are_skipped():
     names = [p.name for p in find_case_files([CASELOAD])]
-    assert names == ["cp-a.yaml", "cp-b.yaml", "cp-c.yaml", "cp-d.yaml", "cp-e.yaml",
-                     "cp-f-broken.yaml"]
+    assert names == [
+        "cp-a.yaml",
+        "cp-b.yaml",
+        "cp-c.yaml",
+        "cp-d.yaml",
+        "cp-e.yaml",
+        "cp-f-broken.yaml",
+    ]
 
 
 def test_files_named_are_read_whatever_their_name_and_only_once(tmp_path):
@@ -218,14 +239,17 @@ def test_a_path_that_does_not_exist_is_bad_usage(tmp_path):
     assert "no such file or folder" in str(err.value)
 
 
-@pytest.mark.parametrize(("filters", "expected"), [
-    (Filters(chair="helen"), {"CP-A", "CP-C"}),
-    (Filters(chair="Helen  CARTER"), {"CP-A", "CP-C"}),
-    (Filters(social_worker="jo bloggs"), {"CP-A", "CP-E"}),
-    (Filters(type="review"), {"CP-C", "CP-D", "CP-E"}),
-    (Filters(type="initial", chair="osei"), {"CP-B"}),
-    (Filters(chair="nobody"), set()),
-])
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        (Filters(chair="helen"), {"CP-A", "CP-C"}),
+        (Filters(chair="Helen  CARTER"), {"CP-A", "CP-C"}),
+        (Filters(social_worker="jo bloggs"), {"CP-A", "CP-E"}),
+        (Filters(type="review"), {"CP-C", "CP-D", "CP-E"}),
+        (Filters(type="initial", chair="osei"), {"CP-B"}),
+        (Filters(chair="nobody"), set()),
+    ],
+)
 def test_filters_choose_cases(filters, expected):
     load = build_caseload([CASELOAD], TODAY, filters, jobs=1)
     assert {d.reference for d in load.deadlines} == expected
@@ -247,13 +271,16 @@ def test_within_working_days_keeps_overdue_and_today(within, count):
     assert len(load.overdue) == 2
 
 
-@pytest.mark.parametrize(("today", "group"), [
-    (D(2026, 11, 23), "this_week"),  # Monday: Fri 27 Nov is this week
-    (D(2026, 11, 27), "today"),
-    (D(2026, 11, 22), "next_week"),  # Sunday: the week of 23 Nov is next week
-    (D(2026, 11, 15), "later"),
-    (D(2026, 11, 30), "overdue"),
-])
+@pytest.mark.parametrize(
+    ("today", "group"),
+    [
+        (D(2026, 11, 23), "this_week"),  # Monday: Fri 27 Nov is this week
+        (D(2026, 11, 27), "today"),
+        (D(2026, 11, 22), "next_week"),  # Sunday: the week of 23 Nov is next week
+        (D(2026, 11, 15), "later"),
+        (D(2026, 11, 30), "overdue"),
+    ],
+)
 def test_calendar_weeks_run_monday_to_sunday(today, group):
     assert core._group(D(2026, 11, 27), today) == group
 
@@ -282,28 +309,40 @@ def test_a_review_in_its_own_file_replaces_the_earlier_next_review(tmp_path):
     (tmp_path / "1-initial.yaml").write_text(initial)
     load = build_caseload([tmp_path], TODAY, jobs=1)
     assert [(d.deadline, d.group) for d in load.deadlines] == [("next_review", "this_week")]
-    review = initial.replace("type: initial, strategy_discussion: 2026-08-03, date: 2026-08-24",
-                             "type: review, previous_conference: 2026-08-24, "
-                             "previous_type: initial")
+    review = initial.replace(
+        "type: initial, strategy_discussion: 2026-08-03, date: 2026-08-24",
+        "type: review, previous_conference: 2026-08-24, previous_type: initial",
+    )
     review = review.split("outcome:")[0]
     (tmp_path / "2-review.yaml").write_text(review)
     load = build_caseload([tmp_path], TODAY, jobs=1)
     assert [(d.path.endswith("2-review.yaml"), d.deadline) for d in load.deadlines][:1] == [
-        (True, "conference")]
-    assert not [d for d in load.deadlines if d.deadline == "next_review"
-                and d.path.endswith("1-initial.yaml")]
+        (True, "conference")
+    ]
+    assert not [
+        d
+        for d in load.deadlines
+        if d.deadline == "next_review" and d.path.endswith("1-initial.yaml")
+    ]
 
 
 def test_json_has_initials_iso_dates_and_no_names(load):
     data = load.to_json()
     assert data["counts"]["overdue"] == 2
     assert data["deadlines"][0] == {
-        "reference": "CP-D", "children": "N.E., A.E.", "conference_type": "review",
+        "reference": "CP-D",
+        "children": "N.E., A.E.",
+        "conference_type": "review",
         "deadline": "agency_reports",
         "label": "Agency reports to the chair and shared with the family",
-        "due": "2026-11-19", "group": "overdue", "status": "overdue by 2 working days",
-        "working_days": -2, "owner_role": "each agency", "owner": None,
-        "provisional": False, "file": str(CASELOAD / "team-b" / "cp-d.yaml"),
+        "due": "2026-11-19",
+        "group": "overdue",
+        "status": "overdue by 2 working days",
+        "working_days": -2,
+        "owner_role": "each agency",
+        "owner": None,
+        "provisional": False,
+        "file": str(CASELOAD / "team-b" / "cp-d.yaml"),
     }
     assert "deadlines" not in load.to_json(summary=True)
 
@@ -350,15 +389,19 @@ def _walk(cal: WorkingCalendar, start: dt.date, end: dt.date) -> int:
 
 CALENDARS = [
     WorkingCalendar("england-and-wales"),
-    WorkingCalendar("scotland", closures=[D(2026, 12, 29), D(2026, 12, 26)],
-                    extra_holidays=[D(2027, 6, 1)]),
+    WorkingCalendar(
+        "scotland", closures=[D(2026, 12, 29), D(2026, 12, 26)], extra_holidays=[D(2027, 6, 1)]
+    ),
     WorkingCalendar("northern-ireland"),
 ]
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.dates(min_value=D(2024, 1, 1), max_value=D(2028, 12, 31)),
-       st.integers(min_value=-500, max_value=500), st.sampled_from(CALENDARS))
+@given(
+    st.dates(min_value=D(2024, 1, 1), max_value=D(2028, 12, 31)),
+    st.integers(min_value=-500, max_value=500),
+    st.sampled_from(CALENDARS),
+)
 def test_working_days_between_counts_like_walking(start, days, cal):
     end = start + dt.timedelta(days=days)
     assert cal.working_days_between(start, end) == _walk(cal, start, end)

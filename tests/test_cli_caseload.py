@@ -17,8 +17,20 @@ TEAM_A = CASELOAD / "team-a"  # CP-A, CP-B, CP-C: C's conference is overdue; all
 TODAY = ("--today", "2026-11-23")
 
 # Every full name in the caseload's files: none may appear in any output.
-FULL_NAMES = ["Amy Smith", "Ben Smith", "Kayla", "Leo Martin", "Mia Jones", "Noah Evans",
-              "Ava Evans", "Zara Ali", "Smith", "Martin", "Jones", "Evans"]
+FULL_NAMES = [
+    "Amy Smith",
+    "Ben Smith",
+    "Kayla",
+    "Leo Martin",
+    "Mia Jones",
+    "Noah Evans",
+    "Ava Evans",
+    "Zara Ali",
+    "Smith",
+    "Martin",
+    "Jones",
+    "Evans",
+]
 
 
 @pytest.fixture
@@ -30,8 +42,13 @@ def test_table_grouped_with_initials(cli, wide):
     result = cli("caseload", CASELOAD, *TODAY)
     out = result.stdout
     assert result.exit_code == 1  # overdue work wins over the one file that cannot be read
-    for heading in ("Overdue (2)", "Due today (1)", "Due this week (4)", "Due next week (1)",
-                    "Later (6)"):
+    for heading in (
+        "Overdue (2)",
+        "Due today (1)",
+        "Due this week (4)",
+        "Due next week (1)",
+        "Later (6)",
+    ):
         assert heading in out
     assert out.index("Overdue (2)") < out.index("Due today (1)") < out.index("Later (6)")
     assert "A.S., B.S." in out and "N.E., A.E." in out
@@ -43,8 +60,10 @@ def test_table_grouped_with_initials(cli, wide):
     assert "Traceback" not in out + result.stderr
 
 
-@pytest.mark.parametrize("fmt", [(), ("--json",), ("--csv",), ("--summary",),
-                                 ("--summary", "--json"), ("--summary", "--csv")])
+@pytest.mark.parametrize(
+    "fmt",
+    [(), ("--json",), ("--csv",), ("--summary",), ("--summary", "--json"), ("--summary", "--csv")],
+)
 @pytest.mark.parametrize("columns", ["80", "120", "200"])
 def test_no_full_names_anywhere(cli, monkeypatch, fmt, columns):
     monkeypatch.setenv("COLUMNS", columns)
@@ -67,8 +86,7 @@ def test_json_parsed_back(cli):
     data = json.loads(result.stdout)  # nothing but JSON on stdout
     assert data["today"] == "2026-11-23"
     assert data["files"] == 6 and data["cases"] == 5
-    assert data["counts"] == {"overdue": 2, "today": 1, "this_week": 4, "next_week": 1,
-                              "later": 6}
+    assert data["counts"] == {"overdue": 2, "today": 1, "this_week": 4, "next_week": 1, "later": 6}
     assert [(d["reference"], d["deadline"], d["due"]) for d in data["deadlines"][:3]] == [
         ("CP-D", "agency_reports", "2026-11-19"),
         ("CP-C", "conference", "2026-11-20"),
@@ -76,12 +94,21 @@ def test_json_parsed_back(cli):
     ]
     initial = data["timeliness"][0]
     assert (initial["measure"], initial["counted"], initial["in_time"], initial["percent"]) == (
-        "initial_conferences", 2, 1, 50.0)
-    assert initial["missed"] == [{
-        "reference": "CP-B", "children": "L.M.",
-        "file": str(TEAM_A / "cp-b.yaml"), "due": "2026-11-09", "done": "2026-11-11",
-        "working_days_late": 2,
-    }]
+        "initial_conferences",
+        2,
+        1,
+        50.0,
+    )
+    assert initial["missed"] == [
+        {
+            "reference": "CP-B",
+            "children": "L.M.",
+            "file": str(TEAM_A / "cp-b.yaml"),
+            "due": "2026-11-09",
+            "done": "2026-11-11",
+            "working_days_late": 2,
+        }
+    ]
     [error] = data["errors"]
     assert error["file"].endswith("cp-f-broken.yaml")
     assert [p["line"] for p in error["problems"]] == [4, 5]
@@ -92,8 +119,11 @@ def test_json_summary_has_only_timeliness(cli):
     data = json.loads(cli("caseload", TEAM_A, *TODAY, "--json", "--summary").stdout)
     assert "deadlines" not in data
     assert {m["measure"]: m["counted"] for m in data["timeliness"]} == {
-        "initial_conferences": 2, "review_conferences": 0, "decision_letters": 2,
-        "conference_records": 1}
+        "initial_conferences": 2,
+        "review_conferences": 0,
+        "decision_letters": 2,
+        "conference_records": 1,
+    }
     assert data["timeliness"][1]["percent"] is None  # nothing to count: no percentage
 
 
@@ -104,11 +134,21 @@ def test_csv_parsed_back(cli):
     errors = [r for r in rows if r["kind"] == "error"]
     assert len(deadlines) == 14 and len(errors) == 2
     assert deadlines[1] == {
-        "kind": "deadline", "reference": "CP-C", "children": "M.J.", "conference_type": "review",
-        "deadline": "conference", "label": "Conference held", "due": "2026-11-20",
-        "group": "overdue", "status": "overdue by 1 working day", "working_days": "-1",
-        "owner_role": "coordinator", "owner": "Tessa Nolan",
-        "file": str(TEAM_A / "cp-c.yaml"), "line": "", "error": "",
+        "kind": "deadline",
+        "reference": "CP-C",
+        "children": "M.J.",
+        "conference_type": "review",
+        "deadline": "conference",
+        "label": "Conference held",
+        "due": "2026-11-20",
+        "group": "overdue",
+        "status": "overdue by 1 working day",
+        "working_days": "-1",
+        "owner_role": "coordinator",
+        "owner": "Tessa Nolan",
+        "file": str(TEAM_A / "cp-c.yaml"),
+        "line": "",
+        "error": "",
     }
     assert deadlines[0]["children"] == "N.E., A.E."  # quoted by the csv module, read back whole
     assert [e["line"] for e in errors] == ["4", "5"]
@@ -116,8 +156,9 @@ def test_csv_parsed_back(cli):
 
 
 def test_csv_summary(cli):
-    rows = list(csv.DictReader(io.StringIO(cli("caseload", CASELOAD, *TODAY, "--csv",
-                                                "--summary").stdout)))
+    rows = list(
+        csv.DictReader(io.StringIO(cli("caseload", CASELOAD, *TODAY, "--csv", "--summary").stdout))
+    )
     measures = {r["measure"]: r for r in rows if r["kind"] == "measure"}
     assert measures["decision_letters"]["counted"] == "3"
     assert measures["decision_letters"]["in_time"] == "2"
@@ -134,30 +175,38 @@ def test_summary_shows_only_timeliness(cli, wide):
     assert "78 to 81%" in out
 
 
-@pytest.mark.parametrize(("args", "code"), [
-    ((TEAM_A,), 1),  # CP-C is overdue
-    ((TEAM_A, "--type", "initial"), 0),  # A and B: nothing overdue
-    ((TEAM_A / "cp-a.yaml", TEAM_A / "cp-b.yaml"), 0),
-    ((CASELOAD,), 1),  # overdue, and a file cannot be read: overdue wins
-    ((CASELOAD / "team-b" / "cp-f-broken.yaml",), 2),  # cannot be read, nothing overdue
-    ((CASELOAD, "--type", "initial"), 2),
-    ((TEAM_A, "--json"), 1),
-    ((TEAM_A, "--csv"), 1),
-    ((TEAM_A, "--summary"), 1),
-])
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        ((TEAM_A,), 1),  # CP-C is overdue
+        ((TEAM_A, "--type", "initial"), 0),  # A and B: nothing overdue
+        ((TEAM_A / "cp-a.yaml", TEAM_A / "cp-b.yaml"), 0),
+        ((CASELOAD,), 1),  # overdue, and a file cannot be read: overdue wins
+        ((CASELOAD / "team-b" / "cp-f-broken.yaml",), 2),  # cannot be read, nothing overdue
+        ((CASELOAD, "--type", "initial"), 2),
+        ((TEAM_A, "--json"), 1),
+        ((TEAM_A, "--csv"), 1),
+        ((TEAM_A, "--summary"), 1),
+    ],
+)
 def test_exit_codes(cli, args, code):
     assert cli("caseload", *args, *TODAY).exit_code == code
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    ((TEAM_A, *TODAY, "--json", "--csv"), "not both"),
-    ((TEAM_A, *TODAY, "--type", "case"),
-     "'case' is not one of initial, review, pre-birth, transfer-in"),
-    ((TEAM_A, "--today", "23/11/2026"), "YYYY-MM-DD"),
-    ((TEAM_A, *TODAY, "--within", "-1"), "--within"),
-    ((CASELOAD / "nowhere", *TODAY), "no such file or folder"),
-    ((), "Missing argument"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        ((TEAM_A, *TODAY, "--json", "--csv"), "not both"),
+        (
+            (TEAM_A, *TODAY, "--type", "case"),
+            "'case' is not one of initial, review, pre-birth, transfer-in",
+        ),
+        ((TEAM_A, "--today", "23/11/2026"), "YYYY-MM-DD"),
+        ((TEAM_A, *TODAY, "--within", "-1"), "--within"),
+        ((CASELOAD / "nowhere", *TODAY), "no such file or folder"),
+        ((), "Missing argument"),
+    ],
+)
 def test_bad_usage_exits_2_without_a_traceback(cli, args, message):
     result = cli("caseload", *args)
     assert result.exit_code == 2
@@ -173,14 +222,17 @@ def test_an_empty_folder_is_bad_usage(cli, tmp_path):
 
 
 def test_filters_on_the_command_line(cli):
-    data = json.loads(cli("caseload", CASELOAD, *TODAY, "--json", "--chair", "Helen",
-                          "--within", "4").stdout)
+    data = json.loads(
+        cli("caseload", CASELOAD, *TODAY, "--json", "--chair", "Helen", "--within", "4").stdout
+    )
     assert {(d["reference"], d["deadline"]) for d in data["deadlines"]} == {
-        ("CP-C", "conference"), ("CP-A", "first_core_group")}
-    assert data["filters"] == {"within": 4, "chair": "Helen", "social_worker": None,
-                               "type": None}
-    data = json.loads(cli("caseload", CASELOAD, *TODAY, "--json", "--social-worker",
-                          "Sam Okoro").stdout)
+        ("CP-C", "conference"),
+        ("CP-A", "first_core_group"),
+    }
+    assert data["filters"] == {"within": 4, "chair": "Helen", "social_worker": None, "type": None}
+    data = json.loads(
+        cli("caseload", CASELOAD, *TODAY, "--json", "--social-worker", "Sam Okoro").stdout
+    )
     assert {d["reference"] for d in data["deadlines"]} == {"CP-D"}
 
 

@@ -57,10 +57,13 @@ def test_letters_will_not_overwrite_without_force(cli, tmp_path):
     assert "Wednesday 11 November 2026" in text_of(target)
 
 
-@pytest.mark.parametrize("args, message", [
-    (["--today", "20/11/2026"], "--today"),
-    (["--templates", "no-such-folder"], "no such folder"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--today", "20/11/2026"], "--today"),
+        (["--templates", "no-such-folder"], "no such folder"),
+    ],
+)
 def test_bad_options_exit_2_with_one_message(cli, tmp_path, args, message):
     result = cli("letters", SAMPLE, "--out", tmp_path / "out", *args)
     assert result.exit_code == 2
@@ -99,14 +102,16 @@ def test_councils_templates_with_fallback(cli, tmp_path):
     own = tmp_path / "own"
     own.mkdir()
     doc = docx.Document()
-    doc.add_paragraph("Borough of Elsewhere. Dear {{ recipient.name }}, please come on "
-                      "{{ conference.date }}.")
+    doc.add_paragraph(
+        "Borough of Elsewhere. Dear {{ recipient.name }}, please come on {{ conference.date }}."
+    )
     doc.save(str(own / "invitation.docx"))
     out = tmp_path / "out"
     result = cli("letters", SAMPLE, "--out", out, "--templates", own, "--today", "2026-11-10")
     assert result.exit_code == 0, result.stderr
     assert text_of(out / "invitation-hv-priya-patel.docx").startswith(
-        "Borough of Elsewhere. Dear Priya Patel, please come on Friday 20 November 2026.")
+        "Borough of Elsewhere. Dear Priya Patel, please come on Friday 20 November 2026."
+    )
     assert "Agenda" in text_of(out / "agenda.docx")  # not supplied: the default
 
 

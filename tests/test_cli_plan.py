@@ -20,8 +20,10 @@ def acceptance_cases(command: str) -> list[Path]:
     if not ACCEPTANCE.is_dir():
         return []
     return sorted(
-        p for p in ACCEPTANCE.glob("*.yaml")
-        if json.loads(p.with_suffix("").with_suffix(".expected.json").read_text())["command"] == command
+        p
+        for p in ACCEPTANCE.glob("*.yaml")
+        if json.loads(p.with_suffix("").with_suffix(".expected.json").read_text())["command"]
+        == command
     )
 
 
@@ -32,8 +34,9 @@ def test_acceptance(cli, case):
     result = cli("plan", case, "--json", "--today", "2026-11-01")
     assert result.exit_code == 0, result.stderr
     got = json.loads(result.stdout)
-    assert {k: got["deadlines"][k]["due"] for k in expected["deadlines"] if k in got["deadlines"]} \
-        == expected["deadlines"]
+    assert {
+        k: got["deadlines"][k]["due"] for k in expected["deadlines"] if k in got["deadlines"]
+    } == expected["deadlines"]
 
 
 @pytest.mark.parametrize("sample", sorted(SAMPLES.glob("*.yaml")), ids=lambda p: p.stem)
@@ -99,12 +102,17 @@ def test_unknown_done_key_names_its_line(cli, write_case):
     path = write_case(MINIMAL + "done:\n  agency_report: 2026-11-18\n")
     result = cli("plan", path)
     assert result.exit_code == 2
-    assert f"{path}:16: done.agency_report: the london procedure has no deadline 'agency_report'; did you mean 'agency_reports'?" in result.stderr
+    assert (
+        f"{path}:16: done.agency_report: the london procedure has no deadline 'agency_report'; did you mean 'agency_reports'?"
+        in result.stderr
+    )
 
 
 def test_bad_profile_named_by_the_case(cli, write_case, tmp_path):
     (tmp_path / "ours.yaml").write_text("name: ours\ntitle: Ours\ndocument: D\ndeadlines: 3\n")
-    path = write_case(MINIMAL.replace("reference: CP-TEST-1", "reference: CP-TEST-1\n  procedure: ours.yaml"))
+    path = write_case(
+        MINIMAL.replace("reference: CP-TEST-1", "reference: CP-TEST-1\n  procedure: ours.yaml")
+    )
     result = cli("plan", path)
     assert result.exit_code == 2
     assert "ours.yaml:4: deadlines: expected a list" in result.stderr
@@ -119,7 +127,7 @@ def test_procedures_list_and_show(cli):
     shown = cli("procedures", "show", "hackney", env={"COLUMNS": "200"})
     assert shown.exit_code == 0
     text = " ".join(shown.stdout.split())
-    assert "Hackney guide, \"Expectations of" in text
+    assert 'Hackney guide, "Expectations of' in text
     assert "inherited from london" in text
     missing = cli("procedures", "show", "lundon")
     assert missing.exit_code == 2
@@ -127,7 +135,9 @@ def test_procedures_list_and_show(cli):
 
 
 def test_python_dash_m_and_version():
-    run = subprocess.run([sys.executable, "-m", "cpconf", "--version"], capture_output=True, text=True)
+    run = subprocess.run(
+        [sys.executable, "-m", "cpconf", "--version"], capture_output=True, text=True
+    )
     assert run.returncode == 0
     assert run.stdout.startswith("cpconf ")
     usage = subprocess.run([sys.executable, "-m", "cpconf", "plan"], capture_output=True, text=True)

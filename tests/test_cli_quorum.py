@@ -75,10 +75,15 @@ def test_quorate_exits_0_with_null_missing(cli, write_case) -> None:
 
 
 def test_by_exception_in_json_and_table(cli, write_case) -> None:
-    path = write_case(MINIMAL.replace("contact_with: all", "contact_with: all\n    attendance: attending"))
+    path = write_case(
+        MINIMAL.replace("contact_with: all", "contact_with: all\n    attendance: attending")
+    )
     data = json.loads(cli("check-quorum", path, "--json", "--today", "2026-11-10").stdout)
-    assert data["children"]["amy"] == {**data["children"]["amy"], "quorate": True,
-                                       "by_exception": True}
+    assert data["children"]["amy"] == {
+        **data["children"]["amy"],
+        "quorate": True,
+        "by_exception": True,
+    }
     result = cli("check-quorum", path, "--today", "2026-11-10")
     assert result.exit_code == 0
     assert "Quorate by exception" in result.stdout
@@ -100,11 +105,13 @@ def test_chair_proceeds_exits_0_and_still_reports_inquorate(cli, write_case) -> 
 
 def test_plan_adds_early_review_when_the_chair_proceeds(cli, write_case) -> None:
     with_decision = json.loads(
-        cli("plan", write_case(PROCEEDS), "--json", "--today", "2026-11-10").stdout)
+        cli("plan", write_case(PROCEEDS), "--json", "--today", "2026-11-10").stdout
+    )
     assert with_decision["deadlines"]["early_review"]["due"] == "2026-12-18"  # 1 month, back to Fri
     assert "inquorate" in with_decision["deadlines"]["early_review"]["rule"]
-    without = json.loads(cli("plan", write_case(INQUORATE, "b.yaml"), "--json",
-                             "--today", "2026-11-10").stdout)
+    without = json.loads(
+        cli("plan", write_case(INQUORATE, "b.yaml"), "--json", "--today", "2026-11-10").stdout
+    )
     assert "early_review" not in without["deadlines"]
 
 
@@ -139,12 +146,18 @@ def test_sample_case_reads_at_terminal_widths(cli, width, monkeypatch) -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        (PROCEEDS.replace("    reason: Risk to Ben too high to wait for the police\n", ""),
-         "conference.inquorate_decision.reason: required but missing"),
-        (INQUORATE.replace("attendance: apologies", "attendance: apologies, observer_ok: true"),
-         "unknown key 'observer_ok'"),
-        (MINIMAL.replace("dob: 2019-03-14", "dob: 2019-03-14\n    views: drawing"),
-         "'drawing' is not one of"),
+        (
+            PROCEEDS.replace("    reason: Risk to Ben too high to wait for the police\n", ""),
+            "conference.inquorate_decision.reason: required but missing",
+        ),
+        (
+            INQUORATE.replace("attendance: apologies", "attendance: apologies, observer_ok: true"),
+            "unknown key 'observer_ok'",
+        ),
+        (
+            MINIMAL.replace("dob: 2019-03-14", "dob: 2019-03-14\n    views: drawing"),
+            "'drawing' is not one of",
+        ),
     ],
     ids=["decision-without-reason", "unknown-key", "unknown-views"],
 )

@@ -30,13 +30,18 @@ def codes(plan) -> list[str]:
 
 
 def case_text(conference: str, extra: str = "", procedure: str = "london") -> str:
-    head = MINIMAL.split("conference:\n")[0].replace("reference: CP-TEST-1", f"reference: CP-TEST-1\n  procedure: {procedure}")
+    head = MINIMAL.split("conference:\n")[0].replace(
+        "reference: CP-TEST-1", f"reference: CP-TEST-1\n  procedure: {procedure}"
+    )
     rest = MINIMAL.split("children:\n", 1)[1]
     return f"{head}conference:\n{conference}children:\n{rest}{extra}"
 
 
 def test_initial_booked(write_case):
-    plan = plan_of(write_case, case_text("  type: initial\n  strategy_discussion: 2026-11-02\n  date: 2026-11-20\n"))
+    plan = plan_of(
+        write_case,
+        case_text("  type: initial\n  strategy_discussion: 2026-11-02\n  date: 2026-11-20\n"),
+    )
     assert dues(plan) == {
         "conference": D(2026, 11, 23),  # 15 working days after Mon 2 Nov
         "social_worker_report_to_parents": D(2026, 11, 18),
@@ -53,8 +58,13 @@ def test_initial_booked(write_case):
 
 def test_unbooked_counts_back_from_the_deadline_and_has_no_later_deadlines(write_case):
     plan = plan_of(write_case, case_text("  type: initial\n  strategy_discussion: 2026-11-02\n"))
-    assert set(dues(plan)) == {"conference", "social_worker_report_to_parents",
-                               "social_worker_report_to_chair", "agency_reports", "exclusion_request"}
+    assert set(dues(plan)) == {
+        "conference",
+        "social_worker_report_to_parents",
+        "social_worker_report_to_chair",
+        "agency_reports",
+        "exclusion_request",
+    }
     assert dues(plan)["agency_reports"] == D(2026, 11, 19)  # 2 working days before Mon 23
     assert all(d.provisional for d in plan.deadlines if d.id != "conference")
     assert plan.to_json()["conference_date"] is None
@@ -62,7 +72,10 @@ def test_unbooked_counts_back_from_the_deadline_and_has_no_later_deadlines(write
 
 
 def test_transfer_in(write_case):
-    plan = plan_of(write_case, case_text("  type: transfer-in\n  transfer_notification: 2026-11-16\n  date: 2026-12-04\n"))
+    plan = plan_of(
+        write_case,
+        case_text("  type: transfer-in\n  transfer_notification: 2026-11-16\n  date: 2026-12-04\n"),
+    )
     assert dues(plan)["conference"] == D(2026, 12, 7)
     assert dues(plan)["first_core_group"] == D(2026, 12, 18)
     assert dues(plan)["next_review"] == D(2027, 3, 4)
@@ -77,9 +90,15 @@ def test_transfer_in(write_case):
         ("review", D(2027, 5, 28), D(2027, 8, 24)),  # 6 months: Sun 30 May 2027 -> Fri 28 May
     ],
 )
-def test_review_timescale_depends_on_the_previous_conference(write_case, previous_type, conference, next_review):
-    plan = plan_of(write_case, case_text(
-        f"  type: review\n  previous_conference: 2026-11-30\n  previous_type: {previous_type}\n  date: 2027-02-24\n"))
+def test_review_timescale_depends_on_the_previous_conference(
+    write_case, previous_type, conference, next_review
+):
+    plan = plan_of(
+        write_case,
+        case_text(
+            f"  type: review\n  previous_conference: 2026-11-30\n  previous_type: {previous_type}\n  date: 2027-02-24\n"
+        ),
+    )
     assert dues(plan)["conference"] == conference
     assert dues(plan)["next_review"] == next_review
     assert dues(plan)["agency_reports"] == D(2027, 2, 17)  # 5 working days before a review
@@ -88,7 +107,8 @@ def test_review_timescale_depends_on_the_previous_conference(write_case, previou
 
 def test_pre_birth_ten_weeks_before_the_due_date(write_case):
     text = case_text("  type: pre-birth\n  due_date: 2027-03-01\n  date: 2026-12-10\n").replace(
-        "    dob: 2019-03-14\n", "    unborn: true\n")
+        "    dob: 2019-03-14\n", "    unborn: true\n"
+    )
     plan = plan_of(write_case, text)
     assert dues(plan)["conference"] == D(2026, 12, 21)  # Mon 1 Mar 2027 - 10 weeks
     assert "birth_review" not in dues(plan)
@@ -109,7 +129,12 @@ def test_pre_birth_booked_too_late_and_birth_review(write_case):
 
 def test_outcome_without_a_protection_plan_drops_core_group_and_review(write_case):
     outcome = "outcome:\n  decisions:\n    - child: amy\n      plan: child-in-need\n"
-    plan = plan_of(write_case, case_text("  type: initial\n  strategy_discussion: 2026-11-02\n  date: 2026-11-20\n", outcome))
+    plan = plan_of(
+        write_case,
+        case_text(
+            "  type: initial\n  strategy_discussion: 2026-11-02\n  date: 2026-11-20\n", outcome
+        ),
+    )
     assert "first_core_group" not in dues(plan)
     assert "next_review" not in dues(plan)
     assert "decision_letter" in dues(plan)
@@ -128,7 +153,10 @@ def test_done_tasks_are_not_flagged(write_case):
     conf = "  type: initial\n  strategy_discussion: 2026-11-02\n  date: 2026-11-20\n"
     late = plan_of(write_case, case_text(conf), today=D(2026, 11, 19))
     assert [w.deadline for w in late.warnings if w.code == "deadline_passed"] == [
-        "social_worker_report_to_parents", "social_worker_report_to_chair", "agency_reports"]
+        "social_worker_report_to_parents",
+        "social_worker_report_to_chair",
+        "agency_reports",
+    ]
     done = "done:\n  social_worker_report_to_parents: 2026-11-18\n  social_worker_report_to_chair: 18/11/2026\n  agency_reports: 2026-11-19\n"
     plan = plan_of(write_case, case_text(conf, done), today=D(2026, 11, 19))
     assert "deadline_passed" not in codes(plan)
@@ -157,7 +185,11 @@ def test_record_amendments_count_from_when_the_record_was_sent(write_case):
     ],
 )
 def test_status_against_today(write_case, today, deadline, text):
-    plan = plan_of(write_case, case_text("  type: initial\n  strategy_discussion: 2026-11-02\n  date: 2026-11-20\n"), today)
+    plan = plan_of(
+        write_case,
+        case_text("  type: initial\n  strategy_discussion: 2026-11-02\n  date: 2026-11-20\n"),
+        today,
+    )
     d = plan.deadline(deadline)
     assert plan.status(d).text == text
 
@@ -175,18 +207,28 @@ def test_conference_after_deadline_and_delay_reason(write_case):
     assert not {"conference_after_deadline", "conference_delayed"} & set(codes(on_time))
 
 
-@pytest.mark.parametrize(("date", "flagged"), [("2026-12-28", True), ("2026-11-21", True), ("2026-11-20", False)])
+@pytest.mark.parametrize(
+    ("date", "flagged"), [("2026-12-28", True), ("2026-11-21", True), ("2026-11-20", False)]
+)
 def test_conference_on_non_working_day(write_case, date, flagged):
-    conf = f"  type: initial\n  strategy_discussion: 2026-11-02\n  date: {date}\n  delay_reason: x\n"
+    conf = (
+        f"  type: initial\n  strategy_discussion: 2026-11-02\n  date: {date}\n  delay_reason: x\n"
+    )
     plan = plan_of(write_case, case_text(conf))
     assert ("conference_on_non_working_day" in codes(plan)) is flagged
     if date == "2026-12-28":
-        assert "Boxing Day (observed)" in next(w.message for w in plan.warnings if w.code == "conference_on_non_working_day")
+        assert "Boxing Day (observed)" in next(
+            w.message for w in plan.warnings if w.code == "conference_on_non_working_day"
+        )
 
 
-@pytest.mark.parametrize(("time", "flagged"), [("13:30", True), ("15:00", True), ("10:00", False), ("13:00", False)])
+@pytest.mark.parametrize(
+    ("time", "flagged"), [("13:30", True), ("15:00", True), ("10:00", False), ("13:00", False)]
+)
 def test_conference_after_school_day(write_case, time, flagged):
-    conf = f"  type: initial\n  strategy_discussion: 2026-11-02\n  date: 2026-11-20\n  time: {time}\n"
+    conf = (
+        f"  type: initial\n  strategy_discussion: 2026-11-02\n  date: 2026-11-20\n  time: {time}\n"
+    )
     assert ("conference_after_school_day" in codes(plan_of(write_case, case_text(conf)))) is flagged
 
 
@@ -228,7 +270,11 @@ def test_warwickshire_core_group_in_calendar_days(write_case):
 
 def test_york_monthly_core_group(write_case):
     conf = "  type: initial\n  strategy_discussion: 2026-11-02\n  date: 2026-11-20\n"
-    d = dues(plan_of(write_case, case_text(conf, "done:\n  first_core_group: 2026-12-01\n", procedure="york")))
+    d = dues(
+        plan_of(
+            write_case, case_text(conf, "done:\n  first_core_group: 2026-12-01\n", procedure="york")
+        )
+    )
     assert d["next_core_group"] == D(2027, 1, 1) - dt.timedelta(days=1)  # 1 Jan is a holiday
 
 
@@ -236,7 +282,12 @@ def test_region_override_uses_scottish_holidays(write_case):
     # 15 working days after Mon 16 Nov 2026 in Scotland skips St Andrew's Day (Mon 30 Nov)
     text = case_text("  type: initial\n  strategy_discussion: 2026-11-16\n")
     eng = dues(plan_of(write_case, text))["conference"]
-    sct = dues(plan_of(write_case, text.replace("  procedure: london", "  procedure: london\n  region: scotland")))["conference"]
+    sct = dues(
+        plan_of(
+            write_case,
+            text.replace("  procedure: london", "  procedure: london\n  region: scotland"),
+        )
+    )["conference"]
     assert eng == D(2026, 12, 7)
     assert sct == D(2026, 12, 8)
 
@@ -244,14 +295,28 @@ def test_region_override_uses_scottish_holidays(write_case):
 def test_profile_file_next_to_the_case(write_case, tmp_path):
     (tmp_path / "ours.yaml").write_text(
         "name: ours\ntitle: Ours\ndocument: Our procedures\nextends: london\n"
-        "closure_days: [{from: 2026-12-29, to: 2026-12-31}]\n")
+        "closure_days: [{from: 2026-12-29, to: 2026-12-31}]\n"
+    )
     text = case_text("  type: initial\n  strategy_discussion: 2026-12-14\n", procedure="ours.yaml")
     assert dues(plan_of(write_case, text))["conference"] == D(2027, 1, 12)  # 3 closure days later
 
 
 def test_to_json_is_exactly_the_contract(write_case):
-    plan = plan_of(write_case, case_text("  type: initial\n  strategy_discussion: 2026-11-02\n  date: 2026-11-25\n"))
+    plan = plan_of(
+        write_case,
+        case_text("  type: initial\n  strategy_discussion: 2026-11-02\n  date: 2026-11-25\n"),
+    )
     data = plan.to_json()
-    assert list(data) == ["reference", "procedure", "conference_type", "conference_date", "deadlines", "warnings"]
-    assert data["deadlines"]["conference"] == {"due": "2026-11-23", "rule": "15 working days after the strategy discussion"}
+    assert list(data) == [
+        "reference",
+        "procedure",
+        "conference_type",
+        "conference_date",
+        "deadlines",
+        "warnings",
+    ]
+    assert data["deadlines"]["conference"] == {
+        "due": "2026-11-23",
+        "rule": "15 working days after the strategy discussion",
+    }
     assert all(set(w) == {"code", "message"} for w in data["warnings"])

@@ -80,25 +80,50 @@ def loaded_from(data: dict[str, Any]) -> LoadedCase:
     return LoadedCase(Path("case.yaml"), case, doc, profile, profile.calendar())
 
 
-def small_case(name: str = "Sarah Smith", org: str = "Example NHS Trust",
-               venue: str = "Room 1, Town Hall") -> dict[str, Any]:
+def small_case(
+    name: str = "Sarah Smith", org: str = "Example NHS Trust", venue: str = "Room 1, Town Hall"
+) -> dict[str, Any]:
     return {
         "case": {"reference": "CP-1", "local_authority": "London Borough of Example"},
-        "conference": {"type": "initial", "strategy_discussion": "2026-11-02",
-                       "date": "2026-11-20", "time": "10:00", "mode": "face-to-face",
-                       "venue": venue, "chair": {"name": "Helen Carter"}},
+        "conference": {
+            "type": "initial",
+            "strategy_discussion": "2026-11-02",
+            "date": "2026-11-20",
+            "time": "10:00",
+            "mode": "face-to-face",
+            "venue": venue,
+            "chair": {"name": "Helen Carter"},
+        },
         "children": [{"id": "amy", "name": "Amy Smith", "dob": "2019-03-14"}],
-        "family": [{"id": "mum", "name": name, "relationship": "mother",
-                    "address": "1 Example Road, London"}],
-        "professionals": [
-            {"id": "sw", "name": "Jo Bloggs", "agency": "children_social_care",
-             "contact_with": "all"},
-            {"id": "hv", "name": name, "role": "Health visitor", "agency": "health",
-             "organisation": org, "contact_with": "all"},
+        "family": [
+            {
+                "id": "mum",
+                "name": name,
+                "relationship": "mother",
+                "address": "1 Example Road, London",
+            }
         ],
-        "outcome": {"decisions": [{"child": "amy", "plan": "child-protection",
-                                   "category": "neglect"}],
-                    "lead_social_worker": "sw", "core_group": ["sw", "hv", "mum"]},
+        "professionals": [
+            {
+                "id": "sw",
+                "name": "Jo Bloggs",
+                "agency": "children_social_care",
+                "contact_with": "all",
+            },
+            {
+                "id": "hv",
+                "name": name,
+                "role": "Health visitor",
+                "agency": "health",
+                "organisation": org,
+                "contact_with": "all",
+            },
+        ],
+        "outcome": {
+            "decisions": [{"child": "amy", "plan": "child-protection", "category": "neglect"}],
+            "lead_social_worker": "sw",
+            "core_group": ["sw", "hv", "mum"],
+        },
     }
 
 
@@ -196,13 +221,23 @@ def test_police_invitation_and_report_are_for_the_chair_only(held_pack):
 
 def test_report_template_covers_every_child_in_the_household(held_pack):
     text = held_pack[("report_template", "school")]
-    for child in ("Amy Smith, born 14 March 2019", "Ben Smith, born 1 July 2022",
-                  "Kayla Smith-Owusu, born 30 May 2010"):
+    for child in (
+        "Amy Smith, born 14 March 2019",
+        "Ben Smith, born 1 July 2022",
+        "Kayla Smith-Owusu, born 30 May 2010",
+    ):
         assert child in text  # London CP4 7.6, including the non-subject child
     assert "another child in the household" in text
-    for part in ("Facts", "Allegations", "Opinions", "What is working well",
-                 "What are we worried about", "What needs to change", "Recommendation",
-                 "Signed"):
+    for part in (
+        "Facts",
+        "Allegations",
+        "Opinions",
+        "What is working well",
+        "What are we worried about",
+        "What needs to change",
+        "Recommendation",
+        "Signed",
+    ):
         assert part in text
     assert "Tom Reed, Designated safeguarding lead" in text  # pre-filled author
     assert "CP-2026-0142" in text
@@ -233,8 +268,11 @@ def test_family_invitation_is_plain_and_complete(held_pack):
 
 def test_family_member_excluded_in_part(tmp_path):
     # the shipped sample of `templates check`: gran is excluded from one part
-    docs = pack(documents.default_template_dir() / "sample_case.yaml", dt.date(2026, 11, 17),
-                tmp_path / "out")
+    docs = pack(
+        documents.default_template_dir() / "sample_case.yaml",
+        dt.date(2026, 11, 17),
+        tmp_path / "out",
+    )
     assert "not be in one part of the meeting" in docs[("family_invitation", "gran")]
     assert "not be in one part" not in docs[("family_invitation", "mum")]
     letter = docs[("exclusion_letter", "gran")]
@@ -257,10 +295,22 @@ def test_exclusion_letter(held_pack):
 
 def test_agenda(held_pack):
     text = held_pack[("agenda", None)]
-    for item in ("Introductions and purpose", "Confidentiality", "The child's views",
-                 "section 47 enquiry", "Information from each agency", "The family's views",
-                 "Analysis", "Decision for each child", "The plan", "The core group",
-                 "Contingency plan", "Date of the review conference", "Dissent", "Close"):
+    for item in (
+        "Introductions and purpose",
+        "Confidentiality",
+        "The child's views",
+        "section 47 enquiry",
+        "Information from each agency",
+        "The family's views",
+        "Analysis",
+        "Decision for each child",
+        "The plan",
+        "The core group",
+        "Contingency plan",
+        "Date of the review conference",
+        "Dissent",
+        "Close",
+    ):
         assert item in text
     assert "Amy Smith: decision and category" in text
     assert "Ben Smith: decision and category" in text
@@ -270,8 +320,10 @@ def test_agenda(held_pack):
 
 def test_agenda_differs_by_conference_type(tmp_path):
     text = HELD.read_text(encoding="utf-8")
-    review = text.replace("type: initial\n  strategy_discussion: 2026-11-02",
-                          "type: review\n  previous_conference: 2026-08-20")
+    review = text.replace(
+        "type: initial\n  strategy_discussion: 2026-11-02",
+        "type: review\n  previous_conference: 2026-08-20",
+    )
     path = tmp_path / "review.yaml"
     path.write_text(review, encoding="utf-8")
     docs = pack(path, dt.date(2026, 11, 20), tmp_path / "out")
@@ -279,8 +331,9 @@ def test_agenda_differs_by_conference_type(tmp_path):
     assert "Progress since the last conference on Thursday 20 August 2026" in agenda
     assert "section 47" not in agenda
     assert "Review child protection conference" in agenda
-    assert "Progress against the child protection plan" in docs[("social_work_report_template",
-                                                                  "sw")]
+    assert (
+        "Progress against the child protection plan" in docs[("social_work_report_template", "sw")]
+    )
 
 
 def test_decision_letter(held_pack):
@@ -337,7 +390,8 @@ def test_confidential_and_excluded(tmp_path):
     text = HELD.read_text(encoding="utf-8").replace(
         "    address: 1 Example Road, London E8 1AA\n    excluded: full",
         "    address: 9 Secret Mews, London N4 1XX\n    address_confidential: true\n"
-        "    excluded: full")
+        "    excluded: full",
+    )
     path = tmp_path / "case.yaml"
     path.write_text(text, encoding="utf-8")
     docs = pack(path, dt.date(2026, 11, 20), tmp_path / "out")
@@ -348,8 +402,9 @@ def test_confidential_and_excluded(tmp_path):
 # -- file names --------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["CON", "a/b\\c:d*e?f\"g<h>i|j", "..", " . ", "Łukasz Żółć",
-                                  "名前", "x" * 500, "🙂"])
+@pytest.mark.parametrize(
+    "name", ["CON", 'a/b\\c:d*e?f"g<h>i|j', "..", " . ", "Łukasz Żółć", "名前", "x" * 500, "🙂"]
+)
 def test_file_names_are_safe_everywhere(name):
     out = filename("family_invitation", "con", name)
     assert re.fullmatch(r"[a-z0-9][a-z0-9_-]*\.docx", out)
@@ -372,7 +427,7 @@ def test_long_ids_stay_unique():
 
 TRICKY = {
     "name": "Siân Ćwikła-O'Brien 🙂",
-    "org": "Smith & Jones <Ltd> \"quoted\"",
+    "org": 'Smith & Jones <Ltd> "quoted"',
     "venue": "{{ 7*7 }} {% if true %}x{% endif %} ]]> &amp;",
 }
 
@@ -381,8 +436,9 @@ def _render_all(data: dict[str, Any]) -> dict[tuple[str, str | None], str]:
     loaded = loaded_from(data)
     plan = build_plan(loaded.case, loaded.profile, WorkingCalendar(), dt.date(2026, 11, 10))
     renderer = Renderer(template_paths())
-    return {(d.kind, d.recipient): docx_text(renderer.render(d))
-            for d in plan_documents(loaded, plan)}
+    return {
+        (d.kind, d.recipient): docx_text(renderer.render(d)) for d in plan_documents(loaded, plan)
+    }
 
 
 def test_values_print_literally():
@@ -392,7 +448,7 @@ def test_values_print_literally():
     assert "{{ 7*7 }} {% if true %}x{% endif %} ]]> &amp;" in invitation
     assert "49" not in invitation
     agenda = docs[("agenda", None)]
-    assert "Smith & Jones <Ltd> \"quoted\"" in agenda
+    assert 'Smith & Jones <Ltd> "quoted"' in agenda
     assert "Siân Ćwikła-O'Brien 🙂" in agenda
 
 
@@ -603,15 +659,17 @@ def test_templates_are_reproducible(tmp_path):
     """The committed .docx files are what build_templates.py makes."""
     import importlib.util
 
-    spec = importlib.util.spec_from_file_location("build_templates",
-                                                  ROOT / "templates" / "build_templates.py")
+    spec = importlib.util.spec_from_file_location(
+        "build_templates", ROOT / "templates" / "build_templates.py"
+    )
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     module.build(tmp_path)
     for kind in KINDS:
         assert docx_text(tmp_path / f"{kind}.docx") == docx_text(
-            ROOT / "templates" / f"{kind}.docx"), kind
+            ROOT / "templates" / f"{kind}.docx"
+        ), kind
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
@@ -624,9 +682,19 @@ def test_every_document_converts_to_pdf(tmp_path):
     profile = tmp_path / "lo-profile"
     pdfs = tmp_path / "pdf"
     subprocess.run(
-        ["soffice", "--headless", f"-env:UserInstallation={profile.as_uri()}",
-         "--convert-to", "pdf", "--outdir", str(pdfs), *map(str, files)],
-        check=True, capture_output=True, timeout=300,
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(pdfs),
+            *map(str, files),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
     )
     for f in files:
         pdf = pdfs / (f.stem + ".pdf")

@@ -8,9 +8,15 @@ from cpconf.errors import CaseError
 from cpconf.procedures import BUILTIN, builtin_profiles, load_profile
 
 CONTRACT_IDS = {
-    "conference", "social_worker_report_to_parents", "social_worker_report_to_chair",
-    "agency_reports", "exclusion_request", "decision_letter", "first_core_group",
-    "conference_record", "next_review",
+    "conference",
+    "social_worker_report_to_parents",
+    "social_worker_report_to_chair",
+    "agency_reports",
+    "exclusion_request",
+    "decision_letter",
+    "first_core_group",
+    "conference_record",
+    "next_review",
 }
 
 
@@ -23,8 +29,10 @@ def test_builtin_profile_loads_and_every_timescale_has_a_source(name):
         for rule in spec.rules:
             assert rule.source.strip(), f"{name}.{spec.id} has no source"
             # the source names the procedure it came from
-            assert any(word in rule.source for word in ("London", "Hackney", "York", "Bolton",
-                                                         "Warwickshire")), rule.source
+            assert any(
+                word in rule.source
+                for word in ("London", "Hackney", "York", "Bolton", "Warwickshire")
+            ), rule.source
 
 
 def test_builtin_list_matches_the_shipped_files():
@@ -41,12 +49,16 @@ def test_hackney_extends_london_and_overrides_the_report_deadline():
     assert exclusion is not None and exclusion.inherited_from == "london"
     assert hackney.session.professionals_join_minutes == 30
     # London's own profile keeps London's rule
-    assert str(load_profile("london").deadline("agency_reports").rules[0].duration) == "2 working days"
+    assert (
+        str(load_profile("london").deadline("agency_reports").rules[0].duration) == "2 working days"
+    )
 
 
 def test_bolton_always_invites_health_and_police():
     assert set(load_profile("bolton").quorum.always_invite) == {
-        "children_social_care", "health", "police"
+        "children_social_care",
+        "health",
+        "police",
     }
 
 
@@ -95,8 +107,16 @@ def test_a_profile_may_extend_a_builtin(tmp_path):
     ("change", "line", "expected"),
     [
         (("duration: 15 working days", "duration: 15 wrking days"), 14, "is not a duration"),
-        (("after: strategy_discussion", "after: strategy"), 13, "is not a date a rule can count from"),
-        (("source: Shire 4.1", "sauce: Shire 4.1"), 15, "unknown key 'sauce'; did you mean 'source'?"),
+        (
+            ("after: strategy_discussion", "after: strategy"),
+            13,
+            "is not a date a rule can count from",
+        ),
+        (
+            ("source: Shire 4.1", "sauce: Shire 4.1"),
+            15,
+            "unknown key 'sauce'; did you mean 'source'?",
+        ),
         (("types: [initial]", "types: [inital]"), 12, "did you mean 'initial'?"),
         (("region: scotland", "region: wales"), 4, "is not one of"),
     ],

@@ -15,22 +15,39 @@ LONDON = load_profile("london")
 TODAY = dt.date(2026, 11, 10)
 
 
-def prof(pid: str, agency: str, knows: Any = "all", attendance: str = "attending",
-         **extra: Any) -> dict[str, Any]:
-    return {"id": pid, "name": pid.upper(), "agency": agency, "contact_with": knows,
-            "attendance": attendance, **extra}
+def prof(
+    pid: str, agency: str, knows: Any = "all", attendance: str = "attending", **extra: Any
+) -> dict[str, Any]:
+    return {
+        "id": pid,
+        "name": pid.upper(),
+        "agency": agency,
+        "contact_with": knows,
+        "attendance": attendance,
+        **extra,
+    }
 
 
-def make_case(professionals: list[dict[str, Any]], children: list[dict[str, Any]] | None = None,
-              family: list[dict[str, Any]] | None = None, **conference: Any) -> Case:
-    return Case.model_validate({
-        "case": {"reference": "CP-T"},
-        "conference": {"type": "initial", "strategy_discussion": "2026-11-02",
-                       "date": "2026-11-20", **conference},
-        "children": children or [{"id": "ben", "name": "Ben Smith", "dob": "2022-07-01"}],
-        "family": family or [],
-        "professionals": professionals,
-    })
+def make_case(
+    professionals: list[dict[str, Any]],
+    children: list[dict[str, Any]] | None = None,
+    family: list[dict[str, Any]] | None = None,
+    **conference: Any,
+) -> Case:
+    return Case.model_validate(
+        {
+            "case": {"reference": "CP-T"},
+            "conference": {
+                "type": "initial",
+                "strategy_discussion": "2026-11-02",
+                "date": "2026-11-20",
+                **conference,
+            },
+            "children": children or [{"id": "ben", "name": "Ben Smith", "dob": "2022-07-01"}],
+            "family": family or [],
+            "professionals": professionals,
+        }
+    )
 
 
 def rule(**changes: Any) -> Quorum:
@@ -50,46 +67,131 @@ SCHOOL = prof("dsl", "education")
 @pytest.mark.parametrize(
     ("professionals", "quorate", "by_exception", "present"),
     [
-        pytest.param([CSC, HEALTH, POLICE], True, False,
-                     ["children_social_care", "health", "police"], id="three-agencies"),
-        pytest.param([CSC, HEALTH, prof("dc", "police", attendance="attended")], True, False,
-                     ["children_social_care", "health", "police"], id="attended-counts"),
-        pytest.param([CSC, HEALTH, POLICE, SCHOOL], True, False,
-                     ["children_social_care", "health", "education", "police"], id="four"),
-        pytest.param([CSC, HEALTH, prof("dc", "police", attendance="apologies")], False, False,
-                     ["children_social_care", "health"], id="apologies-do-not-count"),
-        pytest.param([CSC, HEALTH, prof("dc", "police", attendance="apologies",
-                                        report_received="2026-11-18")], False, False,
-                     ["children_social_care", "health"], id="apologies-with-report-still-not"),
-        pytest.param([CSC, HEALTH, prof("dc", "police", attendance="absent")], False, False,
-                     ["children_social_care", "health"], id="absent-does-not-count"),
-        pytest.param([CSC, HEALTH, prof("dc", "police", attendance="invited")], False, False,
-                     ["children_social_care", "health"], id="no-reply-does-not-count"),
-        pytest.param([CSC, HEALTH, prof("dc", "police", observer=True)], False, False,
-                     ["children_social_care", "health"], id="observer-does-not-count"),
-        pytest.param([CSC, HEALTH, prof("gp", "health"), prof("dc", "police", attendance="apologies")],
-                     False, False, ["children_social_care", "health"],
-                     id="two-health-services-count-once"),
-        pytest.param([CSC, HEALTH, prof("dc", "police", knows=["amy"])], True, True,
-                     ["children_social_care", "health"], id="present-without-contact-no-count"),
-        pytest.param([prof("sw", "children_social_care", attendance="apologies"), HEALTH, POLICE,
-                      SCHOOL], False, False, ["health", "education", "police"], id="no-social-care"),
-        pytest.param([HEALTH, POLICE, SCHOOL], False, False, ["health", "education", "police"],
-                     id="no-social-care-invited"),
-        pytest.param([prof("sw", "children_social_care", knows=[]), HEALTH, POLICE], True, False,
-                     ["children_social_care", "health", "police"],
-                     id="social-care-counts-without-listed-contact"),
+        pytest.param(
+            [CSC, HEALTH, POLICE],
+            True,
+            False,
+            ["children_social_care", "health", "police"],
+            id="three-agencies",
+        ),
+        pytest.param(
+            [CSC, HEALTH, prof("dc", "police", attendance="attended")],
+            True,
+            False,
+            ["children_social_care", "health", "police"],
+            id="attended-counts",
+        ),
+        pytest.param(
+            [CSC, HEALTH, POLICE, SCHOOL],
+            True,
+            False,
+            ["children_social_care", "health", "education", "police"],
+            id="four",
+        ),
+        pytest.param(
+            [CSC, HEALTH, prof("dc", "police", attendance="apologies")],
+            False,
+            False,
+            ["children_social_care", "health"],
+            id="apologies-do-not-count",
+        ),
+        pytest.param(
+            [
+                CSC,
+                HEALTH,
+                prof("dc", "police", attendance="apologies", report_received="2026-11-18"),
+            ],
+            False,
+            False,
+            ["children_social_care", "health"],
+            id="apologies-with-report-still-not",
+        ),
+        pytest.param(
+            [CSC, HEALTH, prof("dc", "police", attendance="absent")],
+            False,
+            False,
+            ["children_social_care", "health"],
+            id="absent-does-not-count",
+        ),
+        pytest.param(
+            [CSC, HEALTH, prof("dc", "police", attendance="invited")],
+            False,
+            False,
+            ["children_social_care", "health"],
+            id="no-reply-does-not-count",
+        ),
+        pytest.param(
+            [CSC, HEALTH, prof("dc", "police", observer=True)],
+            False,
+            False,
+            ["children_social_care", "health"],
+            id="observer-does-not-count",
+        ),
+        pytest.param(
+            [CSC, HEALTH, prof("gp", "health"), prof("dc", "police", attendance="apologies")],
+            False,
+            False,
+            ["children_social_care", "health"],
+            id="two-health-services-count-once",
+        ),
+        pytest.param(
+            [CSC, HEALTH, prof("dc", "police", knows=["amy"])],
+            True,
+            True,
+            ["children_social_care", "health"],
+            id="present-without-contact-no-count",
+        ),
+        pytest.param(
+            [prof("sw", "children_social_care", attendance="apologies"), HEALTH, POLICE, SCHOOL],
+            False,
+            False,
+            ["health", "education", "police"],
+            id="no-social-care",
+        ),
+        pytest.param(
+            [HEALTH, POLICE, SCHOOL],
+            False,
+            False,
+            ["health", "education", "police"],
+            id="no-social-care-invited",
+        ),
+        pytest.param(
+            [prof("sw", "children_social_care", knows=[]), HEALTH, POLICE],
+            True,
+            False,
+            ["children_social_care", "health", "police"],
+            id="social-care-counts-without-listed-contact",
+        ),
         # London CP4 3.10: fewer than three agencies in all know the child, every one present
-        pytest.param([CSC, HEALTH], True, True, ["children_social_care", "health"],
-                     id="exception-two-agencies"),
+        pytest.param(
+            [CSC, HEALTH],
+            True,
+            True,
+            ["children_social_care", "health"],
+            id="exception-two-agencies",
+        ),
         pytest.param([CSC], True, True, ["children_social_care"], id="exception-social-care-only"),
-        pytest.param([CSC, prof("hv", "health", attendance="apologies")], False, False,
-                     ["children_social_care"], id="exception-needs-every-one"),
-        pytest.param([CSC, HEALTH, prof("gp", "health", attendance="apologies")], True, True,
-                     ["children_social_care", "health"], id="exception-agency-present-via-one"),
-        pytest.param([CSC, HEALTH, prof("dc", "police", observer=True, attendance="attending")],
-                     False, False, ["children_social_care", "health"],
-                     id="observer-agency-still-knows-child"),
+        pytest.param(
+            [CSC, prof("hv", "health", attendance="apologies")],
+            False,
+            False,
+            ["children_social_care"],
+            id="exception-needs-every-one",
+        ),
+        pytest.param(
+            [CSC, HEALTH, prof("gp", "health", attendance="apologies")],
+            True,
+            True,
+            ["children_social_care", "health"],
+            id="exception-agency-present-via-one",
+        ),
+        pytest.param(
+            [CSC, HEALTH, prof("dc", "police", observer=True, attendance="attending")],
+            False,
+            False,
+            ["children_social_care", "health"],
+            id="observer-agency-still-knows-child",
+        ),
     ],
 )
 def test_rule(professionals, quorate, by_exception, present) -> None:
@@ -99,12 +201,14 @@ def test_rule(professionals, quorate, by_exception, present) -> None:
 
 
 def test_organisations_count_separately_when_the_profile_says_so() -> None:
-    case = make_case([
-        CSC,
-        prof("hv", "health", organisation="Example NHS Trust"),
-        prof("gp", "health", organisation="Mill Lane Surgery"),
-        prof("dc", "police", attendance="apologies"),
-    ])
+    case = make_case(
+        [
+            CSC,
+            prof("hv", "health", organisation="Example NHS Trust"),
+            prof("gp", "health", organisation="Mill Lane Surgery"),
+            prof("dc", "police", attendance="apologies"),
+        ]
+    )
     assert not ben(case).quorate
     by_org = ben(case, rule(count="organisations"))
     assert by_org.quorate and not by_org.by_exception
@@ -112,10 +216,14 @@ def test_organisations_count_separately_when_the_profile_says_so() -> None:
 
 
 def test_organisations_mode_says_organisation_in_missing() -> None:
-    case = make_case([CSC, prof("hv", "health", organisation="Example NHS Trust"),
-                      prof("gp", "health", organisation="Mill Lane Surgery",
-                           attendance="apologies"),
-                      prof("dc", "police", attendance="apologies")])
+    case = make_case(
+        [
+            CSC,
+            prof("hv", "health", organisation="Example NHS Trust"),
+            prof("gp", "health", organisation="Mill Lane Surgery", attendance="apologies"),
+            prof("dc", "police", attendance="apologies"),
+        ]
+    )
     result = ben(case, rule(count="organisations"))
     assert not result.quorate
     assert result.missing is not None
@@ -140,8 +248,9 @@ def test_how_many_others_comes_from_the_profile() -> None:
 
 
 def test_required_agency_comes_from_the_profile() -> None:
-    case = make_case([prof("sw", "children_social_care", attendance="apologies"), HEALTH, POLICE,
-                      SCHOOL])
+    case = make_case(
+        [prof("sw", "children_social_care", attendance="apologies"), HEALTH, POLICE, SCHOOL]
+    )
     assert not ben(case).quorate
     assert ben(case, rule(required_agency="health")).quorate
 
@@ -150,15 +259,23 @@ def test_required_agency_comes_from_the_profile() -> None:
     ("professionals", "missing"),
     [
         pytest.param(
-            [CSC, HEALTH, prof("dc", "police", attendance="apologies"),
-             prof("dsl", "education", attendance="invited")],
+            [
+                CSC,
+                HEALTH,
+                prof("dc", "police", attendance="apologies"),
+                prof("dsl", "education", attendance="invited"),
+            ],
             "one more agency with direct contact with Ben: education (DSL, no reply yet) "
             "or the police (DC, sent apologies)",
             id="one-more-names-who-and-why",
         ),
         pytest.param(
-            [CSC, prof("hv", "health", attendance="absent"),
-             prof("dc", "police", attendance="apologies"), prof("dsl", "education", observer=True)],
+            [
+                CSC,
+                prof("hv", "health", attendance="absent"),
+                prof("dc", "police", attendance="apologies"),
+                prof("dsl", "education", observer=True),
+            ],
             "two more agencies with direct contact with Ben: health (HV, absent), education "
             "(DSL, observer only) or the police (DC, sent apologies)",
             id="two-more",
@@ -175,8 +292,13 @@ def test_required_agency_comes_from_the_profile() -> None:
             id="exception-names-the-absent-agency",
         ),
         pytest.param(
-            [CSC, HEALTH, prof("gp", "health", knows=["amy"], attendance="apologies"),
-             prof("dc", "police", attendance="apologies"), prof("pc", "police")],
+            [
+                CSC,
+                HEALTH,
+                prof("gp", "health", knows=["amy"], attendance="apologies"),
+                prof("dc", "police", attendance="apologies"),
+                prof("pc", "police"),
+            ],
             None,
             id="quorate-has-nothing-missing",
         ),
@@ -197,10 +319,16 @@ def test_missing_when_too_few_agencies_are_known_and_exception_off() -> None:
 
 def test_non_subject_sibling_is_not_assessed() -> None:
     case = make_case(
-        [CSC, prof("hv", "health", knows=["ben"]), prof("dc", "police", knows=["ben"]),
-         prof("dsl", "education", knows=["kay"], attendance="apologies")],
-        children=[{"id": "ben", "name": "Ben Smith", "dob": "2022-07-01"},
-                  {"id": "kay", "name": "Kayla Smith", "dob": "2010-05-30", "subject": False}],
+        [
+            CSC,
+            prof("hv", "health", knows=["ben"]),
+            prof("dc", "police", knows=["ben"]),
+            prof("dsl", "education", knows=["kay"], attendance="apologies"),
+        ],
+        children=[
+            {"id": "ben", "name": "Ben Smith", "dob": "2022-07-01"},
+            {"id": "kay", "name": "Kayla Smith", "dob": "2010-05-30", "subject": False},
+        ],
     )
     report = check_quorum(case, LONDON, LONDON.calendar(), TODAY)
     assert [c.child_id for c in report.children] == ["ben"]
@@ -210,10 +338,16 @@ def test_non_subject_sibling_is_not_assessed() -> None:
 
 def test_each_subject_child_separately() -> None:
     case = make_case(
-        [CSC, prof("hv", "health", knows=["amy"]), prof("dsl", "education"),
-         prof("dc", "police", knows=["ben"], attendance="apologies")],
-        children=[{"id": "amy", "name": "Amy Smith", "dob": "2019-03-14"},
-                  {"id": "ben", "name": "Ben Smith", "dob": "2022-07-01"}],
+        [
+            CSC,
+            prof("hv", "health", knows=["amy"]),
+            prof("dsl", "education"),
+            prof("dc", "police", knows=["ben"], attendance="apologies"),
+        ],
+        children=[
+            {"id": "amy", "name": "Amy Smith", "dob": "2019-03-14"},
+            {"id": "ben", "name": "Ben Smith", "dob": "2022-07-01"},
+        ],
     )
     report = check_quorum(case, LONDON, LONDON.calendar(), TODAY)
     assert {c.child_id: c.quorate for c in report.children} == {"amy": True, "ben": False}
@@ -221,8 +355,10 @@ def test_each_subject_child_separately() -> None:
 
 
 def test_chair_proceeding_passes_but_stays_inquorate() -> None:
-    case = make_case([CSC, HEALTH, prof("dc", "police", attendance="apologies")],
-                     inquorate_decision={"reason": "Risk too high to delay", "decided_by": "Chair"})
+    case = make_case(
+        [CSC, HEALTH, prof("dc", "police", attendance="apologies")],
+        inquorate_decision={"reason": "Risk too high to delay", "decided_by": "Chair"},
+    )
     report = check_quorum(case, LONDON, LONDON.calendar(), TODAY)
     assert not report.quorate and report.chair_proceeded and report.passes
     data = report.to_json()
@@ -238,18 +374,21 @@ def test_chair_decision_on_a_quorate_conference_is_not_proceeding_inquorate() ->
 
 
 def test_chair_decision_on_an_inquorate_conference_needs_no_warning() -> None:
-    case = make_case([CSC, HEALTH, prof("dc", "police", attendance="apologies",
-                                        report_received="2026-11-17")],
-                     inquorate_decision={"reason": "Risk too high to delay"})
+    case = make_case(
+        [CSC, HEALTH, prof("dc", "police", attendance="apologies", report_received="2026-11-17")],
+        inquorate_decision={"reason": "Risk too high to delay"},
+    )
     report = check_quorum(case, LONDON, LONDON.calendar(), TODAY)
     assert report.chair_proceeded and report.warnings == []
 
 
 def test_rule_words_follow_the_profile() -> None:
     assert rule_words(LONDON.quorum).startswith(
-        "children's social care and at least two other agencies with direct contact")
+        "children's social care and at least two other agencies with direct contact"
+    )
     assert "at least one other organisation with direct contact" in rule_words(
-        rule(other_agencies=1, count="organisations"))
+        rule(other_agencies=1, count="organisations")
+    )
     assert "at least three other agencies" in rule_words(rule(other_agencies=3))
 
 
@@ -268,74 +407,278 @@ WARNING_CASES: list[Any] = [
     ("agency_not_invited", {"professionals": [CSC, HEALTH, SCHOOL]}, BOLTON, TODAY, True),
     ("agency_not_invited", {"professionals": BASE}, BOLTON, TODAY, False),
     ("agency_not_invited", {"professionals": [CSC, HEALTH, SCHOOL]}, LONDON, TODAY, False),
-    ("no_report", {"professionals": [CSC, HEALTH, prof("dc", "police", attendance="apologies")]},
-     LONDON, TODAY, True),
-    ("no_report", {"professionals": [CSC, HEALTH, prof("dc", "police", attendance="absent")]},
-     LONDON, TODAY, True),
-    ("no_report", {"professionals": [CSC, HEALTH, prof("dc", "police", attendance="apologies",
-                                                       report_received="2026-11-17")]},
-     LONDON, TODAY, False),
+    (
+        "no_report",
+        {"professionals": [CSC, HEALTH, prof("dc", "police", attendance="apologies")]},
+        LONDON,
+        TODAY,
+        True,
+    ),
+    (
+        "no_report",
+        {"professionals": [CSC, HEALTH, prof("dc", "police", attendance="absent")]},
+        LONDON,
+        TODAY,
+        True,
+    ),
+    (
+        "no_report",
+        {
+            "professionals": [
+                CSC,
+                HEALTH,
+                prof("dc", "police", attendance="apologies", report_received="2026-11-17"),
+            ]
+        },
+        LONDON,
+        TODAY,
+        False,
+    ),
     ("no_report", {"professionals": BASE}, LONDON, TODAY, False),
-    ("observer_without_consent", {"professionals": [*BASE, prof("st", "other", knows=[],
-                                                                observer=True)]},
-     LONDON, TODAY, True),
-    ("observer_without_consent", {"professionals": [*BASE, prof(
-        "st", "other", knows=[], observer=True, observer_consent={"chair": True})]},
-     LONDON, TODAY, True),
-    ("observer_without_consent", {"professionals": [*BASE, prof(
-        "st", "other", knows=[], observer=True,
-        observer_consent={"chair": True, "family": True})]}, LONDON, TODAY, False),
-    ("no_reply", {"professionals": [*BASE, prof("dsl", "education", attendance="invited")]},
-     LONDON, dt.date(2026, 11, 17), True),
-    ("no_reply", {"professionals": [*BASE, prof("dsl", "education", attendance="invited")]},
-     LONDON, dt.date(2026, 11, 23), True),  # after the date, still "invited"
-    ("no_reply", {"professionals": [*BASE, prof("dsl", "education", attendance="invited")]},
-     LONDON, dt.date(2026, 11, 16), False),  # 4 working days ahead: not yet
-    ("no_reply", {"professionals": [*BASE, prof("dsl", "education", attendance="invited")],
-                  "date": None}, LONDON, dt.date(2026, 11, 19), False),
-    ("interpreter_not_arranged", {"professionals": BASE, "family": [
-        {"id": "dad", "name": "Tomasz Nowak", "interpreter": "Polish"}]}, LONDON, TODAY, True),
-    ("interpreter_not_arranged", {"professionals": BASE, "family": [
-        {"id": "dad", "name": "Tomasz Nowak", "interpreter": "Polish",
-         "interpreter_arranged": True}]}, LONDON, TODAY, False),
-    ("exclusion_no_reason", {"professionals": BASE, "family": [
-        {"id": "dad", "name": "T N", "excluded": "part"}]}, LONDON, TODAY, True),
-    ("exclusion_no_reason", {"professionals": BASE, "family": [
-        {"id": "dad", "name": "T N", "excluded": "full", "exclusion": {"part": "all"}}]},
-     LONDON, TODAY, True),
-    ("exclusion_no_reason", {"professionals": BASE, "family": [
-        {"id": "dad", "name": "T N", "excluded": "full",
-         "exclusion": {"reason": "Violence towards staff"}}]}, LONDON, TODAY, False),
+    (
+        "observer_without_consent",
+        {"professionals": [*BASE, prof("st", "other", knows=[], observer=True)]},
+        LONDON,
+        TODAY,
+        True,
+    ),
+    (
+        "observer_without_consent",
+        {
+            "professionals": [
+                *BASE,
+                prof("st", "other", knows=[], observer=True, observer_consent={"chair": True}),
+            ]
+        },
+        LONDON,
+        TODAY,
+        True,
+    ),
+    (
+        "observer_without_consent",
+        {
+            "professionals": [
+                *BASE,
+                prof(
+                    "st",
+                    "other",
+                    knows=[],
+                    observer=True,
+                    observer_consent={"chair": True, "family": True},
+                ),
+            ]
+        },
+        LONDON,
+        TODAY,
+        False,
+    ),
+    (
+        "no_reply",
+        {"professionals": [*BASE, prof("dsl", "education", attendance="invited")]},
+        LONDON,
+        dt.date(2026, 11, 17),
+        True,
+    ),
+    (
+        "no_reply",
+        {"professionals": [*BASE, prof("dsl", "education", attendance="invited")]},
+        LONDON,
+        dt.date(2026, 11, 23),
+        True,
+    ),  # after the date, still "invited"
+    (
+        "no_reply",
+        {"professionals": [*BASE, prof("dsl", "education", attendance="invited")]},
+        LONDON,
+        dt.date(2026, 11, 16),
+        False,
+    ),  # 4 working days ahead: not yet
+    (
+        "no_reply",
+        {"professionals": [*BASE, prof("dsl", "education", attendance="invited")], "date": None},
+        LONDON,
+        dt.date(2026, 11, 19),
+        False,
+    ),
+    (
+        "interpreter_not_arranged",
+        {
+            "professionals": BASE,
+            "family": [{"id": "dad", "name": "Tomasz Nowak", "interpreter": "Polish"}],
+        },
+        LONDON,
+        TODAY,
+        True,
+    ),
+    (
+        "interpreter_not_arranged",
+        {
+            "professionals": BASE,
+            "family": [
+                {
+                    "id": "dad",
+                    "name": "Tomasz Nowak",
+                    "interpreter": "Polish",
+                    "interpreter_arranged": True,
+                }
+            ],
+        },
+        LONDON,
+        TODAY,
+        False,
+    ),
+    (
+        "exclusion_no_reason",
+        {"professionals": BASE, "family": [{"id": "dad", "name": "T N", "excluded": "part"}]},
+        LONDON,
+        TODAY,
+        True,
+    ),
+    (
+        "exclusion_no_reason",
+        {
+            "professionals": BASE,
+            "family": [
+                {"id": "dad", "name": "T N", "excluded": "full", "exclusion": {"part": "all"}}
+            ],
+        },
+        LONDON,
+        TODAY,
+        True,
+    ),
+    (
+        "exclusion_no_reason",
+        {
+            "professionals": BASE,
+            "family": [
+                {
+                    "id": "dad",
+                    "name": "T N",
+                    "excluded": "full",
+                    "exclusion": {"reason": "Violence towards staff"},
+                }
+            ],
+        },
+        LONDON,
+        TODAY,
+        False,
+    ),
     # conference Friday 20 November 2026: 3 working days before is Tuesday 17 November
-    ("exclusion_request_late", {"professionals": BASE, "family": [
-        {"id": "dad", "name": "T N", "excluded": "full",
-         "exclusion": {"reason": "r", "requested_on": "2026-11-18"}}]}, LONDON, TODAY, True),
-    ("exclusion_request_late", {"professionals": BASE, "family": [
-        {"id": "dad", "name": "T N", "excluded": "full",
-         "exclusion": {"reason": "r", "requested_on": "2026-11-17"}}]}, LONDON, TODAY, False),
-    ("child_views_not_recorded", {"professionals": BASE, "children": [
-        {"id": "ben", "name": "Ben", "dob": "2016-11-20"}]}, LONDON, TODAY, True),  # 10 that day
-    ("child_views_not_recorded", {"professionals": BASE, "children": [
-        {"id": "ben", "name": "Ben", "dob": "2016-11-21"}]}, LONDON, TODAY, False),  # still 9
-    ("child_views_not_recorded", {"professionals": BASE, "children": [
-        {"id": "ben", "name": "Ben", "dob": "2012-01-01", "views": "advocate"}]},
-     LONDON, TODAY, False),
-    ("child_views_not_recorded", {"professionals": BASE, "children": [
-        {"id": "ben", "name": "Ben", "dob": "2022-01-01"},
-        {"id": "kay", "name": "Kay", "dob": "2010-01-01", "subject": False}]},
-     LONDON, TODAY, False),  # not a subject
-    ("young_child_attending", {"professionals": BASE, "children": [
-        {"id": "ben", "name": "Ben", "dob": "2022-07-01", "views": ["attending"]}]},
-     LONDON, TODAY, True),
-    ("young_child_attending", {"professionals": BASE, "children": [
-        {"id": "ben", "name": "Ben", "unborn": True, "views": "attending"}],
-        "type": "pre-birth", "due_date": "2027-03-01"}, LONDON, TODAY, True),
-    ("young_child_attending", {"professionals": BASE, "children": [
-        {"id": "ben", "name": "Ben", "dob": "2014-07-01", "views": ["attending"]}]},
-     LONDON, TODAY, False),
-    ("young_child_attending", {"professionals": BASE, "children": [
-        {"id": "ben", "name": "Ben", "dob": "2022-07-01", "views": "social-worker"}]},
-     LONDON, TODAY, False),
+    (
+        "exclusion_request_late",
+        {
+            "professionals": BASE,
+            "family": [
+                {
+                    "id": "dad",
+                    "name": "T N",
+                    "excluded": "full",
+                    "exclusion": {"reason": "r", "requested_on": "2026-11-18"},
+                }
+            ],
+        },
+        LONDON,
+        TODAY,
+        True,
+    ),
+    (
+        "exclusion_request_late",
+        {
+            "professionals": BASE,
+            "family": [
+                {
+                    "id": "dad",
+                    "name": "T N",
+                    "excluded": "full",
+                    "exclusion": {"reason": "r", "requested_on": "2026-11-17"},
+                }
+            ],
+        },
+        LONDON,
+        TODAY,
+        False,
+    ),
+    (
+        "child_views_not_recorded",
+        {"professionals": BASE, "children": [{"id": "ben", "name": "Ben", "dob": "2016-11-20"}]},
+        LONDON,
+        TODAY,
+        True,
+    ),  # 10 that day
+    (
+        "child_views_not_recorded",
+        {"professionals": BASE, "children": [{"id": "ben", "name": "Ben", "dob": "2016-11-21"}]},
+        LONDON,
+        TODAY,
+        False,
+    ),  # still 9
+    (
+        "child_views_not_recorded",
+        {
+            "professionals": BASE,
+            "children": [{"id": "ben", "name": "Ben", "dob": "2012-01-01", "views": "advocate"}],
+        },
+        LONDON,
+        TODAY,
+        False,
+    ),
+    (
+        "child_views_not_recorded",
+        {
+            "professionals": BASE,
+            "children": [
+                {"id": "ben", "name": "Ben", "dob": "2022-01-01"},
+                {"id": "kay", "name": "Kay", "dob": "2010-01-01", "subject": False},
+            ],
+        },
+        LONDON,
+        TODAY,
+        False,
+    ),  # not a subject
+    (
+        "young_child_attending",
+        {
+            "professionals": BASE,
+            "children": [{"id": "ben", "name": "Ben", "dob": "2022-07-01", "views": ["attending"]}],
+        },
+        LONDON,
+        TODAY,
+        True,
+    ),
+    (
+        "young_child_attending",
+        {
+            "professionals": BASE,
+            "children": [{"id": "ben", "name": "Ben", "unborn": True, "views": "attending"}],
+            "type": "pre-birth",
+            "due_date": "2027-03-01",
+        },
+        LONDON,
+        TODAY,
+        True,
+    ),
+    (
+        "young_child_attending",
+        {
+            "professionals": BASE,
+            "children": [{"id": "ben", "name": "Ben", "dob": "2014-07-01", "views": ["attending"]}],
+        },
+        LONDON,
+        TODAY,
+        False,
+    ),
+    (
+        "young_child_attending",
+        {
+            "professionals": BASE,
+            "children": [
+                {"id": "ben", "name": "Ben", "dob": "2022-07-01", "views": "social-worker"}
+            ],
+        },
+        LONDON,
+        TODAY,
+        False,
+    ),
 ]
 
 
@@ -346,8 +689,12 @@ WARNING_CASES: list[Any] = [
 )
 def test_attendance_warning(code, kwargs, profile, today, triggered) -> None:
     kwargs = dict(kwargs)
-    case = make_case(kwargs.pop("professionals"), kwargs.pop("children", None),
-                     kwargs.pop("family", None), **kwargs)
+    case = make_case(
+        kwargs.pop("professionals"),
+        kwargs.pop("children", None),
+        kwargs.pop("family", None),
+        **kwargs,
+    )
     assert (code in codes(case, profile, today)) is triggered
 
 
@@ -355,9 +702,15 @@ def test_every_warning_code_is_tested_both_ways() -> None:
     seen = {(c[0], c[4]) for c in WARNING_CASES}
     all_codes = {c[0] for c in WARNING_CASES}
     assert all_codes == {
-        "agency_not_invited", "no_report", "observer_without_consent", "no_reply",
-        "interpreter_not_arranged", "exclusion_no_reason", "exclusion_request_late",
-        "child_views_not_recorded", "young_child_attending",
+        "agency_not_invited",
+        "no_report",
+        "observer_without_consent",
+        "no_reply",
+        "interpreter_not_arranged",
+        "exclusion_no_reason",
+        "exclusion_request_late",
+        "child_views_not_recorded",
+        "young_child_attending",
     }
     assert all((code, True) in seen and (code, False) in seen for code in all_codes)
 

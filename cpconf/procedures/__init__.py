@@ -286,12 +286,17 @@ def load_profile(name_or_path: str, relative_to: Path | None = None) -> Profile:
     problems = []
     for i, spec in enumerate(profile.deadlines):
         if ids.count(spec.id) > 1 and ids.index(spec.id) != i:
-            problems.append(doc.problem(("deadlines", i, "id"), f"deadline '{spec.id}' given twice"))
+            problems.append(
+                doc.problem(("deadlines", i, "id"), f"deadline '{spec.id}' given twice")
+            )
         for j, rule in enumerate(spec.rules):
             if rule.anchor.startswith("done.") and rule.anchor[5:] not in ids:
-                problems.append(doc.problem(
-                    ("deadlines", i, "rules", j),
-                    f"deadlines[{i}].rules[{j}]: no deadline '{rule.anchor[5:]}' to count from"))
+                problems.append(
+                    doc.problem(
+                        ("deadlines", i, "rules", j),
+                        f"deadlines[{i}].rules[{j}]: no deadline '{rule.anchor[5:]}' to count from",
+                    )
+                )
     if profile.region not in REGIONS:  # pragma: no cover - the Literal already says so
         problems.append(doc.problem(("region",), "unknown region"))
     if problems:
