@@ -239,9 +239,9 @@ def letters_table(written: list[Any], out_dir: Any) -> Table:
         caption=escape(f"Also written: {MANIFEST} and {DISTRIBUTION} (who gets what, by when)."),
         caption_justify="left",
     )
-    table.add_column("Document", style="bold", no_wrap=True)
-    table.add_column("For")
-    table.add_column("File", no_wrap=True, overflow="fold")
+    table.add_column("Document", style="bold")
+    table.add_column("For", min_width=12)
+    table.add_column("File", overflow="fold")
     for w in written:
         table.add_row(
             escape(KIND_LABELS[w.kind]),
