@@ -194,7 +194,7 @@ class Caseload:
         }
         if not summary:
             out["counts"] = self.counts()
-            out["deadlines"] = [_deadline_json(d) for d in self.deadlines]
+            out["deadlines"] = [deadline_json(d) for d in self.deadlines]
         out["timeliness"] = [_measure_json(m) for m in self.timeliness]
         out["errors"] = [
             {
@@ -208,7 +208,7 @@ class Caseload:
         return out
 
 
-def _deadline_json(d: OpenDeadline) -> dict[str, Any]:
+def deadline_json(d: OpenDeadline) -> dict[str, Any]:
     return {
         "reference": d.reference,
         "children": d.children,

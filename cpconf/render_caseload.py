@@ -12,7 +12,14 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from cpconf.caseload import GROUP_TITLES, GROUPS, Caseload, Measure, OpenDeadline
+from cpconf.caseload import (
+    GROUP_TITLES,
+    GROUPS,
+    Caseload,
+    Measure,
+    OpenDeadline,
+    deadline_json,
+)
 from cpconf.dates import short_date
 
 _GROUP_STYLE = {
@@ -222,7 +229,8 @@ def to_csv(load: Caseload, summary: bool = False) -> str:
     """One row per open deadline (or per measure and missed case), then one per file problem."""
     out = io.StringIO()
     columns = SUMMARY_COLUMNS if summary else DEADLINE_COLUMNS
-    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
+    # the JSON's fields, less those a spreadsheet has no use for (e.g. provisional)
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
     writer.writeheader()
     if summary:
         for m in load.timeliness:
@@ -252,23 +260,8 @@ def to_csv(load: Caseload, summary: bool = False) -> str:
                 )
     else:
         for d in load.deadlines:
-            writer.writerow(
-                {
-                    "kind": "deadline",
-                    "reference": d.reference,
-                    "children": d.children,
-                    "conference_type": d.conference_type,
-                    "deadline": d.deadline,
-                    "label": d.label,
-                    "due": d.due.isoformat(),
-                    "group": d.group,
-                    "status": d.status,
-                    "working_days": d.working_days,
-                    "owner_role": d.owner_role,
-                    "owner": d.owner or "",
-                    "file": d.path,
-                }
-            )
+            row = {"kind": "deadline", **deadline_json(d)}
+            writer.writerow({k: "" if v is None else v for k, v in row.items()})
     for e in load.errors:
         for p in e.problems:
             # a problem may lie in the procedure profile the case names: say which file
