@@ -19,26 +19,18 @@ import tempfile
 import time
 import zipfile
 from pathlib import Path
+from typing import get_args
 
 import jinja2
 from docxtpl import DocxTemplate
 
+from cpconf.case import Agency
 from cpconf.deadlines import build_plan
 from cpconf.documents import make_letters, plan_documents, sandbox, template_paths
 from cpconf.loading import open_case
 
-AGENCIES = [
-    "health",
-    "education",
-    "police",
-    "probation",
-    "housing",
-    "mental_health",
-    "substance_misuse",
-    "early_help",
-    "youth_justice",
-    "voluntary",
-]
+# every agency but children's social care (one social worker) and the catch-alls
+AGENCIES = [a for a in get_args(Agency) if a not in ("children_social_care", "legal", "other")]
 
 
 def large_case() -> str:
