@@ -295,7 +295,8 @@ def letters(
 
     from cpconf.render import letters_table
 
-    Console(highlight=False).print(letters_table(written, out))
+    console = Console(highlight=False)
+    console.print(letters_table(written, out, console.width))
 
 
 @templates_app.command("export")

@@ -229,7 +229,7 @@ def quorum_view(report: QuorumReport) -> Group:
     return Group(*parts)
 
 
-def letters_table(written: list[Any], out_dir: Any) -> Table:
+def letters_table(written: list[Any], out_dir: Any, width: int = 100) -> Table:
     """What `cpconf letters` wrote: one row a document."""
     from cpconf.documents import DISTRIBUTION, KIND_LABELS, MANIFEST
 
@@ -239,15 +239,20 @@ def letters_table(written: list[Any], out_dir: Any) -> Table:
         caption=escape(f"Also written: {MANIFEST} and {DISTRIBUTION} (who gets what, by when)."),
         caption_justify="left",
     )
-    table.add_column("Document", style="bold")
-    table.add_column("For", min_width=12)
-    table.add_column("File", overflow="fold")
+    if width >= 96:
+        table.add_column("Document", style="bold")
+        table.add_column("For")
+    else:  # narrow: the recipient under the kind, so that the file name stays whole
+        table.add_column("Document and recipient")
+    table.add_column("File", no_wrap=True)  # whole, so that it can be copied
     for w in written:
-        table.add_row(
-            escape(KIND_LABELS[w.kind]),
-            escape(w.recipient_name or "everyone invited"),
-            escape(w.path.name),
-        )
+        kind, who = KIND_LABELS[w.kind], w.recipient_name or "everyone invited"
+        if width >= 96:
+            table.add_row(escape(kind), escape(who), escape(w.path.name))
+        else:
+            what = Text(kind, style="bold")
+            what.append(f"\n{who}")
+            table.add_row(what, escape(w.path.name))
     return table
 
 
