@@ -261,6 +261,26 @@ class Case(Model):
                     return item
         return None
 
+    def social_worker(self) -> Professional | None:
+        """The case's social worker: the one every document and listing names.
+
+        The lead social worker once the outcome records one; else the first children's
+        social care professional, not an observer, whose role says "social worker"; else
+        the first such professional whatever the role (a team manager listed first is
+        not the social worker when a social worker is listed too).
+        """
+        lead_id = self.outcome.lead_social_worker if self.outcome else None
+        lead = self.person(lead_id) if lead_id else None
+        if isinstance(lead, Professional):
+            return lead
+        csc = [
+            p for p in self.professionals if p.agency == "children_social_care" and not p.observer
+        ]
+        for p in csc:
+            if p.role and "social worker" in p.role.casefold():
+                return p
+        return csc[0] if csc else None
+
 
 # -- loading ---------------------------------------------------------------------------
 

@@ -321,19 +321,6 @@ def initials(name: str) -> str:
     return ".".join(parts) + "." if parts else "?"
 
 
-def _social_worker(case: Case) -> str | None:
-    """The case's social worker: the lead social worker if recorded, else children's social care."""
-    csc = [p for p in case.professionals if p.agency == "children_social_care" and not p.observer]
-    lead = case.outcome.lead_social_worker if case.outcome else None
-    for p in csc:
-        if p.id == lead:
-            return p.name
-    for p in csc:
-        if p.role and "social worker" in p.role.lower():
-            return p.name
-    return csc[0].name if csc else None
-
-
 def _owner(role: str, case: Case, social_worker: str | None) -> str | None:
     """The person behind a procedure's owner ('chair', 'social worker', ...), where known."""
     words = role.lower()
@@ -364,7 +351,8 @@ def case_facts(path: str, case: Case, plan: Plan) -> CaseFacts:
     """What the caseload needs of one case, from its plan."""
     # an unborn baby's "name" is usually its mother's ("Unborn baby of Chloe Barnes")
     kids = ", ".join("unborn baby" if c.unborn else initials(c.name) for c in case.subject_children)
-    social_worker = _social_worker(case)
+    worker = case.social_worker()
+    social_worker = worker.name if worker else None
     cal = plan.calendar
     held = plan.deadline("conference")
     held_on = held.done if held else None

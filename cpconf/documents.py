@@ -379,7 +379,7 @@ def plan_documents(loaded: LoadedCase, plan: Plan) -> list[PlannedDocument]:
     deadlines = _deadlines(plan)
     chair = _contact(conf.chair)
     coordinator = _contact(conf.coordinator)
-    social_workers = [p for p in case.professionals if p.agency == "children_social_care"]
+    social_worker = case.social_worker()
     outcome = _outcome(case, plan)
     invited_family = [f for f in case.family if f.excluded != "full"]
     base: dict[str, Any] = {
@@ -399,8 +399,8 @@ def plan_documents(loaded: LoadedCase, plan: Plan) -> list[PlannedDocument]:
         "other_children": [_child(c, on) for c in case.children if not c.subject],
         "other_names": join_names([one_line(c.name) for c in case.children if not c.subject]),
         "social_worker": (
-            _professional(social_workers[0], case)
-            if social_workers
+            _professional(social_worker, case)
+            if social_worker is not None
             else {"name": "", "email": "", "phone": "", "role": "", "organisation": ""}
         ),
         "professionals": [_professional(p, case) for p in case.professionals],

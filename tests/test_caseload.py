@@ -117,6 +117,27 @@ def test_social_worker_is_not_the_team_manager():
     )
 
 
+def test_the_social_worker_is_the_one_the_letters_name(write_case):
+    """Case.social_worker: a team manager listed first is not the social worker; the lead is."""
+    path = write_case("""\
+        case: {reference: CP-S}
+        conference: {type: initial, strategy_discussion: 2026-11-16, date: 2026-12-04}
+        children: [{id: amy, name: Amy Smith, dob: 2019-03-14}]
+        professionals:
+          - {id: tm, name: Alex Price, role: Team manager, agency: children_social_care}
+          - {id: sw, name: Jo Bloggs, role: Social worker, agency: children_social_care}
+    """)
+    owners = {d.deadline: d.owner for d in build_caseload([path], TODAY, jobs=1).deadlines}
+    assert owners["social_worker_report_to_parents"] == "Jo Bloggs"
+    text = path.read_text().replace("date: 2026-12-04}", "date: 2026-11-20}")
+    path.write_text(
+        text + "outcome:\n  decisions: [{child: amy, plan: child-protection, category: neglect}]\n"
+        "  lead_social_worker: tm\n"
+    )
+    owners = {d.deadline: d.owner for d in build_caseload([path], TODAY, jobs=1).deadlines}
+    assert owners["first_core_group"] == "Alex Price"
+
+
 def test_children_by_initials_only(load):
     by = {d.reference: d.children for d in load.deadlines}
     # Kayla is not a subject child: not listed

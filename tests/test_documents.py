@@ -360,6 +360,30 @@ def test_hackney_times_and_reports_inbox(hackney_pack):
     assert "Laura Demetriades" in family  # Hackney's complaints route
 
 
+def test_the_social_worker_named_to_the_family_is_not_the_team_manager():
+    data = small_case()
+    del data["outcome"]
+    manager = {
+        "id": "tm",
+        "name": "Alex Price",
+        "role": "Team manager",
+        "agency": "children_social_care",
+        "phone": "020 7000 0001",
+        "contact_with": "all",
+    }
+    data["professionals"].insert(0, manager)
+    data["professionals"][1].update(role="Social worker", phone="020 7000 0002")
+    family = _render_all(data)[("family_invitation", "mum")]
+    assert "Jo Bloggs, 020 7000 0002" in family
+    assert "Alex Price" not in family
+    # once the conference names a lead social worker, the letters name them
+    data["outcome"] = {
+        "decisions": [{"child": "amy", "plan": "child-in-need"}],
+        "lead_social_worker": "tm",
+    }
+    assert "Alex Price, 020 7000 0001" in _render_all(data)[("family_invitation", "mum")]
+
+
 # -- confidentiality ---------------------------------------------------------------------
 
 
