@@ -135,6 +135,14 @@ class CaseFacts:
     open: tuple[OpenDeadline, ...]
     # measure id -> (due, done, working days late) for what is recorded as done
     done: dict[str, tuple[dt.date, dt.date, int]]
+    # the date the conference deadline counts from (strategy discussion, previous
+    # conference, notification, due date): with the reference and type, which conference
+    counted_from: dt.date | None = None
+    recorded: int = 0  # tasks recorded as done, plus one for an outcome: how far along
+
+    @property
+    def conference_key(self) -> tuple[str, str, dt.date | None]:
+        return (self.reference, self.conference_type, self.counted_from)
 
 
 @dataclass(frozen=True)
@@ -165,15 +173,41 @@ class Filters:
         }
 
 
+@dataclass(frozen=True)
+class CaseloadWarning:
+    """Case files that do not fit together: one conference in two files, say."""
+
+    code: str  # duplicate_conference | reference_shared
+    reference: str
+    files: tuple[str, ...]
+    used: str | None  # the one file counted, where the others were left out
+    message: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "reference": self.reference,
+            "files": list(self.files),
+            "used": self.used,
+            "message": self.message,
+        }
+
+
 @dataclass
 class Caseload:
     today: dt.date
     files: int  # case files found
-    cases: int  # cases read and kept by the filters
+    cases: int  # conferences read, counted once each, and kept by the filters
     deadlines: list[OpenDeadline]
     errors: list[FileError]
     timeliness: list[Measure]
     filters: Filters = field(default_factory=Filters)
+    warnings: list[CaseloadWarning] = field(default_factory=list)
+
+    @property
+    def duplicates(self) -> int:
+        """Files left out because another file holds the same conference."""
+        return sum(len(w.files) - 1 for w in self.warnings if w.used is not None)
 
     def group(self, name: str) -> list[OpenDeadline]:
         return [d for d in self.deadlines if d.group == name]
@@ -205,6 +239,7 @@ class Caseload:
             }
             for e in self.errors
         ]
+        out["warnings"] = [w.to_json() for w in self.warnings]
         return out
 
 
@@ -396,6 +431,7 @@ def case_facts(path: str, case: Case, plan: Plan) -> CaseFacts:
         late = max(0, cal.working_days_between(due, on)) if cal else int(on > due)
         done[measure] = (due, on, late)
     chair = case.conference.chair
+    conf = case.conference
     return CaseFacts(
         reference=case.case.reference,
         path=path,
@@ -407,6 +443,13 @@ def case_facts(path: str, case: Case, plan: Plan) -> CaseFacts:
         previous_conference=case.conference.previous_conference,
         open=tuple(rows),
         done=done,
+        counted_from=(
+            conf.strategy_discussion
+            or conf.previous_conference
+            or conf.transfer_notification
+            or conf.due_date
+        ),
+        recorded=sum(d.done is not None for d in plan.deadlines) + (case.outcome is not None),
     )
 
 
@@ -480,7 +523,8 @@ def build_caseload(
         files = find_case_files(paths)
     results = _examine_all(files, today, jobs, progress)
     errors = [r for r in results if isinstance(r, FileError)]
-    facts = _superseded(r for r in results if isinstance(r, CaseFacts))
+    facts, warnings = _once_each(r for r in results if isinstance(r, CaseFacts))
+    facts = _superseded(facts)
     cases = [c for c in facts if filters.keeps_case(c)]
     rows = [d for c in cases for d in c.open if filters.keeps(d)]
     order = {id(d): i for i, d in enumerate(rows)}
@@ -493,7 +537,57 @@ def build_caseload(
         errors=errors,
         timeliness=timeliness(cases),
         filters=filters,
+        warnings=warnings,
     )
+
+
+def _once_each(facts: Iterable[CaseFacts]) -> tuple[list[CaseFacts], list[CaseloadWarning]]:
+    """Each conference counted once, however many files hold it.
+
+    Files with the same reference, conference type and the date its deadline counts from
+    hold the same conference (a copy kept to record the outcome, say). The one that
+    records the most (an outcome, tasks done) is counted, the first found on a tie; the
+    others are left out and named in a warning. Where the copies name different
+    children, the reference itself is in doubt: both are kept, with a warning.
+    """
+    facts = list(facts)
+    groups: dict[tuple[str, str, dt.date | None], list[CaseFacts]] = {}
+    for c in facts:
+        groups.setdefault(c.conference_key, []).append(c)
+    dropped: set[int] = set()
+    warnings = []
+    for (reference, conf_type, _), group in groups.items():
+        if len(group) == 1:
+            continue
+        files = tuple(c.path for c in group)
+        listed = ", ".join(files)
+        if len({c.children for c in group}) > 1:
+            kids = "; ".join(c.children for c in group)
+            warnings.append(
+                CaseloadWarning(
+                    "reference_shared",
+                    reference,
+                    files,
+                    None,
+                    f"{reference}: {listed} hold the same {conf_type} conference but "
+                    f"different children ({kids}): check the reference. All are listed.",
+                )
+            )
+            continue
+        used = max(group, key=lambda c: c.recorded)  # max keeps the first of equals
+        dropped.update(id(c) for c in group if c is not used)
+        warnings.append(
+            CaseloadWarning(
+                "duplicate_conference",
+                reference,
+                files,
+                used.path,
+                f"{reference}: the same {conf_type} conference is in {len(group)} files "
+                f"({listed}); counted once, from {used.path}, which records the most. "
+                "Archive the other copies.",
+            )
+        )
+    return [c for c in facts if id(c) not in dropped], warnings
 
 
 def _superseded(facts: Iterable[CaseFacts]) -> list[CaseFacts]:

@@ -154,11 +154,23 @@ def errors_view(load: Caseload) -> Group:
     return Group(*parts)
 
 
+def warnings_view(load: Caseload) -> Group:
+    parts: list[Any] = [Text("Warnings", style="bold yellow")]
+    for w in load.warnings:
+        line = Text("• ", style="yellow")
+        line.append(w.message)
+        line.append(f"  [{w.code}]", style="dim")
+        parts.append(line)
+    return Group(*parts)
+
+
 def caseload_view(load: Caseload, summary: bool = False, width: int = 80) -> Group:
     """Everything `cpconf caseload` shows a person."""
-    read = load.files - len(load.errors)
+    read = load.files - len(load.errors) - load.duplicates
     head = Text("Caseload", style="bold")
     head.append(f": {_plural(load.cases, 'case')} from {_plural(load.files, 'case file')}")
+    if load.duplicates:
+        head.append(f" ({_plural(load.duplicates, 'duplicate')} left out: see the warnings)")
     if load.cases != read:
         head.append(f" ({read - load.cases} left out by the filters)")
     head.append(f". Today: {short_date(load.today)}.")
@@ -182,6 +194,9 @@ def caseload_view(load: Caseload, summary: bool = False, width: int = 80) -> Gro
             parts.append(Text("No open deadlines.", style="green"))
         parts.append(Text(""))
     parts.append(timeliness_view(load))
+    if load.warnings:
+        parts.append(Text(""))
+        parts.append(warnings_view(load))
     if load.errors:
         parts.append(Text(""))
         parts.append(errors_view(load))
@@ -206,6 +221,7 @@ DEADLINE_COLUMNS = [
     "file",
     "line",
     "error",
+    "warning",
 ]
 SUMMARY_COLUMNS = [
     "kind",
@@ -222,11 +238,13 @@ SUMMARY_COLUMNS = [
     "file",
     "line",
     "error",
+    "warning",
 ]
 
 
 def to_csv(load: Caseload, summary: bool = False) -> str:
-    """One row per open deadline (or per measure and missed case), then one per file problem."""
+    """One row per open deadline (or per measure and missed case), then one per file of a
+    warning, then one per file problem."""
     out = io.StringIO()
     columns = SUMMARY_COLUMNS if summary else DEADLINE_COLUMNS
     # the JSON's fields, less those a spreadsheet has no use for (e.g. provisional)
@@ -262,6 +280,11 @@ def to_csv(load: Caseload, summary: bool = False) -> str:
         for d in load.deadlines:
             row = {"kind": "deadline", **deadline_json(d)}
             writer.writerow({k: "" if v is None else v for k, v in row.items()})
+    for w in load.warnings:
+        for path in w.files:
+            writer.writerow(
+                {"kind": "warning", "reference": w.reference, "file": path, "warning": w.message}
+            )
     for e in load.errors:
         for p in e.problems:
             # a problem may lie in the procedure profile the case names: say which file

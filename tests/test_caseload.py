@@ -426,3 +426,73 @@ CALENDARS = [
 def test_working_days_between_counts_like_walking(start, days, cal):
     end = start + dt.timedelta(days=days)
     assert cal.working_days_between(start, end) == _walk(cal, start, end)
+
+
+_CONFERENCE = textwrap.dedent("""\
+    case: {reference: CP-X}
+    conference: {type: initial, strategy_discussion: 2026-11-02, date: 2026-11-20}
+    children: [{id: amy, name: Amy Smith, dob: 2019-03-14}]
+    professionals: [{id: sw, name: Jo Bloggs, agency: children_social_care}]
+""")
+_OUTCOME = "outcome: {decisions: [{child: amy, plan: child-protection, category: neglect}]}\n"
+
+
+def test_one_conference_in_two_files_is_counted_once_from_the_fuller_file(tmp_path):
+    (tmp_path / "a.yaml").write_text(_CONFERENCE)
+    (tmp_path / "b-with-outcome.yaml").write_text(_CONFERENCE + _OUTCOME)
+    load = build_caseload([tmp_path], D(2026, 11, 19), jobs=1)
+    assert (load.files, load.cases, load.duplicates) == (2, 1, 1)
+    assert {d.path for d in load.deadlines} == {str(tmp_path / "b-with-outcome.yaml")}
+    ids = [d.deadline for d in load.deadlines]
+    assert len(ids) == len(set(ids))  # no deadline twice
+    [warning] = load.warnings
+    assert warning.code == "duplicate_conference"
+    assert warning.files == (str(tmp_path / "a.yaml"), str(tmp_path / "b-with-outcome.yaml"))
+    assert warning.used == str(tmp_path / "b-with-outcome.yaml")
+    assert "CP-X" in warning.message and "a.yaml" in warning.message
+    counted = {m.id: m.counted for m in load.timeliness}
+    assert counted["initial_conferences"] == 1  # held once, not twice
+
+
+def test_identical_copies_keep_the_first_file_found(tmp_path):
+    (tmp_path / "a.yaml").write_text(_CONFERENCE)
+    (tmp_path / "b.yaml").write_text(_CONFERENCE)
+    load = build_caseload([tmp_path], D(2026, 11, 19), jobs=1)
+    assert load.cases == 1
+    assert load.warnings[0].used == str(tmp_path / "a.yaml")
+    assert {d.path for d in load.deadlines} == {str(tmp_path / "a.yaml")}
+
+
+def test_same_reference_and_conference_with_other_children_keeps_both(tmp_path):
+    (tmp_path / "a.yaml").write_text(_CONFERENCE)
+    (tmp_path / "b.yaml").write_text(_CONFERENCE.replace("Amy Smith", "Leo Martin"))
+    load = build_caseload([tmp_path], D(2026, 11, 19), jobs=1)
+    assert (load.cases, load.duplicates) == (2, 0)
+    [warning] = load.warnings
+    assert (warning.code, warning.used) == ("reference_shared", None)
+    assert "A.S.; L.M." in warning.message and "check the reference" in warning.message
+    assert {d.children for d in load.deadlines} == {"A.S.", "L.M."}
+
+
+def test_conferences_of_one_case_in_their_own_files_are_not_duplicates(tmp_path):
+    (tmp_path / "1-initial.yaml").write_text(_CONFERENCE + _OUTCOME)
+    review = _CONFERENCE.replace(
+        "type: initial, strategy_discussion: 2026-11-02, date: 2026-11-20",
+        "type: review, previous_conference: 2026-11-20, previous_type: initial",
+    )
+    (tmp_path / "2-review.yaml").write_text(review)
+    load = build_caseload([tmp_path], D(2026, 11, 23), jobs=1)
+    assert (load.cases, load.warnings) == (2, [])
+    # the review's own file replaces the initial conference's next review
+    assert not [d for d in load.deadlines if d.deadline == "next_review" and "1-" in d.path]
+
+
+def test_sample_cases_count_the_initial_conference_once():
+    samples = Path(__file__).resolve().parent.parent / "sample_cases"
+    load = build_caseload([samples], D(2026, 11, 19), jobs=1)
+    assert (load.files, load.cases) == (5, 4)
+    assert [(w.code, w.reference) for w in load.warnings] == [
+        ("duplicate_conference", "CP-2026-0142")
+    ]
+    keys = [(d.reference, d.deadline) for d in load.deadlines]
+    assert len(keys) == len(set(keys))

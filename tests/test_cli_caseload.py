@@ -149,6 +149,7 @@ def test_csv_parsed_back(cli):
         "file": str(TEAM_A / "cp-c.yaml"),
         "line": "",
         "error": "",
+        "warning": "",
     }
     assert deadlines[0]["children"] == "N.E., A.E."  # quoted by the csv module, read back whole
     assert [e["line"] for e in errors] == ["4", "5"]
@@ -243,3 +244,28 @@ def test_no_progress_bar_when_piped(cli, monkeypatch):
     result = cli("caseload", TEAM_A, *TODAY)
     assert result.exit_code == 1
     assert result.stderr == ""
+
+
+def test_duplicate_conference_is_warned_in_every_format(cli, tmp_path, monkeypatch):
+    case = (CASELOAD / "team-a" / "cp-a.yaml").read_text()
+    (tmp_path / "cp-a.yaml").write_text(case)
+    (tmp_path / "cp-a-copy.yaml").write_text(case)
+    monkeypatch.setenv("COLUMNS", "80")
+    out = cli("caseload", tmp_path, *TODAY).stdout
+    flat = " ".join(out.split())
+    assert "1 case from 2 case files (1 duplicate left out: see the warnings)" in flat
+    assert "Warnings" in out and "[duplicate_conference]" in flat
+    assert "CP-A: the same initial conference is in 2 files" in flat
+    data = json.loads(cli("caseload", tmp_path, *TODAY, "--json").stdout)
+    [warning] = data["warnings"]
+    assert warning["code"] == "duplicate_conference" and warning["reference"] == "CP-A"
+    assert sorted(Path(f).name for f in warning["files"]) == ["cp-a-copy.yaml", "cp-a.yaml"]
+    assert data["cases"] == 1
+    summary = json.loads(cli("caseload", tmp_path, *TODAY, "--json", "--summary").stdout)
+    assert summary["warnings"] == data["warnings"]
+    rows = list(csv.DictReader(io.StringIO(cli("caseload", tmp_path, *TODAY, "--csv").stdout)))
+    warned = [r for r in rows if r["kind"] == "warning"]
+    assert sorted(Path(r["file"]).name for r in warned) == ["cp-a-copy.yaml", "cp-a.yaml"]
+    assert all(r["reference"] == "CP-A" and "counted once" in r["warning"] for r in warned)
+    deadlines = [r for r in rows if r["kind"] == "deadline"]
+    assert len(deadlines) == len({r["deadline"] for r in deadlines})
