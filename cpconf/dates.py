@@ -7,6 +7,10 @@ import re
 
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})\Z")
 _UK = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})\Z")
+# Bank-holiday tables and month arithmetic need a sane range; no case file needs more.
+EARLIEST = dt.date(1900, 1, 1)
+LATEST = dt.date(2199, 12, 31)
+
 _TIME = re.compile(r"([01]?\d|2[0-3])[:.]([0-5]\d)\Z")
 
 
@@ -39,9 +43,15 @@ def parse_date(value: object) -> dt.date:
             "(day first, four-digit year)"
         )
     try:
-        return dt.date(year, month, day)
+        result = dt.date(year, month, day)
     except ValueError as exc:
         raise ValueError(f"'{text}' is not a real date ({exc})") from None
+    if not EARLIEST <= result <= LATEST:
+        raise ValueError(
+            f"'{text}' is outside the years cpconf counts ({EARLIEST.year} to {LATEST.year}): "
+            "is the year right?"
+        )
+    return result
 
 
 def parse_time(value: object) -> dt.time:

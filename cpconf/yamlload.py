@@ -26,6 +26,7 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _Loader = yaml.SafeLoader
 
 MAX_NODES = 200_000  # values built, counting every expansion of an alias
+MAX_DEPTH = 50  # nesting: a case file needs five or six levels
 MAX_BYTES = 5_000_000
 
 _INT = re.compile(r"[-+]?(0|[1-9][0-9_]*)\Z")
@@ -62,7 +63,9 @@ class Document:
 
 def _scalar(node: yaml.ScalarNode) -> Any:
     value = node.value
-    if node.style is not None:  # quoted or block scalar: always text
+    # quoted or block scalars are always text; a plain scalar's style is None under
+    # PyYAML's Python parser but '' under libyaml's, so test truthiness, not None
+    if node.style:
         return value
     if value in _NULL:
         return None
@@ -85,6 +88,12 @@ class _Builder:
         self.problems: list[Problem] = []
 
     def build(self, node: yaml.Node, loc: Loc) -> Any:
+        if len(loc) > MAX_DEPTH:  # also ends a self-referencing alias (`a: &a [*a]`)
+            raise CaseError.single(
+                self.path,
+                f"values are nested more than {MAX_DEPTH} levels deep; refusing to read it",
+                node.start_mark.line + 1,
+            )
         self.count += 1
         if self.count > MAX_NODES:
             raise CaseError.single(
@@ -142,12 +151,18 @@ def read_text(path: Path, what: str = "case file") -> str:
     if path.is_dir():
         raise CaseError.single(name, f"this is a folder, not a {what}")
     try:
+        if not path.is_file():  # a device or a pipe: reading it could block or never end
+            raise CaseError.single(name, f"this is not a regular file, so not a {what}")
+        if path.stat().st_size > MAX_BYTES:
+            raise CaseError.single(
+                name, f"the file is larger than {MAX_BYTES:,} bytes; is it a {what}?"
+            )
         raw = path.read_bytes()
     except OSError as exc:
         raise CaseError.single(name, f"cannot read the {what}: {exc.strerror}") from None
-    if len(raw) > MAX_BYTES:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise CaseError.single(
-            name, f"the file is larger than {MAX_BYTES:,} bytes; is it a {what}?"
+            name, f"the {what} is saved as UTF-16 ('Unicode'): save it as UTF-8 text"
         )
     if b"\x00" in raw:
         raise CaseError.single(name, f"this is a binary file, not a YAML {what}")
@@ -155,7 +170,7 @@ def read_text(path: Path, what: str = "case file") -> str:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise CaseError.single(name, "the file is not UTF-8 text", line) from None
+        raise CaseError.single(name, "the file is not UTF-8 text: save it as UTF-8", line) from None
     if not text.strip() or all(
         not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
     ):
@@ -172,9 +187,23 @@ def parse_yaml(text: str, name: str) -> Document:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         what = exc.problem or exc.context or "invalid YAML"
+        lines = text.splitlines()
+        at = (
+            lines[mark.line][mark.column : mark.column + 1]
+            if mark and mark.line < len(lines)
+            else ""
+        )
+        if "tab" in what or at == "\t":
+            what += " (a tab: indent with spaces, not tabs)"
+        if mark:
+            what += f", column {mark.column + 1}"
         raise CaseError.single(name, f"YAML syntax error: {what}", line) from None
     except yaml.YAMLError as exc:
         raise CaseError.single(name, f"YAML syntax error: {exc}") from None
+    except RecursionError:  # PyYAML's pure-Python composer recurses per level of nesting
+        raise CaseError.single(
+            name, f"values are nested more than {MAX_DEPTH} levels deep; refusing to read it"
+        ) from None
     finally:
         loader.dispose()
     if node is None:

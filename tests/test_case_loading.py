@@ -196,3 +196,59 @@ def test_plain_yaml_traps_stay_text(write_case):
     )
     case, _ = load_case(write_case(text))
     assert case.case.reference == "0755"
+
+
+def test_schema_and_reference_problems_come_in_one_round(write_case):
+    text = MINIMAL.replace("reference: CP-TEST-1", "refrence: CP-TEST-1")
+    text = text.replace("contact_with: all", "contact_with: [amyy]")
+    text += "family:\n  - id: amy\n    name: Amy's mum\n"
+    found = problems_of(write_case(text))
+    messages = " | ".join(m for _, m in found)
+    assert "unknown key 'refrence'" in messages
+    assert "no child has the id 'amyy'" in messages
+    assert "id 'amy' is used twice" in messages
+
+
+@pytest.mark.parametrize("written", ["9999-12-20", "1850-01-01", "01/01/2200"])
+def test_dates_outside_the_years_counted_are_refused(write_case, written):
+    path = write_case(
+        MINIMAL.replace("strategy_discussion: 2026-11-02", f"strategy_discussion: {written}")
+    )
+    line, message = only(path)
+    assert line == 5 and "outside the years cpconf counts" in message
+
+
+def test_a_birth_after_the_conference_needs_unborn(write_case):
+    path = write_case(MINIMAL.replace("dob: 2019-03-14", "dob: 2027-04-12"))
+    line, message = only(path)
+    assert line == 9 and "unborn: true" in message
+
+
+def test_null_is_not_a_delay_reason(write_case):
+    text = MINIMAL.replace(
+        "  type: initial", "  type: initial\n  date: 2026-12-20\n  delay_reason: null"
+    )
+    case, _ = load_case(write_case(text))
+    assert case.conference.delay_reason is None
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (("    name: Amy Smith", "    name: '   '"), "children[0].name: must not be empty"),
+        (
+            ("    dob: 2019-03-14", "    dob: 2019-03-14\n    subject: yes please"),
+            "children[0].subject: 'yes please' is not true or false",
+        ),
+    ],
+)
+def test_plain_messages(write_case, change, expected):
+    _, message = only(write_case(MINIMAL.replace(*change)))
+    assert message == expected
+
+
+def test_markup_in_a_file_is_printed_as_typed(cli, write_case):
+    path = write_case(MINIMAL.replace("type: initial", "type: '[/bold]'"))
+    result = cli("plan", path)
+    assert result.exit_code == 2
+    assert "'[/bold]' is not one of" in result.stderr

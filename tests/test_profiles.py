@@ -140,3 +140,29 @@ def test_extends_loop_is_refused(tmp_path):
     write(tmp_path, "name: b\ntitle: B\ndocument: B\nextends: a.yaml\n", "b.yaml")
     with pytest.raises(CaseError, match="loop"):
         load_profile(str(tmp_path / "a.yaml"))
+
+
+def test_a_bad_parent_is_reported_in_its_own_file(tmp_path):
+    write(tmp_path, GOOD.replace("15 working days", "15 wrking days"), "parent.yaml")
+    child = write(tmp_path, "name: c\ntitle: C\ndocument: C\nextends: parent.yaml\n", "child.yaml")
+    with pytest.raises(CaseError) as info:
+        load_profile(str(child))
+    (problem,) = info.value.problems
+    assert problem.file == str((tmp_path / "parent.yaml").resolve())
+    assert problem.line == 14
+
+
+def test_an_extending_profile_keeps_its_own_lines_and_duplicate_keys(tmp_path):
+    text = (
+        "name: c\ntitle: C\ndocument: C\nextends: london\n"
+        "quorum:\n  other_agencies: 2\n  other_agencies: 3\n"
+        "deadlines:\n  - id: agency_reports\n    label: A\n    rules:\n"
+        "      - before: conference\n        duration: 3 wrking days\n        source: X\n"
+    )
+    with pytest.raises(CaseError) as info:
+        load_profile(str(write(tmp_path, text)))
+    found = {(p.line, p.message.split(":")[0]) for p in info.value.problems}
+    assert (7, "duplicate key 'other_agencies' (first given on line 6)") in {
+        (p.line, p.message) for p in info.value.problems
+    }
+    assert any(line == 13 for line, _ in found)  # the child's own deadline, at its line

@@ -20,7 +20,7 @@ from pydantic import (
     model_validator,
 )
 
-from cpconf.calendar import REGIONS, Duration, WorkingCalendar
+from cpconf.calendar import Duration, WorkingCalendar
 from cpconf.case import ConferenceType, Date, Time, validate
 from cpconf.errors import CaseError
 from cpconf.yamlload import Document, load_yaml, parse_yaml
@@ -66,7 +66,9 @@ class Rule(_Model):
     @field_validator("duration", mode="before")
     @classmethod
     def _duration(cls, value: Any) -> Any:
-        return value if isinstance(value, Duration) else Duration.parse(str(value))
+        if isinstance(value, Duration | dict):  # a dict: a validated parent, dumped to merge
+            return value
+        return Duration.parse(str(value))
 
     @field_validator("after", "before")
     @classmethod
@@ -215,33 +217,38 @@ def builtin_profiles() -> list[ProfileRef]:
     return out
 
 
-def _merge(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
-    """A child profile's keys replace the parent's; deadlines are replaced by id."""
+def _merge(parent: dict[str, Any], child: dict[str, Any]) -> tuple[dict[str, Any], dict[int, int]]:
+    """A child profile's keys replace its (validated) parent's; deadlines are replaced by id.
+
+    Also returns where each of the child's own deadlines landed in the merged list, so
+    that a problem in one is reported at its line in the child's file.
+    """
     merged = {**parent, **child}
-    for key in ("session", "quorum", "attendance"):
-        if isinstance(parent.get(key), dict) and isinstance(child.get(key), dict):
-            merged[key] = {**parent[key], **child[key]}
-    parent_deadlines = [d for d in parent.get("deadlines") or [] if isinstance(d, dict)]
+    for section in ("session", "quorum", "attendance"):
+        if isinstance(parent.get(section), dict) and isinstance(child.get(section), dict):
+            merged[section] = {**parent[section], **child[section]}
     child_deadlines = child.get("deadlines") or []
     if not isinstance(child_deadlines, list):  # let validation report it, with its line
-        return {**merged, "deadlines": child_deadlines}
-    by_id = {
+        return {**merged, "deadlines": child_deadlines}, {}
+    inherited = {
         d["id"]: {**d, "inherited_from": d.get("inherited_from") or parent.get("name")}
-        for d in parent_deadlines
+        for d in parent.get("deadlines", [])
     }
-    order = [d["id"] for d in parent_deadlines]
-    extra = []
-    for d in child_deadlines:
-        if not isinstance(d, dict):
-            extra.append(d)
-            continue
-        if d.get("id") not in by_id:
-            order.append(d.get("id"))
-        by_id[d.get("id")] = d
-    merged["deadlines"] = [by_id[i] for i in order] + extra
-    merged.pop("extends", None)
-    merged["extends"] = child.get("extends")
-    return merged
+    merged_list: list[Any] = list(inherited.values())
+    position = {d["id"]: i for i, d in enumerate(merged_list)}
+    moved: dict[int, int] = {}
+    for i, d in enumerate(child_deadlines):
+        key: Any = d.get("id") if isinstance(d, dict) else None
+        if isinstance(key, str) and key in position:
+            merged_list[position[key]] = d
+            moved[i] = position[key]
+        else:
+            moved[i] = len(merged_list)
+            merged_list.append(d)
+            if isinstance(key, str):
+                position[key] = moved[i]
+    merged["deadlines"] = merged_list
+    return merged, moved
 
 
 def _resolve(name_or_path: str, relative_to: Path | None) -> Path:
@@ -261,7 +268,7 @@ def _resolve(name_or_path: str, relative_to: Path | None) -> Path:
     return path
 
 
-def _raw(name_or_path: str, relative_to: Path | None, seen: tuple[Path, ...]) -> Document:
+def _load(name_or_path: str, relative_to: Path | None, seen: tuple[Path, ...]) -> Profile:
     path = _resolve(name_or_path, relative_to).resolve()
     if path in seen:
         raise CaseError.single(str(path), "profiles extend each other in a loop")
@@ -269,19 +276,32 @@ def _raw(name_or_path: str, relative_to: Path | None, seen: tuple[Path, ...]) ->
     if not isinstance(doc.data, dict):
         raise CaseError([doc.problem((), "a procedure profile is a mapping (see london.yaml)")])
     parent_name = doc.data.get("extends")
-    if parent_name:
-        parent = _raw(str(parent_name), path.parent, (*seen, path))
-        merged = _merge(parent.data, doc.data)
-        # lines: the child's own keys point into the child file; inherited ones are the
-        # parent's business and already valid, so errors there name the parent file.
-        return Document(doc.path, merged, doc.lines)
-    return doc
+    if parent_name is None:
+        return _checked(validate(Profile, doc), doc)
+    if not isinstance(parent_name, str):
+        raise CaseError(
+            [doc.problem(("extends",), "extends: give the name or file of one profile")]
+        )
+    # the parent is validated on its own first, so its problems name its own file and lines
+    parent = _load(parent_name, path.parent, (*seen, path))
+    merged, moved = _merge(parent.model_dump(by_alias=True), doc.data)
+    lines = {
+        (loc[0], moved[loc[1]], *loc[2:])
+        if len(loc) > 1 and loc[0] == "deadlines" and isinstance(loc[1], int) and loc[1] in moved
+        else loc: line
+        for loc, line in doc.lines.items()
+    }
+    merged_doc = Document(doc.path, merged, lines, doc.problems)
+    return _checked(validate(Profile, merged_doc), merged_doc)
 
 
 def load_profile(name_or_path: str, relative_to: Path | None = None) -> Profile:
     """A built-in profile by name, or a profile file by path. Raises CaseError if bad."""
-    doc = _raw(str(name_or_path), relative_to, ())
-    profile = validate(Profile, doc)
+    return _load(str(name_or_path), relative_to, ())
+
+
+def _checked(profile: Profile, doc: Document) -> Profile:
+    """What the schema cannot say: deadline ids unique, `done.` anchors that exist."""
     ids = [d.id for d in profile.deadlines]
     problems = []
     for i, spec in enumerate(profile.deadlines):
@@ -297,14 +317,12 @@ def load_profile(name_or_path: str, relative_to: Path | None = None) -> Profile:
                         f"deadlines[{i}].rules[{j}]: no deadline '{rule.anchor[5:]}' to count from",
                     )
                 )
-    if profile.region not in REGIONS:  # pragma: no cover - the Literal already says so
-        problems.append(doc.problem(("region",), "unknown region"))
     if problems:
         raise CaseError(problems)
     return profile
 
 
 def parse_profile_text(text: str, name: str = "<profile>") -> Profile:
-    """For tests and tools: a profile from YAML text (no `extends`)."""
+    """For tests and tools: a profile from YAML text (no `extends`); CaseError if bad."""
     doc = parse_yaml(text, name)
-    return Profile.model_validate(doc.data)
+    return _checked(validate(Profile, doc), doc)
