@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar, get_args
 
@@ -87,7 +86,10 @@ Id = Annotated[str, Field(min_length=1), BeforeValidator(lambda v: _check_id(str
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True, frozen=True)
+    # str_strip_whitespace: a name of spaces is no name (min_length then refuses it)
+    model_config = ConfigDict(
+        extra="forbid", coerce_numbers_to_str=True, frozen=True, str_strip_whitespace=True
+    )
 
 
 class CaseInfo(Model):
@@ -342,6 +344,10 @@ def pydantic_message(
         return loc, (
             f"{where}: '{value}' is not one of {', '.join(choices)}" + nearest(value, choices)
         )
+    if kind in ("bool_parsing", "bool_type"):
+        return loc, f"{where}: '{value}' is not true or false"
+    if kind == "string_too_short":
+        return loc, f"{where}: must not be empty"
     if kind == "value_error":
         return loc, f"{where}: {err['ctx']['error']}"
     if kind in ("model_type", "model_attributes_type", "dict_type"):
@@ -353,37 +359,80 @@ def pydantic_message(
     return loc, f"{where}: {err['msg']}"
 
 
-def _cross_checks(case: Case, doc: Document) -> list[Problem]:
-    """What the schema alone cannot say: ids, references, and fields each type needs."""
+def _items(data: Any, group: str) -> list[tuple[int, dict[str, Any]]]:
+    """The mappings listed under `group` in raw case data (anything else is the schema's)."""
+    items = data.get(group) if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        return []
+    return [(i, item) for i, item in enumerate(items) if isinstance(item, dict)]
+
+
+def _reference_checks(doc: Document) -> list[Problem]:
+    """Ids unique, and every id referred to exists: on the raw data, so that these are
+    reported together with the schema's problems rather than in a second round."""
     problems: list[Problem] = []
     seen: dict[str, Loc] = {}
-    groups: dict[str, Sequence[Child | FamilyMember | Professional]] = {
-        "children": case.children,
-        "family": case.family,
-        "professionals": case.professionals,
-    }
-    for group, items in groups.items():
-        for i, item in enumerate(items):
+    ids: dict[str, list[str]] = {}
+    for group in ("children", "family", "professionals"):
+        ids[group] = []
+        for i, item in _items(doc.data, group):
+            value = item.get("id")
+            if not isinstance(value, str):
+                continue
             loc: Loc = (group, i, "id")
-            if item.id in seen:
-                first = doc.line(seen[item.id])
+            if value in seen:
+                first = doc.line(seen[value])
                 problems.append(
                     doc.problem(
                         loc,
-                        f"{_dotted(loc)}: id '{item.id}' is used twice"
+                        f"{_dotted(loc)}: id '{value}' is used twice"
                         + (f" (first on line {first})" if first else ""),
                     )
                 )
             else:
-                seen[item.id] = loc
-    child_ids = [c.id for c in case.children]
-    people_ids = child_ids + [f.id for f in case.family] + [p.id for p in case.professionals]
+                seen[value] = loc
+            ids[group].append(value)
+    child_ids = ids["children"]
+    people_ids = child_ids + ids["family"] + ids["professionals"]
 
-    def unknown(loc: Loc, ref: str, kinds: list[str], what: str) -> None:
-        problems.append(
-            doc.problem(loc, f"{_dotted(loc)}: no {what} has the id '{ref}'" + nearest(ref, kinds))
+    def check(loc: Loc, ref: Any, known: list[str], what: str) -> None:
+        if isinstance(ref, str) and ref not in known:
+            problems.append(
+                doc.problem(
+                    loc, f"{_dotted(loc)}: no {what} has the id '{ref}'" + nearest(ref, known)
+                )
+            )
+
+    for i, prof in _items(doc.data, "professionals"):
+        contact = prof.get("contact_with")
+        if isinstance(contact, str) and contact != "all":
+            check(("professionals", i, "contact_with"), contact, child_ids, "child")
+        elif isinstance(contact, list):
+            for j, ref in enumerate(contact):
+                check(("professionals", i, "contact_with", j), ref, child_ids, "child")
+    outcome = doc.data.get("outcome") if isinstance(doc.data, dict) else None
+    if isinstance(outcome, dict):
+        for i, decision in _items(outcome, "decisions"):
+            check(("outcome", "decisions", i, "child"), decision.get("child"), child_ids, "child")
+        check(
+            ("outcome", "lead_social_worker"),
+            outcome.get("lead_social_worker"),
+            ids["professionals"],
+            "professional",
         )
+        core = outcome.get("core_group")
+        if isinstance(core, list):
+            for j, member in enumerate(core):
+                check(("outcome", "core_group", j), member, people_ids, "person")
+        for j, dissent in _items(outcome, "dissent"):
+            check(("outcome", "dissent", j, "by"), dissent.get("by"), people_ids, "person")
+    return problems
 
+
+def _cross_checks(case: Case, doc: Document) -> list[Problem]:
+    """What the schema alone cannot say: the fields each type needs, dates in order, plans."""
+    problems: list[Problem] = []
+    conf = case.conference
     for i, child in enumerate(case.children):
         loc = ("children", i)
         if child.unborn and child.dob:
@@ -394,15 +443,17 @@ def _cross_checks(case: Case, doc: Document) -> list[Problem]:
             )
         if not child.unborn and child.dob is None:
             problems.append(doc.problem(loc, f"{_dotted(loc)}: dob is required (or unborn: true)"))
+        held = conf.date or conf.strategy_discussion or conf.transfer_notification
+        if child.dob and held and child.dob > held and conf.type != "pre-birth":
+            problems.append(
+                doc.problem(
+                    (*loc, "dob"),
+                    f"{_dotted(loc)}: born {child.dob.isoformat()}, after the conference "
+                    f"({held.isoformat()}): for a baby not yet born write unborn: true",
+                )
+            )
     if not case.subject_children:
         problems.append(doc.problem(("children",), "children: no child is marked as a subject"))
-    for i, prof in enumerate(case.professionals):
-        if isinstance(prof.contact_with, list):
-            for j, ref in enumerate(prof.contact_with):
-                if ref not in child_ids:
-                    unknown(("professionals", i, "contact_with", j), ref, child_ids, "child")
-
-    conf = case.conference
     need = {
         "initial": "strategy_discussion",
         "review": "previous_conference",
@@ -428,7 +479,7 @@ def _cross_checks(case: Case, doc: Document) -> list[Problem]:
             )
         )
     if conf.date and conf.type != "pre-birth":
-        trigger = conf.strategy_discussion or conf.transfer_notification or conf.previous_conference
+        trigger = getattr(conf, need)
         if trigger and conf.date < trigger:
             problems.append(
                 doc.problem(
@@ -441,41 +492,29 @@ def _cross_checks(case: Case, doc: Document) -> list[Problem]:
     if case.outcome:
         decided: set[str] = set()
         for i, decision in enumerate(case.outcome.decisions):
-            loc = ("outcome", "decisions", i)
-            if decision.child not in child_ids:
-                unknown((*loc, "child"), decision.child, child_ids, "child")
-            elif decision.child in decided:
+            at: Loc = ("outcome", "decisions", i)
+            if decision.child in decided:
                 problems.append(
                     doc.problem(
-                        (*loc, "child"), f"{_dotted(loc)}: a second decision for '{decision.child}'"
+                        (*at, "child"), f"{_dotted(at)}: a second decision for '{decision.child}'"
                     )
                 )
             decided.add(decision.child)
             if decision.plan == "child-protection" and decision.category is None:
                 problems.append(
                     doc.problem(
-                        loc,
-                        f"{_dotted(loc)}: category is required for a child protection plan "
+                        at,
+                        f"{_dotted(at)}: category is required for a child protection plan "
                         "(physical, emotional, sexual or neglect)",
                     )
                 )
             if decision.plan != "child-protection" and decision.category is not None:
                 problems.append(
                     doc.problem(
-                        (*loc, "category"),
-                        f"{_dotted(loc)}: a category is given only with a child protection plan",
+                        (*at, "category"),
+                        f"{_dotted(at)}: a category is given only with a child protection plan",
                     )
                 )
-        lead = case.outcome.lead_social_worker
-        prof_ids = [p.id for p in case.professionals]
-        if lead and lead not in prof_ids:
-            unknown(("outcome", "lead_social_worker"), lead, prof_ids, "professional")
-        for j, member in enumerate(case.outcome.core_group):
-            if member not in people_ids:
-                unknown(("outcome", "core_group", j), member, people_ids, "person")
-        for j, dissent in enumerate(case.outcome.dissent):
-            if dissent.by not in people_ids:
-                unknown(("outcome", "dissent", j, "by"), dissent.by, people_ids, "person")
     return problems
 
 
@@ -492,11 +531,19 @@ def parse_case(doc: Document) -> Case:
                 ),
             ]
         )
-    case = validate(Case, doc)
-    problems = _cross_checks(case, doc)
+    references = _reference_checks(doc)
+    try:
+        case = validate(Case, doc)
+    except CaseError as exc:
+        raise CaseError(_unique([*exc.problems, *references])) from None
+    problems = references + _cross_checks(case, doc)
     if problems:
         raise CaseError(problems)
     return case
+
+
+def _unique(problems: list[Problem]) -> list[Problem]:
+    return list(dict.fromkeys(problems))
 
 
 M = TypeVar("M", bound=BaseModel)

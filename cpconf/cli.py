@@ -11,6 +11,7 @@ from typing import Annotated, NoReturn
 import typer
 
 from cpconf import __version__
+from cpconf.dates import EARLIEST, LATEST
 from cpconf.errors import CaseError
 
 app = typer.Typer(
@@ -48,11 +49,14 @@ TodayOpt = Annotated[
 
 
 def _fail(exc: CaseError) -> NoReturn:
+    from rich.text import Text
+
     from cpconf.render import error_console
 
     console = error_console()
     for problem in exc.problems:
-        console.print(f"[bold red]error:[/] {problem}", markup=True, highlight=False)
+        # the problem may quote the file's own text: print it as text, never as markup
+        console.print(Text("error: ", style="bold red") + Text(str(problem)), highlight=False)
     raise typer.Exit(2)
 
 
@@ -65,9 +69,14 @@ def _today(value: str | None) -> dt.date:
     if value is None:
         return dt.date.today()
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         _usage(f"--today: '{value}' is not a date in the form YYYY-MM-DD")
+    if not EARLIEST <= day <= LATEST:
+        _usage(
+            f"--today: {value} is outside the years cpconf counts ({EARLIEST.year} to {LATEST.year})"
+        )
+    return day
 
 
 def _stdout(text: str) -> None:
