@@ -84,6 +84,10 @@ deadlines:
         after: strategy_discussion
         duration: 15 working days
         source: Shire 4.1
+        if_plan: [child-protection]
+quorum:
+  required_agency: children_social_care
+  always_invite: [police]
 """
 
 
@@ -119,6 +123,14 @@ def test_a_profile_may_extend_a_builtin(tmp_path):
         ),
         (("types: [initial]", "types: [inital]"), 12, "did you mean 'initial'?"),
         (("region: scotland", "region: wales"), 4, "is not one of"),
+        # a typo in an agency would make every child inquorate: refused, with a suggestion
+        (("always_invite: [police]", "always_invite: [polce]"), 19, "did you mean 'police'?"),
+        (
+            ("required_agency: children_social_care", "required_agency: childrens_social_care"),
+            18,
+            "did you mean 'children_social_care'?",
+        ),
+        (("if_plan: [child-protection]", "if_plan: [child-protect]"), 16, "did you mean"),
     ],
 )
 def test_a_bad_profile_gets_clear_errors(tmp_path, change, line, expected):

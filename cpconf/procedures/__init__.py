@@ -21,7 +21,8 @@ from pydantic import (
 )
 
 from cpconf.calendar import Duration, WorkingCalendar
-from cpconf.case import ConferenceType, Date, Time, validate
+from cpconf.case import Agency, ConferenceType, Date, Time, validate
+from cpconf.case import Plan as ChildPlan
 from cpconf.errors import CaseError
 from cpconf.yamlload import Document, load_yaml, parse_yaml
 
@@ -53,7 +54,7 @@ class Rule(_Model):
 
     types: list[ConferenceType] = Field(default_factory=lambda: _all_types())
     previous_types: list[ConferenceType] | None = None  # review only: the conference before
-    if_plan: list[str] | None = None  # not when the outcome gives no child one of these plans
+    if_plan: list[ChildPlan] | None = None  # not when the outcome gives no child one of these plans
     needs_outcome: bool = False  # shown only once the outcome is recorded (with if_plan)
     # only when the chair went ahead with an inquorate conference (London CP4 3.11-3.12)
     if_inquorate_proceeded: bool | None = None
@@ -129,11 +130,11 @@ class Session(_Model):
 class Quorum(_Model):
     """Who must be present for each subject child (London CP4 3.10)."""
 
-    required_agency: str = "children_social_care"
+    required_agency: Agency = "children_social_care"
     other_agencies: int = 2
     count: Literal["agencies", "organisations"] = "agencies"
     exception_when_fewer_known: bool = True
-    always_invite: list[str] = Field(default_factory=list)
+    always_invite: list[Agency] = Field(default_factory=list)
     source: str = "London CP4 3.10"
 
 
