@@ -212,18 +212,18 @@ def _warnings(plan: Plan, case: Case, profile: Profile, cal: WorkingCalendar) ->
     if deadline and conf.date and conf.date > deadline.due:
         late = cal.working_days_between(deadline.due, conf.date)
         what = (
-            "less than 10 weeks before the expected date of delivery"
-            if conf.type == "pre-birth"
+            f"less than {deadline.rule}"  # pre-birth: "10 weeks before the expected date…"
+            if deadline.rule.endswith("expected date of delivery")
             else f"{late} working day{'s' * (late != 1)} after its deadline"
         )
+        # where the procedure says what a delay calls for (London CP4 1.10), say it
+        then = f" {profile.delay_procedure}" if profile.delay_procedure else ""
         if conf.delay_reason:
             out.append(
                 Warning(
                     "conference_delayed",
                     f"The conference is booked for {long_date(conf.date)}, {what} "
-                    f"({long_date(deadline.due)}). Reason recorded: {conf.delay_reason.strip()}. "
-                    "The delay must be reported to the children's social care manager "
-                    "(London CP4 1.10).",
+                    f"({long_date(deadline.due)}). Reason recorded: {conf.delay_reason}.{then}",
                     "conference",
                 )
             )
@@ -232,9 +232,8 @@ def _warnings(plan: Plan, case: Case, profile: Profile, cal: WorkingCalendar) ->
                 Warning(
                     "conference_after_deadline",
                     f"The conference is booked for {long_date(conf.date)}, {what} "
-                    f"({long_date(deadline.due)}, {deadline.rule}), and no delay_reason is recorded. "
-                    "A delay must be reported, with its reasons, to the children's social care "
-                    "manager (London CP4 1.10).",
+                    f"({long_date(deadline.due)}, {deadline.rule}), and no delay_reason is "
+                    f"recorded.{then}",
                     "conference",
                 )
             )
@@ -267,7 +266,7 @@ def _warnings(plan: Plan, case: Case, profile: Profile, cal: WorkingCalendar) ->
                     f"The conference starts at {clock(conf.time)} and will run until about "
                     f"{clock(ends)}, past the end of the school day ({clock(session.school_day_ends)}): "
                     "parents should not be asked to attend when they are busy with children at home; "
-                    "offer help with childcare (London CP4 3.6).",
+                    f"offer help with childcare ({session.school_day_source}).",
                 )
             )
     for d in plan.deadlines:

@@ -124,6 +124,7 @@ class Session(_Model):
     professionals_join_minutes: int = 0
     expected_length_minutes: int = 120
     school_day_ends: Time | None = None
+    school_day_source: str = "local procedure"  # why it matters: London CP4 3.6
     source: str | None = None
 
 
@@ -170,6 +171,8 @@ class Profile(_Model):
     session: Session = Field(default_factory=Session)
     quorum: Quorum = Field(default_factory=Quorum)
     attendance: AttendanceChecks = Field(default_factory=AttendanceChecks)
+    # what a late conference calls for, said with the warning (London CP4 1.10)
+    delay_procedure: str | None = None
     reports_email: str | None = None
     invitations_from: str | None = None
     complaints: str | None = None
