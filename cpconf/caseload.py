@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -23,6 +22,7 @@ from cpconf.case import Case
 from cpconf.deadlines import Plan, build_plan
 from cpconf.errors import CaseError, Problem
 from cpconf.loading import open_case
+from cpconf.names import initials
 from cpconf.procedures import BUILTIN, Profile, load_profile
 
 CASE_SUFFIXES = (".yaml", ".yml")
@@ -344,16 +344,6 @@ def _matches(wanted: str, name: str | None) -> bool:
         name is not None
         and " ".join(wanted.split()).casefold() in " ".join(name.split()).casefold()
     )
-
-
-def initials(name: str) -> str:
-    """'Amy Smith' -> 'A.S.'; 'Kayla Smith-Owusu' -> 'K.S-O.'."""
-    parts = []
-    for word in name.split():
-        letters = [p[0].upper() for p in re.findall(r"\w+", word.replace("'", ""))]
-        if letters:
-            parts.append("-".join(letters))
-    return ".".join(parts) + "." if parts else "?"
 
 
 def _owner(role: str, case: Case, social_worker: str | None) -> str | None:

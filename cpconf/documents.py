@@ -29,6 +29,7 @@ from cpconf.dates import add_minutes, clock, long_date
 from cpconf.deadlines import Plan
 from cpconf.errors import CaseError, Problem
 from cpconf.loading import LoadedCase
+from cpconf.names import clean_text, join_names, one_line
 from cpconf.procedures import Profile
 
 KINDS: tuple[str, ...] = (
@@ -91,31 +92,6 @@ class Written:
 
 
 # -- plain values ------------------------------------------------------------------------
-
-# XML 1.0 allows neither most control characters nor lone surrogates: Word will not open a
-# file that holds them, so they are dropped from every value.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
-def clean_text(value: object) -> str:
-    """A value as it is printed: text that XML can hold, with no surrounding space."""
-    if value is None:
-        return ""
-    text = _NOT_XML.sub("", str(value))
-    return text.replace("\r\n", "\n").replace("\r", "\n").strip()
-
-
-def one_line(value: object) -> str:
-    """Names and the like: one line, runs of spaces collapsed."""
-    return " ".join(clean_text(value).split())
-
-
-def join_names(names: Sequence[str]) -> str:
-    """'Amy Smith', 'Amy Smith and Ben Smith', 'Amy, Ben and Cai'."""
-    names = [n for n in names if n]
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _date(d: dt.date | None) -> str:
@@ -734,8 +710,7 @@ def manifest(docs: Iterable[PlannedDocument]) -> list[dict[str, Any]]:
 
 def md_escape(text: str) -> str:
     """Text for a Markdown table cell: no pipes, no line breaks, no markup."""
-    text = " ".join(clean_text(text).split())
-    return re.sub(r"([\\`*_{}\[\]<>|#])", r"\\\1", text)
+    return re.sub(r"([\\`*_{}\[\]<>|#])", r"\\\1", one_line(text))
 
 
 def distribution(docs: Sequence[PlannedDocument], case: Case, plan: Plan) -> str:

@@ -13,6 +13,7 @@ from typing import Any, get_args
 from cpconf.calendar import WorkingCalendar
 from cpconf.case import AGENCY_NAMES, Agency, Case, Child, InquorateDecision, Professional
 from cpconf.dates import long_date
+from cpconf.names import first_name, join_names
 from cpconf.procedures import Profile, Quorum
 
 AGENCY_ORDER: tuple[str, ...] = get_args(Agency)
@@ -130,20 +131,10 @@ def unit_name(unit: str) -> str:
     return AGENCY_NAMES.get(unit, unit)
 
 
-def _join(items: list[str], last: str = "and") -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} {last} {items[-1]}"
-
-
 def _nouns(rule: Quorum) -> tuple[str, str]:
     if rule.count == "organisations":
         return "organisation", "organisations"
     return "agency", "agencies"
-
-
-def _first_name(child: Child) -> str:
-    return child.name.split()[0]
 
 
 def _why(prof: Professional) -> str:
@@ -164,7 +155,7 @@ def assess_child(case: Case, child: Child, rule: Quorum) -> ChildQuorum:
     key = lambda u: _sort_key(u, rule)  # noqa: E731
     required = rule.required_agency
     noun, nouns = _nouns(rule)
-    name = _first_name(child)
+    name = first_name(child.name) or child.id
 
     # the required agency counts when anyone from it is there; the others only when
     # their agency has had direct contact with this child. Observers never count (CP4 3.3).
@@ -208,7 +199,7 @@ def assess_child(case: Case, child: Child, rule: Quorum) -> ChildQuorum:
             if absent_units:
                 # CP4 3.10 exception: with so few agencies involved, every one must come
                 parts.append(
-                    _join(_candidates(absent_units, not_present))
+                    join_names(_candidates(absent_units, not_present))
                     + f" (only {len(known)} {noun if len(known) == 1 else nouns} "
                     f"{'has' if len(known) == 1 else 'have'} had direct contact with {name}, "
                     "so every one must be present)"
@@ -218,7 +209,7 @@ def assess_child(case: Case, child: Child, rule: Quorum) -> ChildQuorum:
             count = NUMBERS.get(need, str(need))
             what = f"{count} more {noun if need == 1 else nouns} with direct contact with {name}"
             if absent_units:
-                what += ": " + _join(_candidates(absent_units, not_present), "or")
+                what += ": " + join_names(_candidates(absent_units, not_present), "or")
             if len(absent_units) < need:
                 what += (
                     f" ({'and ' if absent_units else ''}no other {noun} is recorded as having "
@@ -265,7 +256,7 @@ def attendance_warnings(
                 AttendanceWarning(
                     "agency_not_invited",
                     f"No one from {unit_name(agency)} is invited; the {profile.name} procedure "
-                    f"invites {_join([unit_name(a) for a in profile.quorum.always_invite])} to every "
+                    f"invites {join_names([unit_name(a) for a in profile.quorum.always_invite])} to every "
                     f"conference ({profile.quorum.source}).",
                 )
             )
@@ -290,7 +281,7 @@ def attendance_warnings(
             )
         consent = p.observer_consent
         if p.observer and not (consent and consent.chair and consent.family):
-            lacking = _join(
+            lacking = join_names(
                 [
                     w
                     for w, ok in (

@@ -722,3 +722,11 @@ def test_warning_messages_cite_the_procedure() -> None:
     assert "Bolton leaflet" in warning.message
     (warning,) = attendance_warnings(case, LONDON, LONDON.calendar(), TODAY)
     assert "London CP4 3.4" in warning.message
+
+
+def test_a_child_whose_name_is_blank_is_named_by_id_not_a_crash():
+    case = make_case([prof("sw", "children_social_care"), prof("hv", "health", "all", "apologies")])
+    blank = case.child("ben").model_copy(update={"name": " "})  # past validation, as a library
+    result = assess_child(case, blank, LONDON.quorum)
+    assert not result.quorate
+    assert result.missing and "direct contact with ben" in result.missing
