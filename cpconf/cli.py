@@ -216,13 +216,16 @@ def caseload(
     Exit 1 when anything is overdue (even if a file cannot be read); otherwise 2 on bad
     usage or when a case file cannot be read (the others are still shown); else 0.
     """
-    from cpconf.case import CONFERENCE_TYPES
+    from cpconf.case import CONFERENCE_TYPES, nearest
     from cpconf.caseload import PROGRESS_FROM, Filters, build_caseload, find_case_files
 
     if json_out and csv_out:
         _usage("give --json or --csv, not both")
     if conference_type is not None and conference_type not in CONFERENCE_TYPES:
-        _usage(f"--type: '{conference_type}' is not one of {', '.join(CONFERENCE_TYPES)}")
+        _usage(
+            f"--type: '{conference_type}' is not one of {', '.join(CONFERENCE_TYPES)}"
+            + nearest(conference_type, list(CONFERENCE_TYPES))
+        )
     day = _today(today)
     try:
         files = find_case_files(paths)
@@ -357,13 +360,15 @@ def procedures_list(ctx: typer.Context) -> None:
         return
     from rich.console import Console
 
+    from cpconf.case import CaseInfo
     from cpconf.procedures import builtin_profiles, load_profile
     from cpconf.render import profiles_table
 
     rows = []
     for ref in builtin_profiles():
         rows.append((ref.name, ref.title, load_profile(ref.name).document))
-    Console(highlight=False).print(profiles_table(rows))
+    default = CaseInfo.model_fields["procedure"].default  # what a case file leaves out
+    Console(highlight=False).print(profiles_table(rows, default))
 
 
 @procedures_app.command("show")

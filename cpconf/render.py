@@ -72,14 +72,25 @@ def plan_view(plan: Plan, local_authority: str | None = None) -> Group:
     return Group(*parts)
 
 
-def profiles_table(rows: list[tuple[str, str, str]]) -> Table:
+def profiles_table(rows: list[tuple[str, str, str]], default: str | None = None) -> Table:
+    """`cpconf procedures`: each built-in profile, the default (what `case.procedure` means
+    when left out) marked as such."""
     table = Table(title="Built-in procedure profiles", title_justify="left")
     table.add_column("Name", style="bold")
     table.add_column("Procedure")
     table.add_column("Source document")
     for name, title, document in rows:
-        table.add_row(escape(name), escape(title), escape(document))
+        label = Text(name)
+        if name == default:
+            label.append(" (default)", style="not bold dim")
+        table.add_row(label, escape(title), escape(document))
     return table
+
+
+def _plan_words(plans: list[str]) -> str:
+    """['child-protection'] -> 'a child protection plan'; 'an early help plan'."""
+    words = " or ".join(p.replace("-", " ") for p in plans)
+    return f"{'an' if words[0] in 'aeiou' else 'a'} {words} plan"
 
 
 def profile_view(profile: Profile) -> Group:
@@ -103,7 +114,7 @@ def profile_view(profile: Profile) -> Group:
             if rule.previous_types:
                 types += f" (after {', '.join(rule.previous_types)})"
             if rule.if_plan:
-                types += f"; if a {' or '.join(rule.if_plan)} plan"
+                types += f"; if {_plan_words(rule.if_plan)}"
             if rule.if_inquorate_proceeded:
                 types += "; if the chair went ahead inquorate"
             source = rule.source
@@ -115,13 +126,11 @@ def profile_view(profile: Profile) -> Group:
     q = profile.quorum
     quorum = Text("\nQuorum: ", style="bold")
     quorum.append(
-        f"{q.required_agency.replace('_', ' ')} and {q.other_agencies} other "
+        f"{unit_name(q.required_agency)} and {q.other_agencies} other "
         f"{q.count} with direct contact with each subject child ({q.source})"
     )
     if q.always_invite:
-        quorum.append(
-            f"; always invited: {', '.join(a.replace('_', ' ') for a in q.always_invite)}"
-        )
+        quorum.append(f"; always invited: {', '.join(unit_name(a) for a in q.always_invite)}")
     s = profile.session
     session = Text("Session: ", style="bold")
     bits = []

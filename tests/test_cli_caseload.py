@@ -269,3 +269,9 @@ def test_duplicate_conference_is_warned_in_every_format(cli, tmp_path, monkeypat
     assert all(r["reference"] == "CP-A" and "counted once" in r["warning"] for r in warned)
     deadlines = [r for r in rows if r["kind"] == "deadline"]
     assert len(deadlines) == len({r["deadline"] for r in deadlines})
+
+
+def test_a_misspelt_type_gets_a_suggestion(cli):
+    result = cli("caseload", TEAM_A, *TODAY, "--type", "reveiw")
+    assert result.exit_code == 2
+    assert "'reveiw' is not one of" in result.stderr and "did you mean 'review'?" in result.stderr

@@ -135,6 +135,25 @@ def test_procedures_list_and_show(cli):
     assert "no built-in procedure 'lundon'" in missing.stderr
 
 
+def test_procedures_list_marks_the_default(cli):
+    rows = [line for line in cli("procedures").stdout.splitlines() if "(default)" in line]
+    assert len(rows) == 1 and "london (default)" in rows[0]
+
+
+def test_procedures_show_speaks_plainly(cli):
+    text = " ".join(cli("procedures", "show", "bolton", env={"COLUMNS": "200"}).stdout.split())
+    assert "Quorum: children's social care and 2 other agencies" in text
+    assert "always invited: children's social care, health, the police" in text
+    assert "if a child protection plan" in text
+    assert "child-protection plan" not in text and "children social care" not in text
+
+
+def test_a_misspelt_procedure_gets_a_suggestion(cli):
+    result = cli("procedures", "show", "yrok")
+    assert result.exit_code == 2
+    assert "did you mean 'york'?" in result.stderr
+
+
 def test_python_dash_m_and_version():
     run = subprocess.run(
         [sys.executable, "-m", "cpconf", "--version"], capture_output=True, text=True

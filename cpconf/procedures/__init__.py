@@ -21,7 +21,7 @@ from pydantic import (
 )
 
 from cpconf.calendar import Duration, WorkingCalendar
-from cpconf.case import Agency, ConferenceType, Date, Time, validate
+from cpconf.case import Agency, ConferenceType, Date, Time, nearest, validate
 from cpconf.case import Plan as ChildPlan
 from cpconf.errors import CaseError
 from cpconf.yamlload import Document, load_yaml, parse_yaml
@@ -267,7 +267,7 @@ def _resolve(name_or_path: str, relative_to: Path | None) -> Path:
         raise CaseError.single(
             name_or_path,
             f"no built-in procedure '{name_or_path}' (built in: {', '.join(BUILTIN)}) "
-            "and no profile file of that name",
+            "and no profile file of that name" + nearest(name_or_path, list(BUILTIN)),
         )
     return path
 
