@@ -293,7 +293,7 @@ def letters(
 ) -> None:
     """The conference's paperwork as Word documents, with manifest.json and a distribution list."""
     from cpconf.deadlines import build_plan
-    from cpconf.documents import make_letters
+    from cpconf.documents import make_letters, pack_warnings
     from cpconf.loading import open_case
 
     day = _today(today)
@@ -305,10 +305,13 @@ def letters(
         _fail(exc)
     from rich.console import Console
 
-    from cpconf.render import letters_table
+    from cpconf.render import letters_table, warnings_view
 
     console = Console(highlight=False)
     console.print(letters_table(written, out, console.width))
+    warnings = pack_warnings(loaded.case, result)
+    if warnings:  # after the table, so that they are the last thing read
+        console.print(warnings_view(warnings))
 
 
 @templates_app.command("export")

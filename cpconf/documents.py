@@ -26,7 +26,7 @@ from typing import Any
 
 from cpconf.case import AGENCY_NAMES, Case, Child, FamilyMember, Professional
 from cpconf.dates import add_minutes, clock, long_date
-from cpconf.deadlines import Plan
+from cpconf.deadlines import Plan, Warning
 from cpconf.errors import CaseError, Problem
 from cpconf.loading import LoadedCase
 from cpconf.names import clean_text, join_names, one_line
@@ -503,6 +503,67 @@ def plan_documents(loaded: LoadedCase, plan: Plan) -> list[PlannedDocument]:
                 else "",
             )
     return docs
+
+
+# Deadlines the invitations and report templates ask people to meet.
+_REPORT_DEADLINES = (
+    "agency_reports",
+    "social_worker_report_to_chair",
+    "social_worker_report_to_parents",
+)
+
+
+def pack_warnings(case: Case, plan: Plan) -> list[Warning]:
+    """What is wrong with sending this pack today: plain warnings (code and message).
+
+    Invitations and report templates are dated `plan.today` and ask for reports by the
+    profile's deadlines; written on or after those, or on or after the conference, they
+    ask for something that can no longer be done.
+    """
+    conf_date = case.conference.date
+    if conf_date is None:
+        return []
+    today = plan.today
+    reports = [d for d in plan.deadlines if d.id in _REPORT_DEADLINES]
+    reports.sort(key=lambda d: (d.due, _REPORT_DEADLINES.index(d.id)))
+    first_report = reports[0] if reports else None
+    sending = "The invitations and report templates are dated " + long_date(today)
+    if case.outcome is not None:
+        if today < conf_date and not (first_report and today >= first_report.due):
+            return []
+        return [
+            Warning(
+                "invitations_after_conference",
+                f"{sending}, but the conference's outcome is recorded: send only the decision "
+                "letters; the other documents are for the file.",
+            )
+        ]
+    if today >= conf_date:
+        when = "on the day of the conference" if today == conf_date else "after the conference"
+        return [
+            Warning(
+                "invitations_late",
+                f"{sending}, {when} ({long_date(conf_date)}): too late to invite anyone or ask "
+                "for reports. Record the outcome (outcome:) to write the decision letters, or "
+                "book a new date.",
+                "conference",
+            )
+        ]
+    if first_report and today >= first_report.due:
+        if today == first_report.due:
+            when = f"the day reports are due ({long_date(first_report.due)}): no time is left"
+        else:
+            when = f"after reports were due ({long_date(first_report.due)}): they ask"
+            when += " for reports by a date that has passed"
+        return [
+            Warning(
+                "invitations_late",
+                f"{sending}, {when}. Tell each person when to send their report, or move the "
+                "conference.",
+                first_report.id,
+            )
+        ]
+    return []
 
 
 # -- templates ---------------------------------------------------------------------------

@@ -265,6 +265,17 @@ def letters_table(written: list[Any], out_dir: Any, width: int = 100) -> Table:
     return table
 
 
+def warnings_view(warnings: list[Any], title: str = "Warnings") -> Group:
+    """Plain warnings (code and message) under a heading, as `plan` shows its own."""
+    parts: list[Any] = [Text(""), Text(title, style="bold yellow")]
+    for w in warnings:
+        line = Text("• ", style="yellow")
+        line.append(w.message)
+        line.append(f"  [{w.code}]", style="dim")
+        parts.append(line)
+    return Group(*parts)
+
+
 def template_checks_table(checks: list[Any]) -> Table:
     """`cpconf templates check`: each template, and what would fail."""
     table = Table(title="Template check", title_justify="left")

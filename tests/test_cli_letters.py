@@ -35,6 +35,21 @@ def test_letters_writes_the_pack_and_a_summary(cli, tmp_path):
     assert "Friday 20 November 2026" in letter
 
 
+def test_letters_written_too_late_warn_after_the_table(cli, tmp_path):
+    out = tmp_path / "pack"
+    result = cli("letters", SAMPLE, "--out", out, "--today", "2026-11-20")
+    assert result.exit_code == 0, result.stderr
+    table_end = result.stdout.index("Also written: manifest.json")
+    warning = result.stdout.index("[invitations_late]")
+    assert warning > table_end
+    assert "on the day of the conference" in " ".join(result.stdout.split())
+    assert "invitations_late" not in (out / "manifest.json").read_text(encoding="utf-8")
+    assert "invitations_late" not in (out / "distribution.md").read_text(encoding="utf-8")
+    in_time = cli("letters", SAMPLE, "--out", tmp_path / "early", "--today", "2026-11-10")
+    assert in_time.exit_code == 0
+    assert "Warnings" not in in_time.stdout and "invitations_late" not in in_time.stdout
+
+
 def test_letters_is_reproducible_with_today(cli, tmp_path):
     cli("letters", SAMPLE, "--out", tmp_path / "a", "--today", "2026-11-10")
     cli("letters", SAMPLE, "--out", tmp_path / "b", "--today", "2026-11-10")

@@ -29,6 +29,7 @@ from cpconf.documents import (
     filename,
     make_letters,
     one_line,
+    pack_warnings,
     plan_documents,
     sample_documents,
     slug,
@@ -180,6 +181,50 @@ def test_letters_need_a_booked_date(write_case):
     plan = build_plan(loaded.case, loaded.profile, loaded.calendar, dt.date(2026, 11, 3))
     with pytest.raises(CaseError, match="no conference date is booked"):
         plan_documents(loaded, plan)
+
+
+# -- warnings about the pack -------------------------------------------------------------
+# The sample: conference Friday 20 November 2026, reports due Wednesday 18 November.
+
+
+def _pack_warnings(path: Path, today: dt.date) -> list[tuple[str, str | None]]:
+    loaded = open_case(path)
+    plan = build_plan(loaded.case, loaded.profile, loaded.calendar, today)
+    return [(w.code, w.deadline) for w in pack_warnings(loaded.case, plan)]
+
+
+@pytest.mark.parametrize(
+    ("today", "expected"),
+    [
+        (dt.date(2026, 11, 10), []),
+        (dt.date(2026, 11, 17), []),  # the day before reports are due: still in time
+        (dt.date(2026, 11, 18), [("invitations_late", "agency_reports")]),
+        (dt.date(2026, 11, 19), [("invitations_late", "agency_reports")]),
+        (dt.date(2026, 11, 20), [("invitations_late", "conference")]),
+        (dt.date(2026, 11, 27), [("invitations_late", "conference")]),
+    ],
+)
+def test_invitations_written_too_late_are_warned_about(today, expected):
+    assert _pack_warnings(SAMPLE, today) == expected
+
+
+@pytest.mark.parametrize(
+    ("today", "expected"),
+    [
+        (dt.date(2026, 11, 10), []),
+        (dt.date(2026, 11, 20), [("invitations_after_conference", None)]),
+    ],
+)
+def test_a_pack_with_the_outcome_says_only_the_decision_letters_go(today, expected):
+    assert _pack_warnings(HELD, today) == expected
+
+
+def test_the_late_warning_names_the_dates():
+    loaded = open_case(SAMPLE)
+    plan = build_plan(loaded.case, loaded.profile, loaded.calendar, dt.date(2026, 11, 19))
+    (warning,) = pack_warnings(loaded.case, plan)
+    assert "Thursday 19 November 2026" in warning.message  # when they are dated
+    assert "Wednesday 18 November 2026" in warning.message  # when reports were due
 
 
 # -- what each document says -------------------------------------------------------------
