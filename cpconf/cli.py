@@ -138,6 +138,7 @@ def check_quorum(case: CaseArg, json_out: JsonOpt = False, today: TodayOpt = Non
     Exit 0 when quorate (or the chair went ahead, London CP4 3.11), 1 when inquorate,
     2 for bad input.
     """
+    from cpconf.deadlines import build_plan
     from cpconf.loading import open_case
     from cpconf.quorum import check_quorum as assess
 
@@ -146,7 +147,15 @@ def check_quorum(case: CaseArg, json_out: JsonOpt = False, today: TodayOpt = Non
         loaded = open_case(case)
     except CaseError as exc:
         _fail(exc)
-    result = assess(loaded.case, loaded.profile, loaded.calendar, day)
+    # the last day to ask for an exclusion (CP4 5.2) is the plan's to count
+    conference_plan = build_plan(loaded.case, loaded.profile, loaded.calendar, day)
+    result = assess(
+        loaded.case,
+        loaded.profile,
+        loaded.calendar,
+        day,
+        exclusion_request=conference_plan.deadline("exclusion_request"),
+    )
     if json_out:
         _stdout(json.dumps(result.to_json(), indent=2, ensure_ascii=False))
     else:

@@ -7,14 +7,18 @@ attendance checks around it read the profile's `attendance:` section.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
-from typing import Any, get_args
+from typing import TYPE_CHECKING, Any, get_args
 
 from cpconf.calendar import WorkingCalendar
 from cpconf.case import AGENCY_NAMES, Agency, Case, Child, InquorateDecision, Professional
 from cpconf.dates import long_date
 from cpconf.names import first_name, join_names
 from cpconf.procedures import Profile, Quorum
+
+if TYPE_CHECKING:  # the plan is built by the caller: quorum never builds one
+    from cpconf.deadlines import Deadline
 
 AGENCY_ORDER: tuple[str, ...] = get_args(Agency)
 NUMBERS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five"}
@@ -232,19 +236,24 @@ def assess_child(case: Case, child: Child, rule: Quorum) -> ChildQuorum:
 # -- attendance checks ---------------------------------------------------------------------
 
 
-def _exclusion_deadline(
-    case: Case, profile: Profile, calendar: WorkingCalendar, today: dt.date
-) -> dt.date | None:
-    from cpconf.deadlines import build_plan  # the profile's exclusion_request rule (CP4 5.2)
-
-    deadline = build_plan(case, profile, calendar, today).deadline("exclusion_request")
-    return deadline.due if deadline else None
+def _cite(source: str) -> str:
+    """A source in brackets, any note of its own after a semicolon: never brackets in brackets."""
+    return "(" + re.sub(r"\s*\(([^()]*)\)", r"; \1", source) + ")"
 
 
 def attendance_warnings(
-    case: Case, profile: Profile, calendar: WorkingCalendar, today: dt.date
+    case: Case,
+    profile: Profile,
+    calendar: WorkingCalendar,
+    today: dt.date,
+    *,
+    exclusion_request: Deadline | None,
 ) -> list[AttendanceWarning]:
-    """Who should be invited, what they must send, and how the family and children take part."""
+    """Who should be invited, what they must send, and how the family and children take part.
+
+    `exclusion_request`: the plan's deadline of that id (the last day to ask the chair for
+    an exclusion, London CP4 5.2), or None where the profile has none.
+    """
     checks = profile.attendance
     conf = case.conference
     out: list[AttendanceWarning] = []
@@ -257,7 +266,7 @@ def attendance_warnings(
                     "agency_not_invited",
                     f"No one from {unit_name(agency)} is invited; the {profile.name} procedure "
                     f"invites {join_names([unit_name(a) for a in profile.quorum.always_invite])} to every "
-                    f"conference ({profile.quorum.source}).",
+                    f"conference {_cite(profile.quorum.source)}.",
                 )
             )
 
@@ -274,7 +283,7 @@ def attendance_warnings(
                 AttendanceWarning(
                     "no_report",
                     f"{who} {did} and no report is recorded: anyone invited who cannot attend must "
-                    f"send a report to the chair ({checks.report_source}). Record it as "
+                    f"send a report to the chair {_cite(checks.report_source)}. Record it as "
                     "report_received.",
                     p.id,
                 )
@@ -295,7 +304,7 @@ def attendance_warnings(
                 AttendanceWarning(
                     "observer_without_consent",
                     f"{who} is an observer without {lacking} prior consent recorded; an observer may "
-                    f"attend only with the consent of the chair and the family ({checks.observer_source}).",
+                    f"attend only with the consent of the chair and the family {_cite(checks.observer_source)}.",
                     p.id,
                 )
             )
@@ -329,7 +338,6 @@ def attendance_warnings(
                     )
                 )
 
-    exclusion_due: dt.date | None = None
     for m in case.family:
         if m.interpreter and not m.interpreter_arranged:
             out.append(
@@ -353,20 +361,19 @@ def attendance_warnings(
                     m.id,
                 )
             )
-        if ex is not None and ex.requested_on is not None:
-            if exclusion_due is None:
-                exclusion_due = _exclusion_deadline(case, profile, calendar, today)
-            if exclusion_due is not None and ex.requested_on > exclusion_due:
-                out.append(
-                    AttendanceWarning(
-                        "exclusion_request_late",
-                        f"The request to exclude {m.name} reached the chair on "
-                        f"{long_date(ex.requested_on)}, after {long_date(exclusion_due)}: it should be "
-                        f"made, if possible, at least three working days before the conference "
-                        f"({checks.exclusion_source}).",
-                        m.id,
-                    )
+        requested = ex.requested_on if ex is not None else None
+        if requested and exclusion_request and requested > exclusion_request.due:
+            # the profile's own rule in words: "3 working days before the conference"
+            out.append(
+                AttendanceWarning(
+                    "exclusion_request_late",
+                    f"The request to exclude {m.name} reached the chair on "
+                    f"{long_date(requested)}, after {long_date(exclusion_request.due)}: "
+                    f"it should be made, if possible, at least {exclusion_request.rule} "
+                    f"{_cite(checks.exclusion_source)}.",
+                    m.id,
                 )
+            )
 
     on = conf.date or today
     for c in case.children:
@@ -376,8 +383,8 @@ def attendance_warnings(
                 AttendanceWarning(
                     "child_views_not_recorded",
                     f"{c.name} is {age}: record how their wishes and feelings will be heard "
-                    "(views: attending, advocate, booklet, written, social-worker, chair-meeting "
-                    f"or declined; {checks.child_views_source}).",
+                    f"{_cite(checks.child_views_source)}, in views: attending, advocate, "
+                    "booklet, written, social-worker, chair-meeting or declined.",
                     c.id,
                 )
             )
@@ -389,7 +396,7 @@ def attendance_warnings(
                     "young_child_attending",
                     f"{c.name} ({what}) is listed as attending: babies and young children should "
                     "not normally be present; help the parents arrange their care "
-                    f"({checks.young_child_source}).",
+                    f"{_cite(checks.young_child_source)}.",
                     c.id,
                 )
             )
@@ -409,12 +416,23 @@ def rule_words(rule: Quorum) -> str:
 
 
 def check_quorum(
-    case: Case, profile: Profile, calendar: WorkingCalendar, today: dt.date
+    case: Case,
+    profile: Profile,
+    calendar: WorkingCalendar,
+    today: dt.date,
+    *,
+    exclusion_request: Deadline | None,
 ) -> QuorumReport:
-    """The quorum for each subject child (a child who is not a subject is not assessed)."""
+    """The quorum for each subject child (a child who is not a subject is not assessed).
+
+    `exclusion_request`: the plan's deadline of that id (cpconf.deadlines builds the plan),
+    or None where the profile has none.
+    """
     rule = profile.quorum
     children = [assess_child(case, c, rule) for c in case.subject_children]
-    warnings = attendance_warnings(case, profile, calendar, today)
+    warnings = attendance_warnings(
+        case, profile, calendar, today, exclusion_request=exclusion_request
+    )
     if case.conference.inquorate_decision is not None and all(c.quorate for c in children):
         warnings.append(
             AttendanceWarning(

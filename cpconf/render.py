@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from rich.console import Console, Group
@@ -87,7 +88,7 @@ def profiles_table(rows: list[tuple[str, str, str]], default: str | None = None)
     return table
 
 
-def _plan_words(plans: list[str]) -> str:
+def _plan_words(plans: Sequence[str]) -> str:
     """['child-protection'] -> 'a child protection plan'; 'an early help plan'."""
     words = " or ".join(p.replace("-", " ") for p in plans)
     return f"{'an' if words[0] in 'aeiou' else 'a'} {words} plan"
@@ -175,7 +176,9 @@ def _child_quorum_table(child: ChildQuorum, nouns: str) -> Table:
             lines.append(f": {p.why}", style="yellow")
         table.add_row("Not counted", lines)
     else:
-        table.add_row("Not counted", Text("nobody: everyone with contact is present", style="dim"))
+        table.add_row(
+            "Not counted", Text("none (everyone with direct contact is present)", style="dim")
+        )
     if child.by_exception:
         table.add_row(
             "Why",
@@ -193,6 +196,8 @@ def quorum_view(report: QuorumReport) -> Group:
     title = f"{report.reference}: quorum"
     if report.conference_date:
         title += f" for the conference on {long_date(report.conference_date)}"
+    else:
+        title += " (no date booked)"
     rule = Text("Quorum: ", style="bold")
     nouns = "organisations" if report.count == "organisations" else "agencies"
     rule.append(report.rule[0].upper() + report.rule[1:])

@@ -178,3 +178,72 @@ def test_missing_file_exits_2(cli, tmp_path) -> None:
 def test_bad_today_exits_2(cli) -> None:
     result = cli("check-quorum", SAMPLES / "initial.yaml", "--today", "18/11/2026")
     assert result.exit_code == 2
+
+
+LATE_EXCLUSION = (
+    INQUORATE
+    + """\
+family:
+  - id: dad
+    name: Tom Smith
+    excluded: full
+    exclusion: {reason: violence towards staff, requested_on: 2026-11-18}
+"""
+)
+
+
+def test_the_command_checks_exclusion_requests_against_the_plan(cli, write_case) -> None:
+    # conference Fri 20 Nov: the last day to ask (3 working days before) is Tue 17 Nov
+    result = cli("check-quorum", write_case(LATE_EXCLUSION), "--json", "--today", "2026-11-18")
+    [late] = [
+        w for w in json.loads(result.stdout)["warnings"] if w["code"] == "exclusion_request_late"
+    ]
+    assert "after Tuesday 17 November 2026" in late["message"]
+    assert "at least 3 working days before the conference (London CP4 5.2)" in late["message"]
+
+
+def test_the_exclusion_wording_follows_the_profile(cli, write_case) -> None:
+    write_case(
+        "name: ours\ntitle: Ours\ndocument: Ours\nextends: london\n"
+        "deadlines:\n  - id: exclusion_request\n    label: Last day to ask for an exclusion\n"
+        "    kind: cutoff\n    rules:\n      - {before: conference, duration: 5 working days,"
+        " source: Ours 5.2}\n",
+        "ours.yaml",
+    )
+    case = write_case(
+        LATE_EXCLUSION.replace(
+            "reference: CP-Q-1", "reference: CP-Q-1\n  procedure: ours.yaml"
+        ).replace("requested_on: 2026-11-18", "requested_on: 2026-11-16"),
+    )
+    result = cli("check-quorum", case, "--json", "--today", "2026-11-18")
+    [late] = [
+        w for w in json.loads(result.stdout)["warnings"] if w["code"] == "exclusion_request_late"
+    ]
+    # 5 working days before Fri 20 Nov is Fri 13 Nov; the 16th is too late
+    assert "after Friday 13 November 2026" in late["message"]
+    assert "at least 5 working days before the conference" in late["message"]
+    assert "three working days" not in late["message"]
+
+
+def _max_depth(text: str) -> int:
+    depth = deepest = 0
+    for ch in text:
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def test_table_wording_reads_cleanly(cli, monkeypatch) -> None:
+    monkeypatch.setenv("COLUMNS", "200")
+    out = cli("check-quorum", SAMPLES / "review.yaml", "--today", "2026-11-18").stdout
+    assert "none (everyone with direct contact is present)" in out
+    assert "nobody:" not in out
+    [views] = [line for line in out.splitlines() if "wishes and feelings" in line]
+    assert "(London CP4 4.3-4.18; age 10: cpconf default; set locally)" in views
+    assert _max_depth(views) == 1  # no brackets inside brackets
+
+
+def test_table_heading_says_when_no_date_is_booked(cli, write_case) -> None:
+    case = write_case(INQUORATE.replace("  date: 2026-11-20\n", ""))
+    out = cli("check-quorum", case, "--today", "2026-11-10", env={"COLUMNS": "120"}).stdout
+    assert out.splitlines()[0].strip() == "CP-Q-1: quorum (no date booked)"

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from cpconf.case import Case
+from cpconf.deadlines import build_plan
 from cpconf.procedures import Profile, Quorum, load_profile
 from cpconf.quorum import assess_child, attendance_warnings, check_quorum, rule_words
 
@@ -330,7 +331,7 @@ def test_non_subject_sibling_is_not_assessed() -> None:
             {"id": "kay", "name": "Kayla Smith", "dob": "2010-05-30", "subject": False},
         ],
     )
-    report = check_quorum(case, LONDON, LONDON.calendar(), TODAY)
+    report = check_quorum(case, LONDON, LONDON.calendar(), TODAY, exclusion_request=None)
     assert [c.child_id for c in report.children] == ["ben"]
     assert report.quorate
     assert report.not_assessed == ["Kayla Smith"]
@@ -349,7 +350,7 @@ def test_each_subject_child_separately() -> None:
             {"id": "ben", "name": "Ben Smith", "dob": "2022-07-01"},
         ],
     )
-    report = check_quorum(case, LONDON, LONDON.calendar(), TODAY)
+    report = check_quorum(case, LONDON, LONDON.calendar(), TODAY, exclusion_request=None)
     assert {c.child_id: c.quorate for c in report.children} == {"amy": True, "ben": False}
     assert not report.quorate and not report.passes and not report.chair_proceeded
 
@@ -359,7 +360,7 @@ def test_chair_proceeding_passes_but_stays_inquorate() -> None:
         [CSC, HEALTH, prof("dc", "police", attendance="apologies")],
         inquorate_decision={"reason": "Risk too high to delay", "decided_by": "Chair"},
     )
-    report = check_quorum(case, LONDON, LONDON.calendar(), TODAY)
+    report = check_quorum(case, LONDON, LONDON.calendar(), TODAY, exclusion_request=None)
     assert not report.quorate and report.chair_proceeded and report.passes
     data = report.to_json()
     assert data["quorate"] is False and data["chair_proceeded"] is True
@@ -368,7 +369,7 @@ def test_chair_proceeding_passes_but_stays_inquorate() -> None:
 
 def test_chair_decision_on_a_quorate_conference_is_not_proceeding_inquorate() -> None:
     case = make_case([CSC, HEALTH, POLICE], inquorate_decision={"reason": "Expected absences"})
-    report = check_quorum(case, LONDON, LONDON.calendar(), TODAY)
+    report = check_quorum(case, LONDON, LONDON.calendar(), TODAY, exclusion_request=None)
     assert report.quorate and not report.chair_proceeded
     assert [w.code for w in report.warnings] == ["inquorate_decision_not_needed"]
 
@@ -378,7 +379,7 @@ def test_chair_decision_on_an_inquorate_conference_needs_no_warning() -> None:
         [CSC, HEALTH, prof("dc", "police", attendance="apologies", report_received="2026-11-17")],
         inquorate_decision={"reason": "Risk too high to delay"},
     )
-    report = check_quorum(case, LONDON, LONDON.calendar(), TODAY)
+    report = check_quorum(case, LONDON, LONDON.calendar(), TODAY, exclusion_request=None)
     assert report.chair_proceeded and report.warnings == []
 
 
@@ -395,8 +396,20 @@ def test_rule_words_follow_the_profile() -> None:
 # -- attendance warnings: each code, once triggered and once not ----------------------------
 
 
+def warnings(case: Case, profile: Profile = LONDON, today: dt.date = TODAY) -> list[Any]:
+    """As the command line gives them: the exclusion deadline from the case's plan."""
+    plan = build_plan(case, profile, profile.calendar(), today)
+    return attendance_warnings(
+        case,
+        profile,
+        profile.calendar(),
+        today,
+        exclusion_request=plan.deadline("exclusion_request"),
+    )
+
+
 def codes(case: Case, profile: Profile = LONDON, today: dt.date = TODAY) -> list[str]:
-    return [w.code for w in attendance_warnings(case, profile, profile.calendar(), today)]
+    return [w.code for w in warnings(case, profile, today)]
 
 
 BASE = [CSC, HEALTH, POLICE]
@@ -717,10 +730,10 @@ def test_every_warning_code_is_tested_both_ways() -> None:
 
 def test_warning_messages_cite_the_procedure() -> None:
     case = make_case([CSC, HEALTH, prof("dc", "police", attendance="apologies")])
-    (warning,) = attendance_warnings(case, BOLTON, BOLTON.calendar(), TODAY)
+    (warning,) = warnings(case, BOLTON)
     assert warning.code == "no_report" and warning.who == "dc"
     assert "Bolton leaflet" in warning.message
-    (warning,) = attendance_warnings(case, LONDON, LONDON.calendar(), TODAY)
+    (warning,) = warnings(case, LONDON)
     assert "London CP4 3.4" in warning.message
 
 
@@ -730,3 +743,16 @@ def test_a_child_whose_name_is_blank_is_named_by_id_not_a_crash():
     result = assess_child(case, blank, LONDON.quorum)
     assert not result.quorate
     assert result.missing and "direct contact with ben" in result.missing
+
+
+def test_warnings_never_nest_brackets() -> None:
+    # Bolton's sources carry notes of their own in brackets
+    case = make_case([CSC, HEALTH, prof("dc", "probation", attendance="apologies")])
+    found = warnings(case, BOLTON)
+    assert {w.code for w in found} >= {"no_report", "agency_not_invited"}
+    for w in found:
+        depth = deepest = 0
+        for ch in w.message:
+            depth += {"(": 1, ")": -1}.get(ch, 0)
+            deepest = max(deepest, depth)
+        assert deepest <= 1, w.message
