@@ -585,6 +585,8 @@ def _superseded(facts: Iterable[CaseFacts]) -> list[CaseFacts]:
 
     One file per conference: once the review's file exists, its `conference` deadline is
     the one to chase, and the earlier file's `next_review` would say the same thing twice.
+    The earlier conference keeps the rest (its record may still be due, and it counts in
+    the timeliness figures); copies of one conference are set aside first (`_once_each`).
     """
     facts = list(facts)
     reviews: dict[str, list[dt.date]] = {}

@@ -148,8 +148,14 @@ def test_procedures_show_speaks_plainly(cli):
     assert "child-protection plan" not in text and "children social care" not in text
 
 
-def test_a_misspelt_procedure_gets_a_suggestion(cli):
+def test_a_misspelt_procedure_gets_a_suggestion(cli, write_case):
     result = cli("procedures", "show", "yrok")
+    assert result.exit_code == 2
+    assert "did you mean 'york'?" in result.stderr
+    case = write_case(
+        MINIMAL.replace("reference: CP-TEST-1", "reference: CP-TEST-1\n  procedure: yrok")
+    )
+    result = cli("plan", case)
     assert result.exit_code == 2
     assert "did you mean 'york'?" in result.stderr
 
