@@ -347,7 +347,7 @@ def plan_documents(loaded: LoadedCase, plan: Plan) -> list[PlannedDocument]:
             [
                 loaded.doc.problem(
                     ("conference",),
-                    "conference.date: no conference date is booked; book one before writing letters",
+                    "conference.date: no conference date is booked; book one before writing letters.",
                 )
             ]
         )
@@ -584,7 +584,7 @@ def template_paths(custom: Path | None = None) -> dict[str, Path]:
     """Each kind's template: the council's own from `custom` where given, else the default."""
     default = default_template_dir()
     if custom is not None and not custom.is_dir():
-        raise CaseError.single(custom, "--templates: no such folder")
+        raise CaseError.single(custom, "--templates: no such folder.")
     out = {}
     for kind in KINDS:
         own = custom / f"{kind}.docx" if custom is not None else None
@@ -619,6 +619,12 @@ def _has_listing(value: Any) -> bool:
     return False
 
 
+def sentence(message: str) -> str:
+    """An error message as a full sentence: it ends with a full stop."""
+    message = message.rstrip()
+    return message if message.endswith((".", "?", "!")) else message + "."
+
+
 def _template_error(path: Path, part: str, exc: Exception, source: str = "") -> CaseError:
     from jinja2 import TemplateSyntaxError, UndefinedError
     from jinja2.exceptions import SecurityError
@@ -637,7 +643,7 @@ def _template_error(path: Path, part: str, exc: Exception, source: str = "") -> 
         msg = f"broken tag{where}: {exc.message}{near}"
     else:
         msg = f"cannot be rendered{where}: {exc}"
-    return CaseError([Problem(str(path), None, msg)])
+    return CaseError([Problem(str(path), None, sentence(msg))])
 
 
 class CompiledTemplate:
@@ -660,9 +666,9 @@ class CompiledTemplate:
             infos = archive.infolist()
             raw_parts = [(info, archive.read(info)) for info in infos]
         except (OSError, zipfile.BadZipFile, KeyError) as exc:
-            raise CaseError.single(path, f"not a Word document (.docx): {exc}") from None
+            raise CaseError.single(path, sentence(f"not a Word document (.docx): {exc}")) from None
         if not any(i.filename == "word/document.xml" for i in infos):
-            raise CaseError.single(path, "not a Word document (.docx): no word/document.xml")
+            raise CaseError.single(path, "not a Word document (.docx): no word/document.xml.")
         self._helper = DocxTemplate(path)  # only its XML preparation is used
         self._helper.docx_ids_index = 1000
         self.parts: list[tuple[zipfile.ZipInfo, bytes | Any]] = []
@@ -674,7 +680,7 @@ class CompiledTemplate:
                     xml = raw.decode("utf-8")
                 except UnicodeDecodeError:
                     raise CaseError.single(
-                        path, f"{info.filename} is not UTF-8: save the template again from Word"
+                        path, f"{info.filename} is not UTF-8: save the template again from Word."
                     ) from None
                 src = self._helper.patch_xml(xml)
                 if "{{" in src or "{%" in src or "{#" in src:
@@ -838,13 +844,17 @@ def write_pack(
     extra_files = dict(extra_files or {})
     names = [d.filename for d in docs] + list(extra_files)
     if len(set(names)) != len(names):
-        raise CaseError.single(out_dir, "two documents would have the same file name")
+        raise CaseError.single(
+            out_dir, "two documents would have the same file name; nothing was written."
+        )
     if out_dir.exists() and not out_dir.is_dir():
-        raise CaseError.single(out_dir, "--out: this is a file, not a folder")
+        raise CaseError.single(out_dir, "--out: this is a file, not a folder.")
     existing = [n for n in names if (out_dir / n).exists() or (out_dir / n).is_symlink()]
     folders = [n for n in existing if (out_dir / n).is_dir()]
     if folders:
-        raise CaseError.single(out_dir, f"a folder is in the way of {', '.join(folders)}")
+        raise CaseError.single(
+            out_dir, f"a folder is in the way of {', '.join(folders)}; nothing was written."
+        )
     if existing and not force:
         shown = ", ".join(existing[:5]) + (
             f" and {len(existing) - 5} more" if len(existing) > 5 else ""
@@ -852,13 +862,13 @@ def write_pack(
         raise CaseError.single(
             out_dir,
             f"{len(existing)} of the files already exist ({shown}); nothing was written. "
-            "They may have been edited: move them, or use --force to replace them",
+            "They may have been edited: move them, or use --force to replace them.",
         )
     created = not out_dir.exists()
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise CaseError.single(out_dir, f"cannot create the folder: {exc.strerror}") from None
+        raise CaseError.single(out_dir, f"cannot create the folder ({exc.strerror}).") from None
     staged: list[tuple[Path, Path]] = []
     done = False
     try:
@@ -872,7 +882,7 @@ def write_pack(
             os.replace(tmp, target)
         done = True
     except OSError as exc:
-        raise CaseError.single(out_dir, f"cannot write the documents: {exc}") from None
+        raise CaseError.single(out_dir, sentence(f"cannot write the documents: {exc}")) from None
     finally:
         for tmp, _ in staged:
             tmp.unlink(missing_ok=True)
@@ -990,10 +1000,10 @@ def check_template(path: Path, samples: Sequence[PlannedDocument]) -> TemplateCh
 def check_templates(folder: Path) -> list[TemplateCheck]:
     """`cpconf templates check`: every .docx in the folder."""
     if not folder.is_dir():
-        raise CaseError.single(folder, "no such folder")
+        raise CaseError.single(folder, "no such folder.")
     files = sorted(p for p in folder.glob("*.docx") if not p.name.startswith("~$"))
     if not files:
-        raise CaseError.single(folder, "no .docx templates in this folder")
+        raise CaseError.single(folder, "no .docx templates in this folder.")
     samples = sample_documents()
     return [check_template(path, samples) for path in files]
 

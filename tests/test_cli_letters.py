@@ -87,6 +87,51 @@ def test_bad_options_exit_2_with_one_message(cli, tmp_path, args, message):
     assert not (tmp_path / "out").exists()
 
 
+def _edited_pack(out: Path) -> list[str]:
+    out.mkdir()
+    (out / "agenda.docx").write_bytes(b"edited")
+    return []
+
+
+def _folder_in_the_way(out: Path) -> list[str]:
+    (out / "agenda.docx").mkdir(parents=True)
+    return []
+
+
+def _out_is_a_file(out: Path) -> list[str]:
+    out.write_text("not a folder")
+    return []
+
+
+def _broken_template(out: Path) -> list[str]:
+    own = out.parent / "own"
+    own.mkdir()
+    doc = docx.Document()
+    doc.add_paragraph("{{ 1 / 0 }}")
+    doc.save(str(own / "agenda.docx"))
+    return ["--templates", str(own)]
+
+
+@pytest.mark.parametrize(
+    ("setup", "ending"),
+    [
+        (_edited_pack, "use --force to replace them."),
+        (_folder_in_the_way, "agenda.docx; nothing was written."),
+        (_out_is_a_file, "this is a file, not a folder."),
+        (_broken_template, "division by zero."),
+        (lambda out: ["--templates", str(out.parent / "nowhere")], "no such folder."),
+    ],
+)
+def test_letters_errors_are_full_sentences(cli, tmp_path, setup, ending):
+    out = tmp_path / "out"
+    extra = setup(out)
+    result = cli("letters", SAMPLE, "--out", out, "--today", "2026-11-10", *extra)
+    assert result.exit_code == 2
+    message = " ".join(result.stderr.split())  # as one line, however the console wrapped it
+    assert message.startswith("error:") and message.count("error:") == 1
+    assert message.endswith(ending)
+
+
 def test_bad_case_file_exits_2(cli, write_case, tmp_path):
     case = write_case("""\
         case: {reference: CP-1}
@@ -111,6 +156,7 @@ def test_unbooked_conference_exits_2(cli, write_case, tmp_path):
     result = cli("letters", case, "--out", tmp_path / "out")
     assert result.exit_code == 2
     assert "case.yaml:2" in result.stderr and "no conference date is booked" in result.stderr
+    assert result.stderr.rstrip().endswith("before writing letters.")
 
 
 def test_councils_templates_with_fallback(cli, tmp_path):
