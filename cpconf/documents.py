@@ -252,6 +252,18 @@ def filename(kind: str, person_id: str | None = None, name: str = "") -> str:
     return stem + ".docx"
 
 
+def _cp4(profile: Profile, paragraph: str) -> str:
+    """' (London CP4 7.10)' for a profile that follows London's procedure; else nothing.
+
+    The built-in profiles all extend london and inherit its rules, so the paragraph holds
+    for them; a council's own profile that does not would be misquoted by it.
+    """
+    follows = profile.name == "london" or any(
+        d.inherited_from == "london" for d in profile.deadlines
+    )
+    return f" (London CP4 {paragraph})" if follows else ""
+
+
 # -- who gets what -----------------------------------------------------------------------
 
 
@@ -448,7 +460,7 @@ def plan_documents(loaded: LoadedCase, plan: Plan) -> list[PlannedDocument]:
                 send_to=[_person_line(f)],
                 send_by=f"as soon as the chair decides, before {long_date(on)}"
                 + (f" (requests due by {due})" if due else ""),
-                note="with the social work report (London CP4 5.10)",
+                note="with the social work report" + _cp4(profile, "5.10"),
             )
     for p in case.professionals:
         if p.agency == "children_social_care":
@@ -471,7 +483,7 @@ def plan_documents(loaded: LoadedCase, plan: Plan) -> list[PlannedDocument]:
                 send_to=[_person_line(p)],
                 send_by="with the invitation",
                 due_back=f"report by {deadlines['agency_reports']}",
-                note="for the chair only (London CP4 7.10)" if police else "",
+                note="for the chair only" + _cp4(profile, "7.10") if police else "",
             )
     agenda_to = [_person_line(p) for p in case.professionals] + [
         _person_line(f) for f in invited_family

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import json
@@ -37,7 +38,7 @@ from cpconf.documents import (
 )
 from cpconf.errors import CaseError
 from cpconf.loading import LoadedCase, open_case
-from cpconf.procedures import load_profile
+from cpconf.procedures import load_profile, parse_profile_text
 from cpconf.yamlload import Document
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -427,6 +428,30 @@ def test_the_social_worker_named_to_the_family_is_not_the_team_manager():
         "lead_social_worker": "tm",
     }
     assert "Alex Price, 020 7000 0001" in _render_all(data)[("family_invitation", "mum")]
+
+
+def _notes(loaded: LoadedCase) -> dict[tuple[str, str | None], str]:
+    plan = build_plan(loaded.case, loaded.profile, loaded.calendar, dt.date(2026, 11, 20))
+    return {(d.kind, d.recipient): d.note for d in plan_documents(loaded, plan)}
+
+
+@pytest.mark.parametrize("procedure", ["london", "hackney", "york", "bolton", "warwickshire"])
+def test_london_paragraphs_are_cited_for_profiles_that_follow_london(procedure):
+    loaded = open_case(HELD)
+    loaded = dataclasses.replace(loaded, profile=load_profile(procedure))
+    notes = _notes(loaded)
+    assert notes[("report_template", "police")] == "for the chair only (London CP4 7.10)"
+    assert notes[("exclusion_letter", "partner")] == "with the social work report (London CP4 5.10)"
+
+
+def test_a_profile_of_its_own_is_not_quoted_london_paragraphs():
+    text = (ROOT / "cpconf" / "procedures" / "london.yaml").read_text(encoding="utf-8")
+    own = parse_profile_text(text.replace("name: london", "name: elsewhere"), "elsewhere.yaml")
+    loaded = dataclasses.replace(open_case(HELD), profile=own)
+    notes = _notes(loaded)
+    assert notes[("report_template", "police")] == "for the chair only"
+    assert notes[("exclusion_letter", "partner")] == "with the social work report"
+    assert not any("London" in note for note in notes.values())
 
 
 # -- confidentiality ---------------------------------------------------------------------
