@@ -331,6 +331,8 @@ def _outcome(case: Case, plan: Plan) -> dict[str, Any] | None:
     return {
         "decisions": decisions,
         "any_protection_plan": any(d.plan == "child-protection" for d in out.decisions),
+        # how many children the protection plan covers: "the child" or "the children"
+        "protection_plans": sum(d.plan == "child-protection" for d in out.decisions),
         "lead_social_worker": (
             _professional(lead, case)
             if isinstance(lead, Professional)

@@ -412,8 +412,7 @@ def invitation():
                 "{% if recipient.is_social_worker %}Shared with the family by "
                 "**{{ deadlines.social_worker_report_to_parents }}**; to the chair by "
                 "**{{ deadlines.social_worker_report_to_chair }}**"
-                "{% elif recipient.is_police %}To the chair only, by "
-                "**{{ deadlines.agency_reports }}**"
+                "{% elif recipient.is_police %}By **{{ deadlines.agency_reports }}**"
                 "{% else %}Shared with the family and sent by "
                 "**{{ deadlines.agency_reports }}**{% endif %}",
             ),
@@ -1250,7 +1249,8 @@ def decision_letter():
     para(
         doc,
         "A child protection plan sets out what everyone, the family and the professionals, "
-        "will do to keep the child safe. It is reviewed regularly.",
+        "will do to keep {% if outcome.protection_plans > 1 %}the children{% else %}the child"
+        "{% endif %} safe. It is reviewed regularly.",
     )
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if outcome.recommendations %}")

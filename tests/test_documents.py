@@ -254,6 +254,12 @@ def test_police_invitation_and_report_are_for_the_chair_only(held_pack):
     invitation = held_pack[("invitation", "police")]
     assert "shared with the chair only" in invitation
     assert "The chair only: helen.carter@example.gov.uk" in invitation  # not the inbox
+    # said once in the table: when by in one row, to whom in the next
+    assert (
+        "Your report\nBy Wednesday 18 November 2026\n"
+        "Send reports to\nThe chair only: helen.carter@example.gov.uk"
+    ) in invitation
+    assert "To the chair only" not in invitation
     assert "Send reports to\ncp.conferences" not in invitation
     assert "Send reports to\ncp.conferences" in held_pack[("invitation", "hv")]
     report = held_pack[("report_template", "police")]
@@ -394,6 +400,30 @@ def test_decision_letter(held_pack):
     assert "If you are unhappy" in text  # the right to complain (CP4 14.13)
     assert "Helen Carter" in text and "Chair" in text
     assert held_pack[("decision_letter", "police")].count("Child protection plan") == 2
+    assert "will do to keep the children safe" in text  # Amy and Ben both have a plan
+
+
+@pytest.mark.parametrize(
+    ("plans", "expected"),
+    [
+        (["child-protection"], "keep the child safe"),
+        (["child-protection", "child-in-need"], "keep the child safe"),  # one plan, one child
+        (["child-protection", "child-protection"], "keep the children safe"),
+    ],
+)
+def test_decision_letter_speaks_of_the_child_or_the_children(plans, expected):
+    data = small_case()
+    data["children"].append({"id": "ben", "name": "Ben Smith", "dob": "2022-07-01"})
+    data["outcome"]["decisions"] = [
+        {
+            "child": child,
+            "plan": plan,
+            **({"category": "neglect"} if plan == "child-protection" else {}),
+        }
+        for child, plan in zip(["amy", "ben"], plans, strict=False)
+    ]
+    letter = _render_all(data)[("decision_letter", "mum")]
+    assert f"will do to {expected}." in letter
 
 
 def test_hackney_times_and_reports_inbox(hackney_pack):
