@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -452,12 +453,45 @@ def examine(
         plan = build_plan(loaded.case, loaded.profile, loaded.calendar, today)
         return case_facts(str(path), loaded.case, plan)
     except CaseError as exc:
-        return FileError(str(path), tuple(exc.problems))
+        return FileError(str(path), tuple(without_values(p) for p in exc.problems))
     except Exception as exc:  # a fault in cpconf: one file must not stop the other 9,999
         message = (
             f"cpconf could not handle this file ({type(exc).__name__}: {exc}); please report it"
         )
-        return FileError(str(path), (Problem(str(path), None, message),))
+        return FileError(str(path), (without_values(Problem(str(path), None, message)),))
+
+
+# A problem's message may quote what the file says ("'Amy Smith' is not a valid id"): on a
+# caseload, seen by others, the values are left out; the file and line point to them.
+# Kept: key names and the schema's own suggestions, and one-character hints ('-' and '_').
+_KEEP = re.compile(
+    r"(?:unknown|duplicate) key '[^'\n]*'(?:; did you mean '[^'\n]*'\?)?"
+    r"|(?<=\bis not one of )[^;'\n]*; did you mean '[^'\n]*'\?"
+    r"|'[^\s']'"
+)
+_GOT = re.compile(r",? got .*", re.S)  # "expected a list, got ['Amy Smith']"
+_QUOTED = re.compile(r"(?<!\w)'(?=\S).*?(?<=\S)'(?!\w)|(?<!\w)\"(?=\S).*?(?<=\S)\"(?!\w)", re.S)
+_SUGGESTION = re.compile(r"; did you mean \?")  # left by an id suggested from the file
+_BARE = re.compile(r"(?<=: )(?:[-+\d][\w.:/+-]*|\[.*?\]|\{.*?\})(?= is not )")  # 20190314
+
+
+def without_values(problem: Problem) -> Problem:
+    """The problem with the values its message quotes from the file left out."""
+    kept: list[str] = []
+
+    def keep(match: re.Match[str]) -> str:
+        kept.append(match.group(0))
+        return f"\x00{len(kept) - 1}\x00"
+
+    text = _KEEP.sub(keep, problem.message.replace("\x00", ""))
+    text = _GOT.sub("", text)
+    text = _QUOTED.sub("", text)
+    text = _SUGGESTION.sub("", text)
+    text = _BARE.sub("", text)
+    text = re.sub(r" {2,}", " ", text).replace(": :", ":").replace(": )", ")").replace(" ,", ",")
+    text = text.strip()
+    text = re.sub("\x00(\\d+)\x00", lambda m: kept[int(m.group(1))], text)
+    return replace(problem, message=text)
 
 
 def _examine_chunk(paths: Sequence[Path], today: dt.date) -> list[CaseFacts | FileError]:

@@ -44,7 +44,7 @@ from cpconf import caseload as core
 from cpconf.calendar import WorkingCalendar
 from cpconf.caseload import Filters, build_caseload, find_case_files, initials
 from cpconf.deadlines import build_plan
-from cpconf.errors import CaseError
+from cpconf.errors import CaseError, Problem
 from cpconf.loading import open_case
 
 CASELOAD = Path(__file__).resolve().parent / "cases" / "caseload"
@@ -496,3 +496,72 @@ def test_sample_cases_count_the_initial_conference_once():
     ]
     keys = [(d.reference, d.deadline) for d in load.deadlines]
     assert len(keys) == len(set(keys))
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        (
+            "children[0].id: 'Amy Smith' is not a valid id: use lower-case letters, digits, "
+            "'-' and '_', starting with a letter or digit (e.g. amy, mum, sw-2)",
+            "children[0].id: is not a valid id: use lower-case letters, digits, "
+            "'-' and '_', starting with a letter or digit (e.g. amy, mum, sw-2)",
+        ),
+        (
+            "children[0].subject: 'Amy Smith' is not true or false",
+            "children[0].subject: is not true or false",
+        ),
+        (
+            "children[1]: expected a mapping of keys and values, got 'Amy Smith'",
+            "children[1]: expected a mapping of keys and values",
+        ),
+        (
+            "professionals: expected a list, got ['Amy Smith', 'Ben']",
+            "professionals: expected a list",
+        ),
+        ("children[0].name: 'Siobhan O'Brien' is not a name", "children[0].name: is not a name"),
+        ("children[0].dob: 'Amy\nSmith' is not a date", "children[0].dob: is not a date"),
+        (
+            "children[0].dob: 20190314 is not a date: write it as 2026-11-02",
+            "children[0].dob: is not a date: write it as 2026-11-02",
+        ),
+        (
+            "outcome.decisions[0].child: no child has the id 'amy-smith'; did you mean 'amy'?",
+            "outcome.decisions[0].child: no child has the id",
+        ),
+        (
+            "family[1].id: id 'amy' is used twice (first on line 7)",
+            "family[1].id: id is used twice (first on line 7)",
+        ),
+        # what the schema says is kept: key names, its own suggestions, the chair's
+        (
+            "conference: unknown key 'typ'; did you mean 'type'?",
+            "conference: unknown key 'typ'; did you mean 'type'?",
+        ),
+        (
+            "conference.type: 'Amy' is not one of initial, review; did you mean 'review'?",
+            "conference.type: is not one of initial, review; did you mean 'review'?",
+        ),
+        ("the chair's and the family's consent", "the chair's and the family's consent"),
+    ],
+)
+def test_error_rows_leave_out_the_values_they_quote(message, expected):
+    problem = core.without_values(Problem("cp-1.yaml", 12, message))
+    assert (problem.file, problem.line, problem.message) == ("cp-1.yaml", 12, expected)
+
+
+def test_an_unreadable_file_does_not_put_a_name_on_the_caseload(write_case):
+    path = write_case("""\
+        case: {reference: CP-N}
+        conference: {type: initial, strategy_discussion: 2026-11-02}
+        children:
+          - {id: Amy Smith, name: Amy Smith, dob: 2019-03-14, subject: Amy Smith}
+          - Amy Smith
+        professionals: Amy Smith
+    """)
+    load = build_caseload([path], TODAY, jobs=1)
+    (error,) = load.errors
+    assert [p.line for p in error.problems] == [4, 4, 5, 6]
+    assert all(p.file == str(path) for p in error.problems)
+    assert "Smith" not in str(load.to_json())
+    assert "is not a valid id" in error.problems[0].message

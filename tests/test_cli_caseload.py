@@ -275,3 +275,18 @@ def test_a_misspelt_type_gets_a_suggestion(cli):
     result = cli("caseload", TEAM_A, *TODAY, "--type", "reveiw")
     assert result.exit_code == 2
     assert "'reveiw' is not one of" in result.stderr and "did you mean 'review'?" in result.stderr
+
+
+@pytest.mark.parametrize("fmt", [(), ("--json",), ("--csv",)])
+def test_an_unreadable_file_shows_no_name_from_it(cli, write_case, wide, fmt):
+    path = write_case("""\
+        case: {reference: CP-N}
+        conference: {type: initial, strategy_discussion: 2026-11-02}
+        children: [{id: Amy Smith, name: Amy Smith, dob: 2019-03-14, subject: Amy Smith}]
+    """)
+    result = cli("caseload", path, *TODAY, *fmt)
+    assert result.exit_code == 2
+    out = " ".join(result.stdout.split())
+    assert "Smith" not in out
+    assert "is not a valid id" in out and "is not true or false" in out
+    assert "case.yaml" in out
