@@ -13,6 +13,7 @@ from rich.text import Text
 
 from cpconf.dates import long_date
 from cpconf.deadlines import Plan
+from cpconf.names import first_name
 from cpconf.procedures import Profile
 from cpconf.quorum import ChildQuorum, QuorumReport, unit_name
 
@@ -184,7 +185,7 @@ def _child_quorum_table(child: ChildQuorum, nouns: str) -> Table:
             "Why",
             Text(
                 f"only {len(child.known)} {nouns} have had direct contact with "
-                f"{child.name.split()[0]}, and all are present (London CP4 3.10)"
+                f"{first_name(child.name) or child.child_id}, and all are present (London CP4 3.10)"
             ),
         )
     if child.missing:

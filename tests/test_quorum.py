@@ -756,3 +756,19 @@ def test_warnings_never_nest_brackets() -> None:
             depth += {"(": 1, ")": -1}.get(ch, 0)
             deepest = max(deepest, depth)
         assert deepest <= 1, w.message
+
+
+def test_the_quorum_view_of_a_child_whose_name_is_blank_names_them_by_id():
+    from rich.console import Console
+
+    from cpconf.calendar import WorkingCalendar
+    from cpconf.render import quorum_view
+
+    case = make_case([prof("sw", "children_social_care"), prof("hv", "health")])
+    blank = case.child("ben").model_copy(update={"name": " "})  # past validation, as a library
+    case = case.model_copy(update={"children": [blank]})
+    report = check_quorum(case, LONDON, WorkingCalendar(), TODAY, exclusion_request=None)
+    assert report.children[0].by_exception
+    console = Console(width=200, record=True)
+    console.print(quorum_view(report))
+    assert "direct contact with ben, and all are present" in console.export_text()
