@@ -107,6 +107,17 @@ def plan(
         bool,
         typer.Option("--check", help="Exit 1 if a deadline has passed or the conference is late."),
     ] = False,
+    ics: Annotated[
+        Path | None,
+        typer.Option(
+            "--ics",
+            metavar="FILE",
+            help="Also write the deadlines (and the booked conference) as a calendar file.",
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="With --ics: replace the file if it exists.")
+    ] = False,
 ) -> None:
     """Every deadline of the conference, in working days, with warnings."""
     from cpconf.deadlines import build_plan
@@ -118,6 +129,15 @@ def plan(
     except CaseError as exc:
         _fail(exc)
     result = build_plan(loaded.case, loaded.profile, loaded.calendar, day)
+    if ics is not None:
+        from cpconf.files import write_new
+        from cpconf.ics import deadlines_calendar
+
+        try:
+            write_new(ics, deadlines_calendar(result, loaded.case, loaded.profile), force)
+        except CaseError as exc:
+            _fail(exc)
+        typer.echo(f"Calendar written to {ics}", err=True)
     if json_out:
         _stdout(json.dumps(result.to_json(), indent=2, ensure_ascii=False))
     else:

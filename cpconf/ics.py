@@ -1,0 +1,65 @@
+"""The plan's deadlines as an iCalendar file, for Outlook or any calendar.
+
+Deadlines are all-day events (LIBRARIES.md: the form calendars handle best); the
+conference itself is a timed event when its date and time are booked. Each event's UID
+is stable (reference + deadline id), so importing a newer file updates the old events.
+Summaries name the case reference only, never a child: calendars are often shared.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from cpconf.case import Case
+from cpconf.deadlines import Plan
+from cpconf.procedures import Profile
+
+LONDON = ZoneInfo("Europe/London")
+
+
+def deadlines_calendar(plan: Plan, case: Case, profile: Profile) -> bytes:
+    """Every deadline not yet done, and the booked conference, as an .ics file's bytes."""
+    from icalendar import Calendar, Event  # only this command needs it
+    from icalendar.enums import TRANSP
+
+    stamp = dt.datetime.combine(plan.today, dt.time(0, 0), tzinfo=dt.UTC)  # reproducible
+    cal = Calendar.new(
+        prodid="-//cpconf//Child protection conference deadlines//EN",
+        uid=f"{plan.reference}@cpconf",  # stable, so the same case gives the same file
+        name=f"{plan.reference}: child protection conference deadlines",
+    )
+    conf = case.conference
+    if conf.date and conf.time:
+        start = dt.datetime.combine(conf.date, conf.time, tzinfo=LONDON)
+        cal.add_component(
+            Event.new(
+                uid=f"{plan.reference}-conference-meeting@cpconf",
+                summary=f"{plan.reference}: {conf.type} child protection conference",
+                start=start,
+                end=start + dt.timedelta(minutes=profile.session.expected_length_minutes),
+                location=conf.venue,
+                stamp=stamp,
+                categories=["Child protection"],
+            )
+        )
+    for d in plan.deadlines:
+        if d.done is not None:
+            continue
+        description = f"{d.label}: {d.rule} ({d.source}). Who: {d.owner}."
+        if d.provisional:
+            description += " Counted from the conference deadline: no date is booked yet."
+        cal.add_component(
+            Event.new(
+                uid=f"{plan.reference}-{d.id}@cpconf",
+                summary=f"{plan.reference}: {d.label}",
+                start=d.due,
+                end=d.due + dt.timedelta(days=1),
+                description=description,
+                stamp=stamp,
+                transparency=TRANSP.TRANSPARENT,  # a deadline, not a meeting: not busy
+                categories=["Child protection"],
+            )
+        )
+    cal.add_missing_timezones()
+    return cal.to_ical()

@@ -1,0 +1,92 @@
+"""`cpconf plan --ics`: the deadlines as a calendar file, and writing it safely."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+import pytest
+from icalendar import Calendar
+
+from cpconf import files
+from cpconf.errors import CaseError
+from cpconf.files import write_new
+from tests.conftest import SAMPLES
+
+CASE = SAMPLES / "initial.yaml"
+
+
+def events(path):
+    cal = Calendar.from_ical(path.read_bytes())
+    return {str(e["UID"]): e for e in cal.walk("VEVENT")}
+
+
+def test_every_open_deadline_is_an_all_day_event(cli, tmp_path):
+    ics = tmp_path / "plan.ics"
+    result = cli("plan", CASE, "--json", "--today", "2026-11-10", "--ics", ics)
+    assert result.exit_code == 0, result.stderr
+    deadlines = __import__("json").loads(result.stdout)["deadlines"]
+    found = events(ics)
+    for deadline_id, d in deadlines.items():
+        event = found[f"CP-2026-0142-{deadline_id}@cpconf"]
+        assert event.decoded("DTSTART") == dt.date.fromisoformat(d["due"])
+        assert event.decoded("DTEND") == dt.date.fromisoformat(d["due"]) + dt.timedelta(days=1)
+        assert d["rule"] in str(event["DESCRIPTION"])
+    meeting = found["CP-2026-0142-conference-meeting@cpconf"]
+    start = meeting.decoded("DTSTART")
+    assert (start.date(), start.hour, str(start.tzinfo)) == (
+        dt.date(2026, 11, 20),
+        10,
+        "Europe/London",
+    )
+    assert meeting.decoded("DTEND") - start == dt.timedelta(hours=2)
+
+
+def test_done_tasks_are_left_out(cli, tmp_path):
+    ics = tmp_path / "plan.ics"
+    cli("plan", SAMPLES / "review.yaml", "--today", "2026-11-10", "--ics", ics)
+    uids = set(events(ics))
+    assert "CP-2026-0087-agency_reports@cpconf" not in uids  # recorded under done:
+    assert "CP-2026-0087-conference_record@cpconf" in uids
+
+
+def test_no_child_is_named_and_the_file_is_reproducible(cli, tmp_path):
+    first, second = tmp_path / "a.ics", tmp_path / "b.ics"
+    cli("plan", CASE, "--today", "2026-11-10", "--ics", first)
+    cli("plan", CASE, "--today", "2026-11-10", "--ics", second)
+    text = first.read_text()
+    for name in ("Amy", "Ben", "Kayla", "Smith", "Nowak"):
+        assert name not in text
+    assert first.read_bytes() == second.read_bytes()
+
+
+def test_an_existing_calendar_is_kept_without_force(cli, tmp_path):
+    ics = tmp_path / "plan.ics"
+    ics.write_text("edited by hand")
+    refused = cli("plan", CASE, "--today", "2026-11-10", "--ics", ics)
+    assert refused.exit_code == 2
+    assert "already exists" in refused.stderr
+    assert ics.read_text() == "edited by hand"
+    assert cli("plan", CASE, "--today", "2026-11-10", "--ics", ics, "--force").exit_code == 0
+    assert ics.read_text().startswith("BEGIN:VCALENDAR")
+
+
+def test_a_failed_write_leaves_the_old_file_and_no_temporary_one(tmp_path, monkeypatch):
+    target = tmp_path / "plan.ics"
+    target.write_text("old")
+
+    def broken_replace(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(files.os, "replace", broken_replace)
+    with pytest.raises(CaseError, match="No space left on device"):
+        write_new(target, b"new", force=True)
+    assert target.read_text() == "old"
+    assert os.listdir(tmp_path) == ["plan.ics"]
+
+
+def test_write_new_refuses_a_folder_and_a_missing_folder(tmp_path):
+    with pytest.raises(CaseError, match="folder"):
+        write_new(tmp_path, b"x")
+    with pytest.raises(CaseError, match="no such folder"):
+        write_new(tmp_path / "nope" / "plan.ics", b"x")
