@@ -15,7 +15,6 @@ import io
 import json
 import os
 import re
-import tempfile
 import unicodedata
 import zipfile
 from collections.abc import Iterable, Mapping, Sequence
@@ -28,6 +27,7 @@ from cpconf.case import AGENCY_NAMES, Case, Child, FamilyMember, Professional
 from cpconf.dates import add_minutes, clock, long_date
 from cpconf.deadlines import Plan, Warning
 from cpconf.errors import CaseError, Problem
+from cpconf.files import temp_file
 from cpconf.loading import LoadedCase
 from cpconf.names import clean_text, join_names, one_line
 from cpconf.procedures import Profile
@@ -830,19 +830,6 @@ def distribution(docs: Sequence[PlannedDocument], case: Case, plan: Plan) -> str
     return "\n".join(lines)
 
 
-def _temp_file(folder: Path, target: str, data: bytes) -> Path:
-    fd, name = tempfile.mkstemp(prefix=f".{target}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-    except BaseException:
-        Path(name).unlink(missing_ok=True)
-        raise
-    return Path(name)
-
-
 def write_pack(
     docs: Sequence[PlannedDocument],
     out_dir: Path,
@@ -888,10 +875,10 @@ def write_pack(
     try:
         for d in docs:
             staged.append(
-                (_temp_file(out_dir, d.filename, renderer.render(d)), out_dir / d.filename)
+                (temp_file(out_dir, d.filename, renderer.render(d)), out_dir / d.filename)
             )
         for name, data in extra_files.items():
-            staged.append((_temp_file(out_dir, name, data), out_dir / name))
+            staged.append((temp_file(out_dir, name, data), out_dir / name))
         for tmp, target in staged:
             os.replace(tmp, target)
         done = True
