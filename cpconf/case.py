@@ -328,13 +328,16 @@ def pydantic_message(
     loc: Loc = tuple(
         p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-"))
     )
-    # pydantic names the union branch it tried (e.g. 'list[str]'); drop it
-    loc = tuple(p for p in loc if p not in ("list[str]", "literal['all']"))
+    # pydantic names the union branch it tried ('list[str]', 'literal[...]', a model's
+    # name); keys in a case file are lower case and never bracketed, so drop those
+    loc = tuple(p for p in loc if not (isinstance(p, str) and ("[" in p or p[:1].isupper())))
     kind = err["type"]
     where = _dotted(loc)
     value = err.get("input")
     if kind == "missing":
         return loc, f"{where}: required but missing"
+    if value is None:  # `key:` or `key: null`: one message, whatever the type wanted
+        return loc, f"{where}: has no value: give one, or leave the key out"
     if kind == "extra_forbidden":
         parent = loc[:-1]
         hint = nearest(loc[-1], _keys_at(root, parent)) if root else ""
@@ -348,6 +351,8 @@ def pydantic_message(
         return loc, f"{where}: '{value}' is not true or false"
     if kind == "string_too_short":
         return loc, f"{where}: must not be empty"
+    if kind == "string_type":
+        return loc, f"{where}: expected text, got {value!r}"
     if kind == "value_error":
         return loc, f"{where}: {err['ctx']['error']}"
     if kind in ("model_type", "model_attributes_type", "dict_type"):

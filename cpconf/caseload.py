@@ -471,7 +471,7 @@ _KEEP = re.compile(
 )
 _GOT = re.compile(r",? got .*", re.S)  # "expected a list, got ['Amy Smith']"
 _QUOTED = re.compile(r"(?<!\w)'(?=\S).*?(?<=\S)'(?!\w)|(?<!\w)\"(?=\S).*?(?<=\S)\"(?!\w)", re.S)
-_SUGGESTION = re.compile(r"; did you mean \?")  # left by an id suggested from the file
+_SUGGESTION = re.compile(r"; did you mean '…'\?")  # an id suggested from the file
 _BARE = re.compile(r"(?<=: )(?:[-+\d][\w.:/+-]*|\[.*?\]|\{.*?\})(?= is not )")  # 20190314
 
 
@@ -483,12 +483,12 @@ def without_values(problem: Problem) -> Problem:
         kept.append(match.group(0))
         return f"\x00{len(kept) - 1}\x00"
 
+    # each value becomes '…', so that the message still reads as a sentence
     text = _KEEP.sub(keep, problem.message.replace("\x00", ""))
-    text = _GOT.sub("", text)
-    text = _QUOTED.sub("", text)
+    text = _GOT.sub(", got …", text)
+    text = _QUOTED.sub("'…'", text)
     text = _SUGGESTION.sub("", text)
-    text = _BARE.sub("", text)
-    text = re.sub(r" {2,}", " ", text).replace(": :", ":").replace(": )", ")").replace(" ,", ",")
+    text = _BARE.sub("…", text)
     text = text.strip()
     text = re.sub("\x00(\\d+)\x00", lambda m: kept[int(m.group(1))], text)
     return replace(problem, message=text)

@@ -11,7 +11,7 @@ from typing import Annotated, NoReturn
 import typer
 
 from cpconf import __version__
-from cpconf.dates import EARLIEST, LATEST
+from cpconf.dates import parse_date
 from cpconf.errors import CaseError
 
 app = typer.Typer(
@@ -42,8 +42,8 @@ TodayOpt = Annotated[
     str | None,
     typer.Option(
         "--today",
-        metavar="YYYY-MM-DD",
-        help="Count from this date instead of the real date (for reproducible output).",
+        metavar="DATE",
+        help="Count from this date (2026-11-10 or 10/11/2026) instead of the real date.",
     ),
 ]
 
@@ -69,14 +69,9 @@ def _today(value: str | None) -> dt.date:
     if value is None:
         return dt.date.today()
     try:
-        day = dt.date.fromisoformat(value)
-    except ValueError:
-        _usage(f"--today: '{value}' is not a date in the form YYYY-MM-DD")
-    if not EARLIEST <= day <= LATEST:
-        _usage(
-            f"--today: {value} is outside the years cpconf counts ({EARLIEST.year} to {LATEST.year})"
-        )
-    return day
+        return parse_date(value)  # the same forms and range as dates in a case file
+    except ValueError as exc:
+        _usage(f"--today: {exc}")
 
 
 def _stdout(text: str) -> None:
@@ -105,7 +100,10 @@ def plan(
     today: TodayOpt = None,
     check: Annotated[
         bool,
-        typer.Option("--check", help="Exit 1 if a deadline has passed or the conference is late."),
+        typer.Option(
+            "--check",
+            help="Exit 1 if a deadline has passed, or the conference is late with no delay_reason.",
+        ),
     ] = False,
     ics: Annotated[
         Path | None,

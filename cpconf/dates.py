@@ -7,9 +7,10 @@ import re
 
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})\Z")
 _UK = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})\Z")
-# Bank-holiday tables and month arithmetic need a sane range; no case file needs more.
+# The `holidays` package's UK tables run to 2100: later years would silently have no bank
+# holidays. No case file needs more than this range.
 EARLIEST = dt.date(1900, 1, 1)
-LATEST = dt.date(2199, 12, 31)
+LATEST = dt.date(2100, 12, 31)
 
 _TIME = re.compile(r"([01]?\d|2[0-3])[:.]([0-5]\d)\Z")
 

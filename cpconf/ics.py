@@ -30,21 +30,25 @@ def deadlines_calendar(plan: Plan, case: Case, profile: Profile) -> bytes:
         name=f"{plan.reference}: child protection conference deadlines",
     )
     conf = case.conference
-    if conf.date and conf.time:
-        start = dt.datetime.combine(conf.date, conf.time, tzinfo=LONDON)
+    if conf.date:  # booked: the meeting itself stands in for the "conference held" deadline
+        start: dt.date | dt.datetime = conf.date
+        end: dt.date | dt.datetime = conf.date + dt.timedelta(days=1)
+        if conf.time:
+            start = dt.datetime.combine(conf.date, conf.time, tzinfo=LONDON)
+            end = start + dt.timedelta(minutes=profile.session.expected_length_minutes)
         cal.add_component(
             Event.new(
                 uid=f"{plan.reference}-conference-meeting@cpconf",
                 summary=f"{plan.reference}: {conf.type} child protection conference",
                 start=start,
-                end=start + dt.timedelta(minutes=profile.session.expected_length_minutes),
+                end=end,
                 location=conf.venue,
                 stamp=stamp,
                 categories=["Child protection"],
             )
         )
     for d in plan.deadlines:
-        if d.done is not None:
+        if d.done is not None or (d.id == "conference" and conf.date):
             continue
         description = f"{d.label}: {d.rule} ({d.source}). Who: {d.owner}."
         if d.provisional:
@@ -61,5 +65,10 @@ def deadlines_calendar(plan: Plan, case: Case, profile: Profile) -> bytes:
                 categories=["Child protection"],
             )
         )
-    cal.add_missing_timezones()
+    # the time zone's rules for every year the file speaks of (the default stops at 2038)
+    days = [d.due for d in plan.deadlines] + ([conf.date] if conf.date else [])
+    cal.add_missing_timezones(
+        first_date=min(days, default=plan.today),
+        last_date=max(days, default=plan.today) + dt.timedelta(days=366),
+    )
     return cal.to_ical()

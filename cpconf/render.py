@@ -38,7 +38,7 @@ def plan_view(plan: Plan, local_authority: str | None = None) -> Group:
         title += f" on {long_date(plan.conference_date)}"
     else:
         title += " (no date booked)"
-    table = Table(title=escape(title), title_justify="left", expand=False)
+    table = Table(title=escape(title), title_justify="left", expand=False, show_lines=True)
     table.add_column("Deadline", ratio=3)
     table.add_column("Due by", no_wrap=True)
     table.add_column("Rule", ratio=3)
@@ -46,7 +46,7 @@ def plan_view(plan: Plan, local_authority: str | None = None) -> Group:
     for d in sorted(plan.deadlines, key=lambda d: (d.due, d.id != "conference")):
         status = plan.status(d)
         name = Text(d.label, style="bold")
-        name.append(f"\n{d.owner}", style="dim")
+        name.append(f"\nby: {d.owner}", style="dim")
         source = d.source + (f"; inherited from {d.inherited_from}" if d.inherited_from else "")
         rule = Text(d.rule)
         rule.append(f"\n{source}", style="dim")
@@ -104,7 +104,7 @@ def profile_view(profile: Profile) -> Group:
         "\nClosure days: " + (", ".join(long_date(d) for d in closures) if closures else "none")
     )
     table = Table(title="Timescales", title_justify="left")
-    table.add_column("Deadline id", style="bold", overflow="fold")
+    table.add_column("Deadline id", style="bold", no_wrap=True)  # whole, to copy into done:
     table.add_column("What")
     table.add_column("Conference types")
     table.add_column("Rule")
@@ -258,7 +258,7 @@ def letters_table(written: list[Any], out_dir: Any, width: int = 100) -> Table:
         table.add_column("Document", style="bold")
         table.add_column("For")
     else:  # narrow: the recipient under the kind, so that the file name stays whole
-        table.add_column("Document and recipient")
+        table.add_column("Document and recipient", overflow="fold")
     table.add_column("File", no_wrap=True)  # whole, so that it can be copied
     for w in written:
         kind, who = KIND_LABELS[w.kind], w.recipient_name or "everyone invited"

@@ -86,9 +86,16 @@ class _Builder:
         self.lines: dict[Loc, int] = {}
         self.count = 0
         self.problems: list[Problem] = []
+        self.open: set[int] = set()  # the collections being built: an alias back to one loops
 
     def build(self, node: yaml.Node, loc: Loc) -> Any:
-        if len(loc) > MAX_DEPTH:  # also ends a self-referencing alias (`a: &a [*a]`)
+        if id(node) in self.open:
+            raise CaseError.single(
+                self.path,
+                "an alias refers to the value it is part of (as in `a: &a [*a]`)",
+                node.start_mark.line + 1,
+            )
+        if len(loc) > MAX_DEPTH:
             raise CaseError.single(
                 self.path,
                 f"values are nested more than {MAX_DEPTH} levels deep; refusing to read it",
@@ -105,6 +112,13 @@ class _Builder:
         self.lines[loc] = node.start_mark.line + 1
         if isinstance(node, yaml.ScalarNode):
             return _scalar(node)
+        self.open.add(id(node))
+        try:
+            return self._collection(node, loc)
+        finally:
+            self.open.discard(id(node))
+
+    def _collection(self, node: yaml.Node, loc: Loc) -> Any:
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
         if isinstance(node, yaml.MappingNode):
@@ -186,7 +200,11 @@ def parse_yaml(text: str, name: str) -> Document:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        what = exc.problem or exc.context or "invalid YAML"
+        what = (
+            f"{exc.context}, {exc.problem}"  # e.g. "found duplicate anchor …, second occurrence"
+            if exc.context and exc.problem
+            else exc.problem or exc.context or "invalid YAML"
+        )
         lines = text.splitlines()
         at = (
             lines[mark.line][mark.column : mark.column + 1]

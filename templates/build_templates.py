@@ -215,7 +215,7 @@ def _field(paragraph, instr):
 def new_document(title: str) -> DocumentObject:
     doc = Document()
     doc.core_properties.title = title
-    doc.core_properties.author = "{{ la }}"
+    doc.core_properties.author = ""  # document properties are not rendered: no tags here
     doc.core_properties.comments = "cpconf template"
     styles = doc.styles
     normal = styles["Normal"]

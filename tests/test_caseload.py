@@ -504,34 +504,37 @@ def test_sample_cases_count_the_initial_conference_once():
         (
             "children[0].id: 'Amy Smith' is not a valid id: use lower-case letters, digits, "
             "'-' and '_', starting with a letter or digit (e.g. amy, mum, sw-2)",
-            "children[0].id: is not a valid id: use lower-case letters, digits, "
+            "children[0].id: '…' is not a valid id: use lower-case letters, digits, "
             "'-' and '_', starting with a letter or digit (e.g. amy, mum, sw-2)",
         ),
         (
             "children[0].subject: 'Amy Smith' is not true or false",
-            "children[0].subject: is not true or false",
+            "children[0].subject: '…' is not true or false",
         ),
         (
             "children[1]: expected a mapping of keys and values, got 'Amy Smith'",
-            "children[1]: expected a mapping of keys and values",
+            "children[1]: expected a mapping of keys and values, got …",
         ),
         (
             "professionals: expected a list, got ['Amy Smith', 'Ben']",
-            "professionals: expected a list",
+            "professionals: expected a list, got …",
         ),
-        ("children[0].name: 'Siobhan O'Brien' is not a name", "children[0].name: is not a name"),
-        ("children[0].dob: 'Amy\nSmith' is not a date", "children[0].dob: is not a date"),
+        (
+            "children[0].name: 'Siobhan O'Brien' is not a name",
+            "children[0].name: '…' is not a name",
+        ),
+        ("children[0].dob: 'Amy\nSmith' is not a date", "children[0].dob: '…' is not a date"),
         (
             "children[0].dob: 20190314 is not a date: write it as 2026-11-02",
-            "children[0].dob: is not a date: write it as 2026-11-02",
+            "children[0].dob: … is not a date: write it as 2026-11-02",
         ),
         (
             "outcome.decisions[0].child: no child has the id 'amy-smith'; did you mean 'amy'?",
-            "outcome.decisions[0].child: no child has the id",
+            "outcome.decisions[0].child: no child has the id '…'",
         ),
         (
             "family[1].id: id 'amy' is used twice (first on line 7)",
-            "family[1].id: id is used twice (first on line 7)",
+            "family[1].id: id '…' is used twice (first on line 7)",
         ),
         # what the schema says is kept: key names, its own suggestions, the chair's
         (
@@ -540,7 +543,7 @@ def test_sample_cases_count_the_initial_conference_once():
         ),
         (
             "conference.type: 'Amy' is not one of initial, review; did you mean 'review'?",
-            "conference.type: is not one of initial, review; did you mean 'review'?",
+            "conference.type: '…' is not one of initial, review; did you mean 'review'?",
         ),
         ("the chair's and the family's consent", "the chair's and the family's consent"),
     ],

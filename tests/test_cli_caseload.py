@@ -202,7 +202,7 @@ def test_exit_codes(cli, args, code):
             (TEAM_A, *TODAY, "--type", "case"),
             "'case' is not one of initial, review, pre-birth, transfer-in",
         ),
-        ((TEAM_A, "--today", "23/11/2026"), "YYYY-MM-DD"),
+        ((TEAM_A, "--today", "11/23/2026"), "is not a UK date"),
         ((TEAM_A, *TODAY, "--within", "-1"), "--within"),
         ((CASELOAD / "nowhere", *TODAY), "no such file or folder"),
         ((), "Missing argument"),

@@ -75,7 +75,7 @@ def test_letters_will_not_overwrite_without_force(cli, tmp_path):
 @pytest.mark.parametrize(
     "args, message",
     [
-        (["--today", "20/11/2026"], "--today"),
+        (["--today", "11/20/2026"], "--today"),
         (["--templates", "no-such-folder"], "no such folder"),
     ],
 )

@@ -93,10 +93,25 @@ def test_missing_file_exits_2(cli, tmp_path):
     assert "no such case file" in result.stderr
 
 
-def test_bad_today_exits_2(cli):
-    result = cli("plan", SAMPLES / "initial.yaml", "--today", "10/11/2026")
+@pytest.mark.parametrize(
+    ("today", "message"),
+    [
+        ("2026-02-30", "is not a real date"),
+        ("11/30/2026", "is not a UK date"),
+        ("9999-01-01", "outside the years cpconf counts"),
+        ("tomorrow", "is not a date"),
+    ],
+)
+def test_bad_today_exits_2(cli, today, message):
+    result = cli("plan", SAMPLES / "initial.yaml", "--today", today)
     assert result.exit_code == 2
-    assert "--today" in result.stderr
+    assert "--today" in result.stderr and message in result.stderr
+
+
+def test_today_may_be_written_the_uk_way(cli):
+    uk = cli("plan", SAMPLES / "initial.yaml", "--json", "--today", "10/11/2026")
+    iso = cli("plan", SAMPLES / "initial.yaml", "--json", "--today", "2026-11-10")
+    assert uk.exit_code == 0 and uk.stdout == iso.stdout
 
 
 def test_unknown_done_key_names_its_line(cli, write_case):

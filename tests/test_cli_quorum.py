@@ -176,7 +176,7 @@ def test_missing_file_exits_2(cli, tmp_path) -> None:
 
 
 def test_bad_today_exits_2(cli) -> None:
-    result = cli("check-quorum", SAMPLES / "initial.yaml", "--today", "18/11/2026")
+    result = cli("check-quorum", SAMPLES / "initial.yaml", "--today", "11/18/2026")
     assert result.exit_code == 2
 
 

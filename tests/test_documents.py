@@ -825,3 +825,12 @@ def test_every_document_converts_to_pdf(tmp_path):
         assert pdf.is_file(), f.name
         data = pdf.read_bytes()
         assert data.startswith(b"%PDF") and len(data) > 5000, f.name
+
+
+def test_document_properties_hold_no_template_tags(tmp_path):
+    # Word shows the author and title in File > Info and in PDFs: no unrendered tag there
+    pack(HELD, dt.date(2026, 11, 20), tmp_path)
+    for path in sorted(tmp_path.glob("*.docx")):
+        props = docx.Document(str(path)).core_properties
+        for value in (props.author, props.title, props.subject, props.comments):
+            assert "{{" not in (value or "") and "{%" not in (value or ""), (path.name, value)

@@ -11,7 +11,7 @@ from icalendar import Calendar
 from cpconf import files
 from cpconf.errors import CaseError
 from cpconf.files import write_new
-from tests.conftest import SAMPLES
+from tests.conftest import ROOT, SAMPLES
 
 CASE = SAMPLES / "initial.yaml"
 
@@ -27,7 +27,11 @@ def test_every_open_deadline_is_an_all_day_event(cli, tmp_path):
     assert result.exit_code == 0, result.stderr
     deadlines = __import__("json").loads(result.stdout)["deadlines"]
     found = events(ics)
+    # the booked meeting stands in for the "conference held" deadline: one event, not two
+    assert "CP-2026-0142-conference@cpconf" not in found
     for deadline_id, d in deadlines.items():
+        if deadline_id == "conference":
+            continue
         event = found[f"CP-2026-0142-{deadline_id}@cpconf"]
         assert event.decoded("DTSTART") == dt.date.fromisoformat(d["due"])
         assert event.decoded("DTEND") == dt.date.fromisoformat(d["due"]) + dt.timedelta(days=1)
@@ -40,6 +44,28 @@ def test_every_open_deadline_is_an_all_day_event(cli, tmp_path):
         "Europe/London",
     )
     assert meeting.decoded("DTEND") - start == dt.timedelta(hours=2)
+
+
+def test_time_zone_rules_cover_a_late_summer_conference(cli, tmp_path, write_case):
+    text = (SAMPLES / "initial.yaml").read_text()
+    text = text.replace("2026-11-02", "2040-06-01").replace("2026-11-20", "2040-06-20")
+    ics = tmp_path / "plan.ics"
+    assert cli("plan", write_case(text), "--today", "2040-06-01", "--ics", ics).exit_code == 0
+    meeting = events(ics)["CP-2026-0142-conference-meeting@cpconf"]
+    start = meeting.decoded("DTSTART")
+    assert start.utcoffset() == dt.timedelta(hours=1)  # British Summer Time
+    assert "20400" in ics.read_text()  # the time zone's rules reach 2040
+
+
+def test_unbooked_conference_deadline_is_an_event(cli, tmp_path):
+    ics = tmp_path / "plan.ics"
+    case = ROOT.parent / "shared" / "acceptance" / "plan-saturday-strategy-unbooked.yaml"
+    if not case.exists():
+        pytest.skip("../shared/acceptance is not here")
+    cli("plan", case, "--today", "2026-11-01", "--ics", ics)
+    found = events(ics)
+    assert found["CP-H08-conference@cpconf"].decoded("DTSTART") == dt.date(2026, 11, 27)
+    assert "CP-H08-conference-meeting@cpconf" not in found
 
 
 def test_done_tasks_are_left_out(cli, tmp_path):

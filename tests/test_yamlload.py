@@ -54,8 +54,18 @@ def test_lines_are_one_based_and_point_at_keys(loader):
 
 
 def test_a_self_referencing_alias_is_refused(loader):
-    with pytest.raises(CaseError, match="nested more than"):
-        parse_yaml("case: &a [*a]\n", "t.yaml")
+    with pytest.raises(CaseError, match="alias refers to the value it is part of"):
+        parse_yaml("x: 1\ncase: &a [*a]\n", "t.yaml")
+
+
+def test_an_alias_used_twice_is_fine(loader):
+    data = parse_yaml("a: &v [1, 2]\nb: *v\nc: *v\n", "t.yaml").data
+    assert data == {"a": [1, 2], "b": [1, 2], "c": [1, 2]}
+
+
+def test_a_repeated_anchor_says_what_is_wrong(loader):
+    with pytest.raises(CaseError, match="duplicate anchor"):
+        parse_yaml("a: &x 1\nb: &x 2\n", "t.yaml")
 
 
 def test_very_deep_nesting_is_refused(loader):
