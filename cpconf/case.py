@@ -322,26 +322,39 @@ def _submodel(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
+def _in_data(loc: Loc, data: Any, keep_last: bool) -> Loc:
+    """`loc` less the parts that are not keys or indexes of `data` along the way."""
+    out: list[str | int] = []
+    for i, part in enumerate(loc):
+        last = i == len(loc) - 1
+        present = (isinstance(data, dict) and part in data) or (
+            isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data)
+        )
+        if present:
+            data = data[part]
+        elif not (last and keep_last):
+            continue  # a union branch's name, not a key of the file
+        out.append(part)
+    return tuple(out)
+
+
 def pydantic_message(
     err: dict[str, Any], doc: Document, root: type[BaseModel] | None = None
 ) -> tuple[Loc, str]:
-    loc: Loc = tuple(
-        p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-"))
-    )
-    # pydantic names the union branch it tried ('list[str]', 'literal[...]', a model's
-    # name); keys in a case file are lower case and never bracketed, so drop those
-    loc = tuple(p for p in loc if not (isinstance(p, str) and ("[" in p or p[:1].isupper())))
     kind = err["type"]
+    # pydantic also names the union branch it tried ('list[str]', 'literal[...]', a
+    # model's name): keep only the parts that are really there in the file's data
+    loc = _in_data(tuple(err["loc"]), doc.data, keep_last=kind in ("extra_forbidden", "missing"))
     where = _dotted(loc)
     value = err.get("input")
     if kind == "missing":
         return loc, f"{where}: required but missing"
-    if value is None:  # `key:` or `key: null`: one message, whatever the type wanted
-        return loc, f"{where}: has no value: give one, or leave the key out"
     if kind == "extra_forbidden":
         parent = loc[:-1]
         hint = nearest(loc[-1], _keys_at(root, parent)) if root else ""
         return loc, f"{_dotted(parent) or 'top level'}: unknown key '{loc[-1]}'{hint}"
+    if value is None:  # `key:` or `key: null`: one message, whatever the type wanted
+        return loc, f"{where}: has no value: give one, or leave the key out"
     if kind == "literal_error":
         choices = re.findall(r"'([^']*)'", err["ctx"]["expected"])
         return loc, (
@@ -372,6 +385,15 @@ def _items(data: Any, group: str) -> list[tuple[int, dict[str, Any]]]:
     return [(i, item) for i, item in enumerate(items) if isinstance(item, dict)]
 
 
+def _as_id(value: Any) -> str | None:
+    """An id as the model will read it (numbers become text), or None if it is not one."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int | float):
+        return str(value)
+    return value.strip() if isinstance(value, str) else None
+
+
 def _reference_checks(doc: Document) -> list[Problem]:
     """Ids unique, and every id referred to exists: on the raw data, so that these are
     reported together with the schema's problems rather than in a second round."""
@@ -381,8 +403,8 @@ def _reference_checks(doc: Document) -> list[Problem]:
     for group in ("children", "family", "professionals"):
         ids[group] = []
         for i, item in _items(doc.data, group):
-            value = item.get("id")
-            if not isinstance(value, str):
+            value = _as_id(item.get("id"))
+            if value is None:
                 continue
             loc: Loc = (group, i, "id")
             if value in seen:
@@ -400,8 +422,9 @@ def _reference_checks(doc: Document) -> list[Problem]:
     child_ids = ids["children"]
     people_ids = child_ids + ids["family"] + ids["professionals"]
 
-    def check(loc: Loc, ref: Any, known: list[str], what: str) -> None:
-        if isinstance(ref, str) and ref not in known:
+    def check(loc: Loc, raw: Any, known: list[str], what: str) -> None:
+        ref = _as_id(raw)
+        if ref is not None and ref not in known:
             problems.append(
                 doc.problem(
                     loc, f"{_dotted(loc)}: no {what} has the id '{ref}'" + nearest(ref, known)
@@ -410,7 +433,7 @@ def _reference_checks(doc: Document) -> list[Problem]:
 
     for i, prof in _items(doc.data, "professionals"):
         contact = prof.get("contact_with")
-        if isinstance(contact, str) and contact != "all":
+        if isinstance(contact, str | int) and contact != "all":
             check(("professionals", i, "contact_with"), contact, child_ids, "child")
         elif isinstance(contact, list):
             for j, ref in enumerate(contact):
@@ -448,7 +471,7 @@ def _cross_checks(case: Case, doc: Document) -> list[Problem]:
             )
         if not child.unborn and child.dob is None:
             problems.append(doc.problem(loc, f"{_dotted(loc)}: dob is required (or unborn: true)"))
-        held = conf.date or conf.strategy_discussion or conf.transfer_notification
+        held = conf.date  # booked; before that there is no conference date to compare
         if child.dob and held and child.dob > held and conf.type != "pre-birth":
             problems.append(
                 doc.problem(

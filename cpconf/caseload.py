@@ -472,6 +472,8 @@ _KEEP = re.compile(
 _GOT = re.compile(r",? got .*", re.S)  # "expected a list, got ['Amy Smith']"
 _QUOTED = re.compile(r"(?<!\w)'(?=\S).*?(?<=\S)'(?!\w)|(?<!\w)\"(?=\S).*?(?<=\S)\"(?!\w)", re.S)
 _SUGGESTION = re.compile(r"; did you mean '…'\?")  # an id suggested from the file
+# a date from the file (a birth date, say), but not the examples of how to write one
+_DATE = re.compile(r"(?<!as )(?<!or )\b(?:\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})\b")
 _BARE = re.compile(r"(?<=: )(?:[-+\d][\w.:/+-]*|\[.*?\]|\{.*?\})(?= is not )")  # 20190314
 
 
@@ -489,6 +491,7 @@ def without_values(problem: Problem) -> Problem:
     text = _QUOTED.sub("'…'", text)
     text = _SUGGESTION.sub("", text)
     text = _BARE.sub("…", text)
+    text = _DATE.sub("…", text)
     text = text.strip()
     text = re.sub("\x00(\\d+)\x00", lambda m: kept[int(m.group(1))], text)
     return replace(problem, message=text)

@@ -223,7 +223,7 @@ def _warnings(plan: Plan, case: Case, profile: Profile, cal: WorkingCalendar) ->
                 Warning(
                     "conference_delayed",
                     f"The conference is booked for {long_date(conf.date)}, {what} "
-                    f"({long_date(deadline.due)}). Reason recorded: {conf.delay_reason}.{then}",
+                    f"({long_date(deadline.due)}). Reason recorded: {conf.delay_reason.rstrip('.')}.{then}",
                     "conference",
                 )
             )

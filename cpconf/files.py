@@ -25,20 +25,26 @@ def temp_file(folder: Path, target: str, data: bytes) -> Path:
 
 def write_new(path: Path, data: bytes, force: bool = False) -> None:
     """Write `path` whole or not at all; refuse (CaseError) to replace it unless `force`."""
-    if path.is_dir():
-        raise CaseError.single(path, "this is a folder: give a file name")
-    if path.exists() and not force:
-        raise CaseError.single(
-            path, "the file already exists; nothing was written. Use --force to replace it."
-        )
-    folder = path.parent
-    if not folder.is_dir():
-        raise CaseError.single(path, f"no such folder: {folder}")
+    exists = CaseError.single(
+        path, "the file already exists; nothing was written. Use --force to replace it."
+    )
     try:
+        if path.is_dir():
+            raise CaseError.single(path, "this is a folder: give a file name")
+        if path.exists() and not force:
+            raise exists
+        folder = path.parent
+        if not folder.is_dir():
+            raise CaseError.single(path, f"no such folder: {folder}")
         tmp = temp_file(folder, path.name, data)
         try:
-            os.replace(tmp, path)
+            if force:
+                os.replace(tmp, path)
+            else:
+                os.link(tmp, path)  # fails if the file appeared meanwhile: never overwritten
         finally:
             tmp.unlink(missing_ok=True)
+    except FileExistsError:
+        raise exists from None
     except OSError as exc:
         raise CaseError.single(path, f"cannot write the file: {exc.strerror or exc}") from None

@@ -38,7 +38,8 @@ def deadlines_calendar(plan: Plan, case: Case, profile: Profile) -> bytes:
             end = start + dt.timedelta(minutes=profile.session.expected_length_minutes)
         cal.add_component(
             Event.new(
-                uid=f"{plan.reference}-conference-meeting@cpconf",
+                # the deadline's id: importing this replaces the unbooked deadline's event
+                uid=f"{plan.reference}-conference@cpconf",
                 summary=f"{plan.reference}: {conf.type} child protection conference",
                 start=start,
                 end=end,

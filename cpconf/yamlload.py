@@ -27,10 +27,12 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
 
 MAX_NODES = 200_000  # values built, counting every expansion of an alias
 MAX_DEPTH = 50  # nesting: a case file needs five or six levels
+FLOW_LIMIT = 1000  # brackets deep, counted in the text before parsing (see _flow_depth_check)
 MAX_BYTES = 5_000_000
 
-_INT = re.compile(r"[-+]?(0|[1-9][0-9_]*)\Z")
-_FLOAT = re.compile(r"[-+]?([0-9][0-9_]*)?\.[0-9]+([eE][-+]?[0-9]+)?\Z")
+# Whole numbers only: no field is a fraction, and `10.30` (a time), `1.50` or `2026_0142`
+# (references) must stay as typed.
+_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)\Z")
 _NULL = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
@@ -74,10 +76,8 @@ def _scalar(node: yaml.ScalarNode) -> Any:
     if value in _FALSE:
         return False
     if _INT.match(value):
-        return int(value.replace("_", ""))
-    if _FLOAT.match(value):
-        return float(value.replace("_", ""))
-    return value  # dates, times, `no`, `on`, `0755`… stay as typed
+        return int(value)
+    return value  # dates, times, `no`, `on`, `0755`, `1.10`… stay as typed
 
 
 class _Builder:
@@ -160,11 +160,11 @@ class _Builder:
 def read_text(path: Path, what: str = "case file") -> str:
     """The file's text, or a CaseError saying plainly why it cannot be read."""
     name = str(path)
-    if not path.exists():
-        raise CaseError.single(name, f"no such {what}")
-    if path.is_dir():
-        raise CaseError.single(name, f"this is a folder, not a {what}")
     try:
+        if not path.exists():
+            raise CaseError.single(name, f"no such {what}")
+        if path.is_dir():
+            raise CaseError.single(name, f"this is a folder, not a {what}")
         if not path.is_file():  # a device or a pipe: reading it could block or never end
             raise CaseError.single(name, f"this is not a regular file, so not a {what}")
         if path.stat().st_size > MAX_BYTES:
@@ -192,8 +192,34 @@ def read_text(path: Path, what: str = "case file") -> str:
     return text
 
 
+def _flow_depth_check(text: str, name: str) -> None:
+    """Refuse flow collections nested past any use before libyaml sees them.
+
+    libyaml's composer recurses in C: `[[[[…` fifty thousand deep crashes the process
+    rather than raising. Block nesting needs an indent per level, so the file-size limit
+    bounds it; flow brackets cost one character a level, so they are counted here (only
+    when there are enough of them to matter: the count is cheap, the scan is not).
+    """
+    if text.count("[") + text.count("{") < FLOW_LIMIT:
+        return
+    depth = 0
+    for line_no, line in enumerate(text.splitlines(), 1):
+        for ch in line:
+            if ch in "[{":
+                depth += 1
+                if depth > FLOW_LIMIT:  # brackets in quoted text count too: hence the margin
+                    raise CaseError.single(
+                        name,
+                        f"values are nested more than {MAX_DEPTH} levels deep; refusing to read it",
+                        line_no,
+                    )
+            elif ch in "]}":
+                depth = max(0, depth - 1)
+
+
 def parse_yaml(text: str, name: str) -> Document:
     """Parse YAML text into a Document, or raise CaseError naming the line."""
+    _flow_depth_check(text, name)
     loader = _Loader(text)
     try:
         node = loader.get_single_node()

@@ -219,9 +219,55 @@ def test_dates_outside_the_years_counted_are_refused(write_case, written):
 
 
 def test_a_birth_after_the_conference_needs_unborn(write_case):
-    path = write_case(MINIMAL.replace("dob: 2019-03-14", "dob: 2027-04-12"))
+    booked = MINIMAL.replace("  type: initial", "  type: initial\n  date: 2026-11-20")
+    path = write_case(booked.replace("dob: 2019-03-14", "dob: 2027-04-12"))
     line, message = only(path)
-    assert line == 9 and "unborn: true" in message
+    assert line == 10 and "unborn: true" in message
+    # before a date is booked there is no conference to be born after
+    load_case(write_case(MINIMAL.replace("dob: 2019-03-14", "dob: 2026-11-10")))
+
+
+@pytest.mark.parametrize(
+    ("change", "line", "expected"),
+    [
+        # a number typed for an id is still checked, as the text it becomes
+        (("contact_with: all", "contact_with: [7]"), 14, "no child has the id '7'"),
+        # a capitalised or bracketed key is reported as itself, where it is
+        (
+            ("  reference: CP-TEST-1", "  reference: CP-TEST-1\n  Local_authority: X"),
+            3,
+            "case: unknown key 'Local_authority'; did you mean 'local_authority'?",
+        ),
+        (
+            ("    name: Amy Smith", "    name: Amy Smith\n    'rel[1]': x"),
+            9,
+            "children[0]: unknown key 'rel[1]'",
+        ),
+        # an empty misspelt key is a misspelt key first
+        (
+            ("  type: initial", "  type: initial\n  delay_reasn:"),
+            5,
+            "conference: unknown key 'delay_reasn'; did you mean 'delay_reason'?",
+        ),
+    ],
+)
+def test_keys_and_ids_as_typed(write_case, change, line, expected):
+    found = problems_of(write_case(MINIMAL.replace(*change)))
+    assert any(ln == line and expected in msg for ln, msg in found), found
+
+
+def test_plain_numbers_with_points_stay_as_typed(write_case):
+    text = MINIMAL.replace("reference: CP-TEST-1", "reference: 1.50")
+    text = text.replace("  type: initial", "  type: initial\n  time: 10.30")
+    case, _ = load_case(write_case(text))
+    assert case.case.reference == "1.50"
+    assert case.conference.time == dt.time(10, 30)
+    # a child with a number for an id, referred to quoted: the same id
+    numbered = MINIMAL.replace("  - id: amy", "  - id: 7").replace(
+        "contact_with: all", "contact_with: ['7']"
+    )
+    case, _ = load_case(write_case(numbered))
+    assert case.professionals[0].contact_with == ["7"]
 
 
 def test_null_is_not_a_delay_reason(write_case):

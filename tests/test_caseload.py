@@ -546,6 +546,10 @@ def test_sample_cases_count_the_initial_conference_once():
             "conference.type: '…' is not one of initial, review; did you mean 'review'?",
         ),
         ("the chair's and the family's consent", "the chair's and the family's consent"),
+        (
+            "children[1]: born 2027-02-01, after the conference (2027-01-06)",
+            "children[1]: born …, after the conference (…)",
+        ),
     ],
 )
 def test_error_rows_leave_out_the_values_they_quote(message, expected):

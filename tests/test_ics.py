@@ -27,8 +27,9 @@ def test_every_open_deadline_is_an_all_day_event(cli, tmp_path):
     assert result.exit_code == 0, result.stderr
     deadlines = __import__("json").loads(result.stdout)["deadlines"]
     found = events(ics)
-    # the booked meeting stands in for the "conference held" deadline: one event, not two
-    assert "CP-2026-0142-conference@cpconf" not in found
+    # the booked meeting stands in for the "conference held" deadline: one event, not two,
+    # under the deadline's id, so that it replaces the event imported before booking
+    assert sum(1 for uid in found if "conference" in uid and "record" not in uid) == 1
     for deadline_id, d in deadlines.items():
         if deadline_id == "conference":
             continue
@@ -36,7 +37,7 @@ def test_every_open_deadline_is_an_all_day_event(cli, tmp_path):
         assert event.decoded("DTSTART") == dt.date.fromisoformat(d["due"])
         assert event.decoded("DTEND") == dt.date.fromisoformat(d["due"]) + dt.timedelta(days=1)
         assert d["rule"] in str(event["DESCRIPTION"])
-    meeting = found["CP-2026-0142-conference-meeting@cpconf"]
+    meeting = found["CP-2026-0142-conference@cpconf"]
     start = meeting.decoded("DTSTART")
     assert (start.date(), start.hour, str(start.tzinfo)) == (
         dt.date(2026, 11, 20),
@@ -51,7 +52,7 @@ def test_time_zone_rules_cover_a_late_summer_conference(cli, tmp_path, write_cas
     text = text.replace("2026-11-02", "2040-06-01").replace("2026-11-20", "2040-06-20")
     ics = tmp_path / "plan.ics"
     assert cli("plan", write_case(text), "--today", "2040-06-01", "--ics", ics).exit_code == 0
-    meeting = events(ics)["CP-2026-0142-conference-meeting@cpconf"]
+    meeting = events(ics)["CP-2026-0142-conference@cpconf"]
     start = meeting.decoded("DTSTART")
     assert start.utcoffset() == dt.timedelta(hours=1)  # British Summer Time
     assert "20400" in ics.read_text()  # the time zone's rules reach 2040
@@ -64,8 +65,9 @@ def test_unbooked_conference_deadline_is_an_event(cli, tmp_path):
         pytest.skip("../shared/acceptance is not here")
     cli("plan", case, "--today", "2026-11-01", "--ics", ics)
     found = events(ics)
-    assert found["CP-H08-conference@cpconf"].decoded("DTSTART") == dt.date(2026, 11, 27)
-    assert "CP-H08-conference-meeting@cpconf" not in found
+    deadline = found["CP-H08-conference@cpconf"]
+    assert deadline.decoded("DTSTART") == dt.date(2026, 11, 27)  # all day: no time booked
+    assert "Conference held" in str(deadline["SUMMARY"])
 
 
 def test_done_tasks_are_left_out(cli, tmp_path):
@@ -116,3 +118,24 @@ def test_write_new_refuses_a_folder_and_a_missing_folder(tmp_path):
         write_new(tmp_path, b"x")
     with pytest.raises(CaseError, match="no such folder"):
         write_new(tmp_path / "nope" / "plan.ics", b"x")
+
+
+def test_write_new_never_replaces_a_file_that_appears_meanwhile(tmp_path, monkeypatch):
+    target = tmp_path / "plan.ics"
+    real_temp_file = files.temp_file
+
+    def racing_temp_file(folder, name, data):
+        made = real_temp_file(folder, name, data)
+        target.write_text("written by someone else meanwhile")
+        return made
+
+    monkeypatch.setattr(files, "temp_file", racing_temp_file)
+    with pytest.raises(CaseError, match="already exists"):
+        write_new(target, b"ours")
+    assert target.read_text() == "written by someone else meanwhile"
+    assert os.listdir(tmp_path) == ["plan.ics"]
+
+
+def test_a_file_name_too_long_is_a_clear_error(tmp_path):
+    with pytest.raises(CaseError):
+        write_new(tmp_path / ("x" * 300 + ".ics"), b"x")

@@ -178,3 +178,24 @@ def test_an_extending_profile_keeps_its_own_lines_and_duplicate_keys(tmp_path):
         (p.line, p.message) for p in info.value.problems
     }
     assert any(line == 13 for line, _ in found)  # the child's own deadline, at its line
+
+
+def test_a_deadline_given_twice_in_an_extending_profile_is_refused(tmp_path):
+    rule = "    rules:\n      - before: conference\n        duration: 3 working days\n        source: X\n"
+    text = (
+        "name: c\ntitle: C\ndocument: C\nextends: london\ndeadlines:\n"
+        f"  - id: agency_reports\n    label: A\n{rule}"
+        f"  - id: agency_reports\n    label: B\n{rule}"
+    )
+    with pytest.raises(CaseError) as info:
+        load_profile(str(write(tmp_path, text)))
+    (problem,) = info.value.problems
+    assert problem.line == 12 and "'agency_reports' given twice" in problem.message
+
+
+def test_an_extending_profile_without_a_name_is_named_after_its_file(tmp_path):
+    path = write(tmp_path, "title: Ours\ndocument: Ours\nextends: hackney\n", "our-borough.yaml")
+    profile = load_profile(str(path))
+    assert profile.name == "our-borough"
+    assert profile.deadline("agency_reports").inherited_from == "hackney"
+    assert profile.deadline("exclusion_request").inherited_from == "london"

@@ -95,3 +95,18 @@ def test_a_pipe_is_refused_without_reading_it(tmp_path):
     os.mkfifo(fifo)
     with pytest.raises(CaseError, match="not a regular file"):
         read_text(fifo)  # would block for ever if it were read
+
+
+def test_flow_nesting_deep_enough_to_crash_libyaml_is_refused_first(loader):
+    # libyaml recurses in C: fifty thousand levels would end the process, not raise
+    with pytest.raises(CaseError, match="nested more than"):
+        parse_yaml("a: " + "[" * 50_000 + "]" * 50_000 + "\n", "t.yaml")
+
+
+def test_brackets_inside_text_are_not_nesting(loader):
+    assert parse_yaml("a: '" + "[" * 200 + "'\n", "t.yaml").data == {"a": "[" * 200}
+
+
+def test_a_path_too_long_is_a_clear_error(tmp_path):
+    with pytest.raises(CaseError):
+        read_text(tmp_path / ("x" * 300 + ".yaml"))

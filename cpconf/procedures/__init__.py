@@ -286,9 +286,19 @@ def _load(name_or_path: str, relative_to: Path | None, seen: tuple[Path, ...]) -
         raise CaseError(
             [doc.problem(("extends",), "extends: give the name or file of one profile")]
         )
+    ids = [d.get("id") for d in doc.data.get("deadlines") or [] if isinstance(d, dict)]
+    twice = [
+        doc.problem(("deadlines", i, "id"), f"deadlines[{i}]: deadline '{key}' given twice")
+        for i, key in enumerate(ids)
+        if isinstance(key, str) and key in ids[:i]
+    ]
+    if twice:  # merging by id would silently keep the last one
+        raise CaseError([*doc.problems, *twice])
     # the parent is validated on its own first, so its problems name its own file and lines
     parent = _load(parent_name, path.parent, (*seen, path))
     merged, moved = _merge(parent.model_dump(by_alias=True), doc.data)
+    if "name" not in doc.data:  # never the parent's name: the timescales may differ
+        merged["name"] = path.stem
     lines = {
         (loc[0], moved[loc[1]], *loc[2:])
         if len(loc) > 1 and loc[0] == "deadlines" and isinstance(loc[1], int) and loc[1] in moved
