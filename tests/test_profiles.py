@@ -178,6 +178,8 @@ def test_an_extending_profile_keeps_its_own_lines_and_duplicate_keys(tmp_path):
         (p.line, p.message) for p in info.value.problems
     }
     assert any(line == 13 for line, _ in found)  # the child's own deadline, at its line
+    # and named as the file counts it (its first deadline), not by its place after merging
+    assert any(p.line == 13 and p.message.startswith("deadlines[0].") for p in info.value.problems)
 
 
 def test_a_deadline_given_twice_in_an_extending_profile_is_refused(tmp_path):

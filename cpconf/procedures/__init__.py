@@ -8,7 +8,8 @@ deadline of the same id, and everything it leaves out is inherited.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -272,6 +273,9 @@ def _resolve(name_or_path: str, relative_to: Path | None) -> Path:
     return path
 
 
+_DEADLINE_INDEX = re.compile(r"deadlines\[(\d+)\]")
+
+
 def _load(name_or_path: str, relative_to: Path | None, seen: tuple[Path, ...]) -> Profile:
     path = _resolve(name_or_path, relative_to).resolve()
     if path in seen:
@@ -306,7 +310,18 @@ def _load(name_or_path: str, relative_to: Path | None, seen: tuple[Path, ...]) -
         for loc, line in doc.lines.items()
     }
     merged_doc = Document(doc.path, merged, lines, doc.problems)
-    return _checked(validate(Profile, merged_doc), merged_doc)
+    try:
+        return _checked(validate(Profile, merged_doc), merged_doc)
+    except CaseError as exc:
+        # messages count the merged list; say deadlines[i] as the file itself counts them
+        back = {merged_at: own for own, merged_at in moved.items()}
+
+        def own_index(m: re.Match[str]) -> str:
+            return f"deadlines[{back.get(int(m.group(1)), int(m.group(1)))}]"
+
+        raise CaseError(
+            [replace(p, message=_DEADLINE_INDEX.sub(own_index, p.message)) for p in exc.problems]
+        ) from None
 
 
 def load_profile(name_or_path: str, relative_to: Path | None = None) -> Profile:
