@@ -78,6 +78,11 @@ def _stdout(text: str) -> None:
     sys.stdout.write(text + "\n")
 
 
+def _print_json(data: object) -> None:
+    """Machine output: the JSON alone on stdout, no colour."""
+    _stdout(json.dumps(data, indent=2, ensure_ascii=False))
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"cpconf {__version__}")
@@ -137,7 +142,7 @@ def plan(
             _fail(exc)
         typer.echo(f"Calendar written to {ics}", err=True)
     if json_out:
-        _stdout(json.dumps(result.to_json(), indent=2, ensure_ascii=False))
+        _print_json(result.to_json())
     else:
         from rich.console import Console
 
@@ -175,7 +180,7 @@ def check_quorum(case: CaseArg, json_out: JsonOpt = False, today: TodayOpt = Non
         exclusion_request=conference_plan.deadline("exclusion_request"),
     )
     if json_out:
-        _stdout(json.dumps(result.to_json(), indent=2, ensure_ascii=False))
+        _print_json(result.to_json())
     else:
         from rich.console import Console
 
@@ -274,7 +279,7 @@ def caseload(
     else:
         result = build_caseload(paths, day, filters, files=files)
     if json_out:
-        _stdout(json.dumps(result.to_json(summary), indent=2, ensure_ascii=False))
+        _print_json(result.to_json(summary))
     elif csv_out:
         from cpconf.render_caseload import to_csv
 

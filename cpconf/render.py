@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Any
 
@@ -26,10 +25,6 @@ _STATUS_STYLE = {
     "closed": "dim",
     "booked": "green",
 }
-
-
-def to_json(data: Any) -> str:
-    return json.dumps(data, indent=2, ensure_ascii=False)
 
 
 def plan_view(plan: Plan, local_authority: str | None = None) -> Group:
