@@ -220,9 +220,12 @@ class WorkingCalendar:
         """`duration` after (1) or before (-1) `d`, as a deadline: never on a non-working day."""
         if duration.unit == "working days":
             return self.add_working_days(d, direction * duration.amount)
+        if duration.unit == "hours":
+            # CONTRACT.md 2: "N hours" is N/24 working days (24 hours after a Friday: Monday)
+            return self.add_working_days(d, direction * (duration.amount // 24))
         if duration.unit == "months":
             moved = add_months(d, direction * duration.amount)
         else:
-            days = {"days": 1, "weeks": 7, "hours": 1 / 24}[duration.unit] * duration.amount
-            moved = d + dt.timedelta(days=direction * int(days))
+            days = {"days": 1, "weeks": 7}[duration.unit] * duration.amount
+            moved = d + dt.timedelta(days=direction * days)
         return self.on_or_before(moved)

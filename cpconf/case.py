@@ -113,14 +113,26 @@ class InquorateDecision(Model):
     decided_on: Date | None = None
 
 
+class OriginatingAuthority(Model):
+    """Transfer-in: the authority the child moved from (London CP4 1.17-1.18)."""
+
+    name: str = Field(min_length=1)
+    contact: Contact | None = None
+
+
 class Conference(Model):
     type: ConferenceType
     strategy_discussion: Date | None = None
     previous_conference: Date | None = None
-    previous_type: ConferenceType = "review"
+    previous_type: ConferenceType | None = None  # required for a review (CONTRACT.md 1)
     transfer_notification: Date | None = None
     due_date: Date | None = None
     birth_date: Date | None = None  # pre-birth: once the baby is born (London CP4 1.21)
+    mother_medically_unfit: bool = False  # London CP4 1.21: 20 days, not 10
+    pre_proceedings: bool = False  # London CP4 1.11: proceedings considered shortly after birth
+    emergency_protection_order_expires: Date | None = None  # London CP4 1.8
+    looked_after_review: Date | None = None  # London CP4 2.2: the review's decision
+    originating_authority: OriginatingAuthority | None = None  # London CP4 1.17-1.18
     date: Date | None = None
     time: Time | None = None
     mode: Literal["virtual", "blended", "face-to-face"] | None = None
@@ -137,6 +149,7 @@ class Child(Model):
     dob: Date | None = None
     unborn: bool = False
     subject: bool = True
+    invite: bool = False  # the child is invited to take part: their own letters (CP4 4.3-4.18)
     views: list[ChildViews] = Field(default_factory=list)  # London CP4 4.3-4.18
 
     @field_validator("views", mode="before")
@@ -176,6 +189,7 @@ class FamilyMember(Model):
     interpreter_arranged: bool = False
     excluded: Literal["none", "part", "full"] = "none"
     exclusion: Exclusion | None = None
+    email: str | None = None  # for the email drafts
 
 
 class ObserverConsent(Model):
@@ -235,6 +249,7 @@ class Outcome(Model):
     first_core_group: Date | None = None  # booked date of the first core group meeting
     first_core_group_time: Time | None = None
     next_review: Date | None = None  # booked date of the review conference
+    core_groups_held: list[Date] = Field(default_factory=list)  # the next counts from the last
     recommendations: list[str] = Field(default_factory=list)
     contingency: str | None = None  # what happens if the plan is not followed
     dissent: list[Dissent] = Field(default_factory=list)
@@ -488,10 +503,25 @@ def _cross_checks(case: Case, doc: Document) -> list[Problem]:
         "transfer-in": "transfer_notification",
         "pre-birth": "due_date",
     }[conf.type]
+    if conf.type == "initial" and conf.strategy_discussion is None and conf.looked_after_review:
+        need = "looked_after_review"  # London CP4 2.2: counted from the review's decision
     if getattr(conf, need) is None:
+        also = " (or looked_after_review, for a looked-after child going home)"
         problems.append(
             doc.problem(
-                ("conference", "type"), f"conference.{need}: required for a {conf.type} conference"
+                ("conference", "type"),
+                f"conference.{need}: required for a {conf.type} conference"
+                + (also if conf.type == "initial" else ""),
+            )
+        )
+    if conf.type == "review" and conf.previous_type is None:
+        # CONTRACT.md 1: the interval to the review depends on it, and no default is safe
+        problems.append(
+            doc.problem(
+                ("conference", "type"),
+                "conference.previous_type: required for a review: the type of the conference "
+                "it reviews (initial, review, pre-birth or transfer-in), which sets whether it "
+                "is due 3 or 6 months after it",
             )
         )
     if (
@@ -504,6 +534,14 @@ def _cross_checks(case: Case, doc: Document) -> list[Problem]:
                 ("children",),
                 "children: a pre-birth conference needs a child with unborn: true "
                 "(or conference.birth_date once the baby is born)",
+            )
+        )
+    if conf.date and conf.type == "review" and conf.previous_conference == conf.date:
+        problems.append(
+            doc.problem(
+                ("conference", "date"),
+                f"conference.date: {conf.date.isoformat()} is the day of the conference it "
+                "reviews (previous_conference): a review is held after it",
             )
         )
     if conf.date and conf.type != "pre-birth":
@@ -519,6 +557,7 @@ def _cross_checks(case: Case, doc: Document) -> list[Problem]:
 
     if case.outcome:
         decided: set[str] = set()
+        subjects = {c.id for c in case.subject_children}
         for i, decision in enumerate(case.outcome.decisions):
             at: Loc = ("outcome", "decisions", i)
             if decision.child in decided:
@@ -528,6 +567,16 @@ def _cross_checks(case: Case, doc: Document) -> list[Problem]:
                     )
                 )
             decided.add(decision.child)
+            if decision.child not in subjects and any(
+                c.id == decision.child for c in case.children
+            ):
+                problems.append(
+                    doc.problem(
+                        (*at, "child"),
+                        f"{_dotted(at)}: '{decision.child}' is not a subject of this conference "
+                        "(subject: false): the conference decides only for its subject children",
+                    )
+                )
             if decision.plan == "child-protection" and decision.category is None:
                 problems.append(
                     doc.problem(
@@ -541,6 +590,15 @@ def _cross_checks(case: Case, doc: Document) -> list[Problem]:
                     doc.problem(
                         (*at, "category"),
                         f"{_dotted(at)}: a category is given only with a child protection plan",
+                    )
+                )
+        for child in case.subject_children:
+            if child.id not in decided:
+                problems.append(
+                    doc.problem(
+                        ("outcome", "decisions"),
+                        f"outcome.decisions: no decision for {child.name} ('{child.id}'): the "
+                        "outcome records one for every subject child",
                     )
                 )
     return problems

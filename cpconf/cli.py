@@ -158,8 +158,8 @@ def plan(
 def check_quorum(case: CaseArg, json_out: JsonOpt = False, today: TodayOpt = None) -> None:
     """Is the conference quorate for each child, what is missing, and attendance warnings.
 
-    Exit 0 when quorate (or the chair went ahead, London CP4 3.11), 1 when inquorate,
-    2 for bad input.
+    Exit 0 when quorate, 1 when inquorate (even where the chair went ahead, London CP4
+    3.11: the output says so), 2 for bad input.
     """
     from cpconf.deadlines import build_plan
     from cpconf.loading import open_case
@@ -187,7 +187,7 @@ def check_quorum(case: CaseArg, json_out: JsonOpt = False, today: TodayOpt = Non
         from cpconf.render import quorum_view
 
         Console(highlight=False).print(quorum_view(result))
-    if not result.passes:
+    if not result.quorate:
         raise typer.Exit(1)
 
 

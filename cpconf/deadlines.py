@@ -152,18 +152,27 @@ def build_plan(case: Case, profile: Profile, calendar: WorkingCalendar, today: d
     conference_due: dt.date | None = None
 
     def compute(spec: DeadlineSpec) -> Deadline | None:
-        rule = next((r for r in spec.rules if _applies(r, case)), None)
-        if rule is None:
+        # the first rule that applies and whose date the case gives (a looked-after review's
+        # decision before a strategy discussion); then any limit that comes earlier
+        counted: list[tuple[Rule, dt.date, bool]] = []
+        for r in spec.rules:
+            if not _applies(r, case):
+                continue
+            anchor, provisional = _anchor_date(r, case, conference_due)
+            if anchor is not None:
+                counted.append((r, calendar.shift(anchor, r.duration, r.direction), provisional))
+        main = next((c for c in counted if not c[0].limit), None)
+        if main is None:
             return None
-        anchor, provisional = _anchor_date(rule, case, conference_due)
-        if anchor is None:
-            return None
+        rule, due, provisional = min(
+            [main, *(c for c in counted if c[0].limit)], key=lambda c: (c[1], c[0].limit)
+        )
         done = _conference_done(case, today) if spec.id == "conference" else case.done.get(spec.id)
         return Deadline(
             id=spec.id,
             label=spec.label,
             owner=spec.owner,
-            due=calendar.shift(anchor, rule.duration, rule.direction),
+            due=due,
             rule=rule.words(labels),
             source=rule.source,
             inherited_from=spec.inherited_from,

@@ -96,10 +96,6 @@ class QuorumReport:
         """The chair went ahead although a child is inquorate (London CP4 3.11)."""
         return not self.quorate and self.decision is not None
 
-    @property
-    def passes(self) -> bool:
-        return self.quorate or self.chair_proceeded
-
     def to_json(self) -> dict[str, Any]:
         """CONTRACT.md section 4, with the warnings and the chair's decision added."""
         return {

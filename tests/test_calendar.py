@@ -58,7 +58,7 @@ def test_working_days_between_counts_what_add_added(start, n):
 @settings(max_examples=200, deadline=None)
 @given(
     dates,
-    st.sampled_from(["10 days", "10 weeks", "3 months", "6 months", "24 hours"]),
+    st.sampled_from(["10 days", "10 weeks", "3 months", "6 months"]),
     st.sampled_from([1, -1]),
 )
 def test_calendar_deadlines_land_on_a_working_day_and_never_move_later(start, text, direction):
@@ -68,11 +68,29 @@ def test_calendar_deadlines_land_on_a_working_day_and_never_move_later(start, te
     if duration.unit == "months":
         raw = add_months(start, direction * duration.amount)
     else:
-        per = {"days": 1, "weeks": 7, "hours": 1 / 24}[duration.unit]
-        days = int(duration.amount * per)
-        raw = start + dt.timedelta(days=direction * days)
+        per = {"days": 1, "weeks": 7}[duration.unit]
+        raw = start + dt.timedelta(days=direction * duration.amount * per)
     assert due <= raw
     assert (raw - due).days < 12  # only as far back as the last working day
+
+
+@settings(max_examples=200, deadline=None)
+@given(dates, st.integers(min_value=1, max_value=5), st.sampled_from([1, -1]))
+def test_hours_count_as_working_days(start, days, direction):
+    # CONTRACT.md 2: "N hours" is N/24 working days, so never a non-working day, and
+    # exactly as far as the same number of working days
+    due = ENG.shift(start, Duration.parse(f"{24 * days} hours"), direction)
+    assert due == ENG.add_working_days(start, direction * days)
+    assert ENG.is_working_day(due)
+    if direction == 1:
+        assert ENG.working_days_between(start, due) == days
+
+
+def test_24_hours_after_a_friday_is_monday():
+    # Fri 4 Dec 2026: "within 24 hours" is the next working day, Mon 7 Dec
+    assert ENG.shift(D(2026, 12, 4), Duration.parse("24 hours"), 1) == D(2026, 12, 7)
+    # and after Thu 24 Dec: Christmas Day and the Boxing Day substitute are skipped
+    assert ENG.shift(D(2026, 12, 24), Duration.parse("24 hours"), 1) == D(2026, 12, 29)
 
 
 @settings(max_examples=300)
@@ -155,10 +173,8 @@ def test_month_deadline_on_a_sunday_moves_back_to_friday():
     assert ENG.shift(D(2026, 11, 30), Duration.parse("3 months"), 1) == D(2027, 2, 26)
 
 
-def test_24_hours_is_one_calendar_day_rolled_back():
-    # a Friday conference: 24 hours later is Saturday, so the deadline stays Friday
-    assert ENG.shift(D(2026, 11, 20), Duration.parse("24 hours"), 1) == D(2026, 11, 20)
-    # 24 hours before a Monday conference is Sunday: the Friday before
+def test_24_hours_before_a_monday_is_the_friday():
+    # "24 hours before" is the working day before: Mon 23 Nov 2026 -> Fri 20 Nov
     assert ENG.shift(D(2026, 11, 23), Duration.parse("24 hours"), -1) == D(2026, 11, 20)
 
 

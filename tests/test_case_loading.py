@@ -135,9 +135,26 @@ def test_wrong_enum_value_suggests_the_nearest(write_case):
 
 
 def test_type_specific_requirement(write_case):
-    path = write_case(MINIMAL.replace("type: initial", "type: review"))
+    path = write_case(MINIMAL.replace("type: initial", "type: review\n  previous_type: initial"))
     line, message = only(path)
     assert line == 4 and "previous_conference: required for a review conference" in message
+
+
+def test_a_review_must_say_what_it_reviews(write_case):
+    # CONTRACT.md 1: no default previous_type; the review's interval depends on it
+    text = MINIMAL.replace("type: initial", "type: review\n  previous_conference: 2026-08-10")
+    line, message = only(write_case(text))
+    assert line == 4 and "previous_type: required for a review" in message
+
+
+def test_a_review_on_the_day_it_reviews_is_refused(write_case):
+    text = MINIMAL.replace(
+        "type: initial",
+        "type: review\n  previous_conference: 2026-11-20\n  previous_type: initial\n"
+        "  date: 2026-11-20",
+    )
+    found = problems_of(write_case(text))
+    assert any("the day of the conference it reviews" in m for _, m in found), found
 
 
 def test_outcome_needs_a_category_for_a_protection_plan(write_case):

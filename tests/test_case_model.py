@@ -26,7 +26,10 @@ def case_with(professionals: list[dict[str, Any]], lead: str | None = None):
         + [{"id": "hv", "name": "Priya Patel", "role": "Social worker", "agency": "health"}],
     }
     if lead:
-        data["outcome"] = {"lead_social_worker": lead}
+        data["outcome"] = {
+            "lead_social_worker": lead,
+            "decisions": [{"child": "amy", "plan": "child-in-need"}],
+        }
     return parse_case(Document("case.yaml", data))
 
 

@@ -90,15 +90,16 @@ def test_by_exception_in_json_and_table(cli, write_case) -> None:
     assert "London CP4 3.10" in result.stdout
 
 
-def test_chair_proceeds_exits_0_and_still_reports_inquorate(cli, write_case) -> None:
+def test_chair_proceeds_exits_1_and_still_reports_inquorate(cli, write_case) -> None:
+    # CONTRACT.md 4: exit 1 whenever quorate is false, even where the chair went ahead
     path = write_case(PROCEEDS)
     result = cli("check-quorum", path, "--json", "--today", "2026-11-10")
-    assert result.exit_code == 0
+    assert result.exit_code == 1
     data = json.loads(result.stdout)
     assert data["quorate"] is False and data["children"]["ben"]["quorate"] is False
     assert data["chair_proceeded"] is True
     table = cli("check-quorum", path, "--today", "2026-11-10")
-    assert table.exit_code == 0
+    assert table.exit_code == 1
     assert "Inquorate for Ben Smith" in table.stdout
     assert "Helen Carter" in table.stdout and "early review" in table.stdout
 

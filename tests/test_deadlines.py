@@ -247,7 +247,7 @@ def test_hackney(write_case):
     d = dues(plan)
     assert d["agency_reports"] == D(2026, 11, 17)  # 3 working days (Hackney), not 2
     assert d["social_worker_report_to_chair"] == D(2026, 11, 18)  # inherited London 7.8
-    assert d["decision_letter"] == D(2026, 11, 20)  # 24 hours after a Friday: Saturday, so Friday
+    assert d["decision_letter"] == D(2026, 11, 23)  # 24 hours after a Friday: the Monday
     assert d["conference_record"] == D(2026, 12, 11)  # 15 working days
     assert plan.deadline("exclusion_request").inherited_from == "london"
     odd = plan_of(write_case, case_text(conf.replace("10:00", "11:00"), procedure="hackney"))
@@ -320,3 +320,43 @@ def test_to_json_is_exactly_the_contract(write_case):
         "rule": "15 working days after the strategy discussion",
     }
     assert all(set(w) == {"code", "message"} for w in data["warnings"])
+
+
+# -- London CP4 1.8 and 2.2: the conference deadline from other events ---------------------
+
+
+@pytest.mark.parametrize(
+    ("expires", "due", "rule"),
+    [
+        # Sun 20 Dec 2026 expiry, before the usual 15 working days (Mon 7 Dec + 15 = Wed 30 Dec):
+        # the Friday before (never later)
+        ("2026-12-20", D(2026, 12, 18), "before the emergency protection order expires"),
+        # an order that ends after the usual deadline changes nothing
+        ("2027-01-15", D(2026, 12, 30), "15 working days after the strategy discussion"),
+    ],
+)
+def test_emergency_protection_order_brings_the_conference_forward(write_case, expires, due, rule):
+    conf = (
+        "  type: initial\n  strategy_discussion: 2026-12-07\n"
+        f"  emergency_protection_order_expires: {expires}\n"
+    )
+    deadline = plan_of(write_case, case_text(conf)).deadline("conference")
+    assert deadline is not None and deadline.due == due and deadline.rule == rule
+    if "order" in rule:
+        assert deadline.source == "London CP4 1.8"
+
+
+def test_looked_after_child_going_home_counts_15_days_from_the_review(write_case):
+    # CP4 2.2: "within 15 days of the case review decision": calendar days, rolled back
+    conf = "  type: initial\n  looked_after_review: 2026-12-10\n"
+    deadline = plan_of(write_case, case_text(conf)).deadline("conference")
+    assert deadline is not None
+    assert deadline.due == D(2026, 12, 24)  # Thu 10 Dec + 15 days = Fri 25 Dec (Christmas)
+    assert deadline.source == "London CP4 2.2"
+
+
+def test_an_initial_conference_needs_a_strategy_discussion_or_a_looked_after_review(write_case):
+    from cpconf.errors import CaseError
+
+    with pytest.raises(CaseError, match="strategy_discussion: required .*looked_after_review"):
+        plan_of(write_case, case_text("  type: initial\n"))

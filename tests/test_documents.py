@@ -374,7 +374,7 @@ def test_agenda_differs_by_conference_type(tmp_path):
     text = HELD.read_text(encoding="utf-8")
     review = text.replace(
         "type: initial\n  strategy_discussion: 2026-11-02",
-        "type: review\n  previous_conference: 2026-08-20",
+        "type: review\n  previous_conference: 2026-08-20\n  previous_type: initial",
     )
     path = tmp_path / "review.yaml"
     path.write_text(review, encoding="utf-8")
@@ -413,7 +413,11 @@ def test_decision_letter(held_pack):
 )
 def test_decision_letter_speaks_of_the_child_or_the_children(plans, expected):
     data = small_case()
-    data["children"].append({"id": "ben", "name": "Ben Smith", "dob": "2022-07-01"})
+    # with one plan given, Ben is another child in the household (no decision for him)
+    ben_subject = len(plans) > 1
+    data["children"].append(
+        {"id": "ben", "name": "Ben Smith", "dob": "2022-07-01", "subject": ben_subject}
+    )
     data["outcome"]["decisions"] = [
         {
             "child": child,

@@ -38,6 +38,8 @@ ANCHORS: dict[str, str] = {
     "previous_conference": "the previous conference",
     "due_date": "the expected date of delivery",
     "birth_date": "the birth",
+    "emergency_protection_order_expires": "the day the emergency protection order expires",
+    "looked_after_review": "the looked-after review's decision",
     "conference": "the conference",
 }
 
@@ -64,6 +66,9 @@ class Rule(_Model):
     duration: Duration
     source: str = Field(min_length=1)
     text: str | None = None  # the rule in words, where the generated wording won't do
+    # a limit, not the rule: where its date is known, the deadline is the earlier of this
+    # and the rule that applies (London CP4 1.8: before an emergency protection order expires)
+    limit: bool = False
 
     @field_validator("duration", mode="before")
     @classmethod
