@@ -25,9 +25,9 @@ import jinja2
 from docxtpl import DocxTemplate
 
 from cpconf.case import Agency
-from cpconf.deadlines import build_plan
 from cpconf.documents import make_letters, plan_documents, sandbox, template_paths
 from cpconf.loading import open_case
+from cpconf.schedule import build_schedule
 
 # every agency but children's social care (one social worker) and the catch-alls
 AGENCIES = [a for a in get_args(Agency) if a not in ("children_social_care", "legal", "other")]
@@ -135,7 +135,7 @@ def main() -> int:
         case_path = Path(tmp) / "large.yaml"
         case_path.write_text(large_case(), encoding="utf-8")
         loaded = open_case(case_path)
-    plan = build_plan(loaded.case, loaded.profile, loaded.calendar, dt.date(2026, 11, 20))
+    plan = build_schedule(loaded.case, loaded.profile, loaded.calendar, dt.date(2026, 11, 20))
     docs = plan_documents(loaded, plan)
     n = len(docs)
 

@@ -67,7 +67,7 @@ ChildViews = Literal[
     "chair-meeting",
     "declined",
 ]
-Plan = Literal["child-protection", "child-in-need", "early-help", "no-further-action"]
+PlanKind = Literal["child-protection", "child-in-need", "early-help", "no-further-action"]
 Category = Literal["physical", "emotional", "sexual", "neglect"]
 
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]*\Z")
@@ -230,7 +230,7 @@ class Professional(Model):
 
 class Decision(Model):
     child: str
-    plan: Plan
+    plan: PlanKind
     category: Category | None = None
 
 

@@ -1,7 +1,7 @@
 """Every case at once: the open deadlines across a caseload, and the service's timeliness.
 
 `build_caseload(paths, today)` finds the case files under the given files and
-folders, builds each conference's plan (cpconf.deadlines) and returns a
+folders, builds each conference's plan (cpconf.schedule) and returns a
 `Caseload`: the deadlines not yet done, grouped by when they fall due, the
 files that could not be read (each with its problems), and timeliness as
 councils report it. Children appear by their initials only: a coordinator's
@@ -20,11 +20,11 @@ from pathlib import Path
 from typing import Any
 
 from cpconf.case import Case
-from cpconf.deadlines import Plan, build_plan
 from cpconf.errors import CaseError, Problem
 from cpconf.loading import open_case
 from cpconf.names import initials
 from cpconf.procedures import BUILTIN, Profile, load_profile
+from cpconf.schedule import Schedule, build_schedule
 
 CASE_SUFFIXES = (".yaml", ".yml")
 
@@ -373,7 +373,7 @@ def _group(due: dt.date, today: dt.date) -> str:
     return "later"
 
 
-def case_facts(path: str, case: Case, plan: Plan) -> CaseFacts:
+def case_facts(path: str, case: Case, plan: Schedule) -> CaseFacts:
     """What the caseload needs of one case, from its plan."""
     # an unborn baby's "name" is usually its mother's ("Unborn baby of Chloe Barnes")
     kids = ", ".join("unborn baby" if c.unborn else initials(c.name) for c in case.subject_children)
@@ -450,7 +450,7 @@ def examine(
     """One case file's facts, or the problems that stop it being read."""
     try:
         loaded = open_case(path, profiles)
-        plan = build_plan(loaded.case, loaded.profile, loaded.calendar, today)
+        plan = build_schedule(loaded.case, loaded.profile, loaded.calendar, today)
         return case_facts(str(path), loaded.case, plan)
     except CaseError as exc:
         return FileError(str(path), tuple(without_values(p) for p in exc.problems))

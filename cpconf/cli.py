@@ -123,15 +123,15 @@ def plan(
     ] = False,
 ) -> None:
     """Every deadline of the conference, in working days, with warnings."""
-    from cpconf.deadlines import build_plan
     from cpconf.loading import open_case
+    from cpconf.schedule import build_schedule
 
     day = _today(today)
     try:
         loaded = open_case(case)
     except CaseError as exc:
         _fail(exc)
-    result = build_plan(loaded.case, loaded.profile, loaded.calendar, day)
+    result = build_schedule(loaded.case, loaded.profile, loaded.calendar, day)
     if ics is not None:
         from cpconf.files import write_new
         from cpconf.ics import deadlines_calendar
@@ -161,9 +161,9 @@ def check_quorum(case: CaseArg, json_out: JsonOpt = False, today: TodayOpt = Non
     Exit 0 when quorate, 1 when inquorate (even where the chair went ahead, London CP4
     3.11: the output says so), 2 for bad input.
     """
-    from cpconf.deadlines import build_plan
     from cpconf.loading import open_case
     from cpconf.quorum import check_quorum as assess
+    from cpconf.schedule import build_schedule
 
     day = _today(today)
     try:
@@ -171,7 +171,7 @@ def check_quorum(case: CaseArg, json_out: JsonOpt = False, today: TodayOpt = Non
     except CaseError as exc:
         _fail(exc)
     # the last day to ask for an exclusion (CP4 5.2) is the plan's to count
-    conference_plan = build_plan(loaded.case, loaded.profile, loaded.calendar, day)
+    conference_plan = build_schedule(loaded.case, loaded.profile, loaded.calendar, day)
     result = assess(
         loaded.case,
         loaded.profile,
@@ -324,14 +324,14 @@ def letters(
     today: TodayOpt = None,
 ) -> None:
     """The conference's paperwork as Word documents, with manifest.json and a distribution list."""
-    from cpconf.deadlines import build_plan
     from cpconf.documents import make_letters, pack_warnings
     from cpconf.loading import open_case
+    from cpconf.schedule import build_schedule
 
     day = _today(today)
     try:
         loaded = open_case(case)
-        result = build_plan(loaded.case, loaded.profile, loaded.calendar, day)
+        result = build_schedule(loaded.case, loaded.profile, loaded.calendar, day)
         written = make_letters(loaded, result, out, templates=templates, force=force)
     except CaseError as exc:
         _fail(exc)

@@ -25,12 +25,12 @@ from typing import Any
 
 from cpconf.case import AGENCY_NAMES, Case, Child, FamilyMember, Professional
 from cpconf.dates import add_minutes, clock, long_date
-from cpconf.deadlines import Plan, Warning
 from cpconf.errors import CaseError, Problem
 from cpconf.files import temp_file
 from cpconf.loading import LoadedCase
 from cpconf.names import clean_text, join_names, one_line
 from cpconf.procedures import Profile
+from cpconf.schedule import Notice, Schedule
 
 KINDS: tuple[str, ...] = (
     "invitation",
@@ -289,14 +289,14 @@ def _conference(case: Case, profile: Profile) -> dict[str, Any]:
     }
 
 
-def _deadlines(plan: Plan) -> dict[str, str]:
+def _deadlines(plan: Schedule) -> dict[str, str]:
     out = dict.fromkeys(DEADLINE_IDS, "")
     for d in plan.deadlines:
         out[d.id] = long_date(d.due)
     return out
 
 
-def _outcome(case: Case, plan: Plan) -> dict[str, Any] | None:
+def _outcome(case: Case, plan: Schedule) -> dict[str, Any] | None:
     out = case.outcome
     if out is None:
         return None
@@ -352,7 +352,7 @@ def _outcome(case: Case, plan: Plan) -> dict[str, Any] | None:
     }
 
 
-def plan_documents(loaded: LoadedCase, plan: Plan) -> list[PlannedDocument]:
+def plan_documents(loaded: LoadedCase, plan: Schedule) -> list[PlannedDocument]:
     """Every document of the pack, in the order a coordinator sends them (CONTRACT.md 4)."""
     case, profile = loaded.case, loaded.profile
     conf = case.conference
@@ -527,7 +527,7 @@ _REPORT_DEADLINES = (
 )
 
 
-def pack_warnings(case: Case, plan: Plan) -> list[Warning]:
+def pack_warnings(case: Case, plan: Schedule) -> list[Notice]:
     """What is wrong with sending this pack today: plain warnings (code and message).
 
     Invitations and report templates are dated `plan.today` and ask for reports by the
@@ -546,7 +546,7 @@ def pack_warnings(case: Case, plan: Plan) -> list[Warning]:
         if today < conf_date and not (first_report and today >= first_report.due):
             return []
         return [
-            Warning(
+            Notice(
                 "invitations_after_conference",
                 f"{sending}, but the conference's outcome is recorded: send only the decision "
                 "letters; the other documents are for the file.",
@@ -555,7 +555,7 @@ def pack_warnings(case: Case, plan: Plan) -> list[Warning]:
     if today >= conf_date:
         when = "on the day of the conference" if today == conf_date else "after the conference"
         return [
-            Warning(
+            Notice(
                 "invitations_late",
                 f"{sending}, {when} ({long_date(conf_date)}): too late to invite anyone or ask "
                 "for reports. Record the outcome (outcome:) to write the decision letters, or "
@@ -570,7 +570,7 @@ def pack_warnings(case: Case, plan: Plan) -> list[Warning]:
             when = f"after reports were due ({long_date(first_report.due)}): they ask"
             when += " for reports by a date that has passed"
         return [
-            Warning(
+            Notice(
                 "invitations_late",
                 f"{sending}, {when}. Tell each person when to send their report, or move the "
                 "conference.",
@@ -794,7 +794,7 @@ def md_escape(text: str) -> str:
     return re.sub(r"([\\`*_{}\[\]<>|#])", r"\\\1", one_line(text))
 
 
-def distribution(docs: Sequence[PlannedDocument], case: Case, plan: Plan) -> str:
+def distribution(docs: Sequence[PlannedDocument], case: Case, plan: Schedule) -> str:
     """Who gets what, by when: a list a person can work through."""
     conf = case.conference
     title = f"# Distribution list: {md_escape(one_line(case.case.reference))}"
@@ -895,7 +895,7 @@ def write_pack(
 
 def make_letters(
     loaded: LoadedCase,
-    plan: Plan,
+    plan: Schedule,
     out_dir: Path,
     templates: Path | None = None,
     force: bool = False,
@@ -929,11 +929,13 @@ _LEFTOVER = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}")
 
 def sample_documents(today: dt.date | None = None) -> list[PlannedDocument]:
     """Every document of the shipped sample case: one of each kind, every branch."""
-    from cpconf.deadlines import build_plan
     from cpconf.loading import open_case
+    from cpconf.schedule import build_schedule
 
     loaded = open_case(default_template_dir() / "sample_case.yaml")
-    plan = build_plan(loaded.case, loaded.profile, loaded.calendar, today or dt.date(2026, 11, 20))
+    plan = build_schedule(
+        loaded.case, loaded.profile, loaded.calendar, today or dt.date(2026, 11, 20)
+    )
     return plan_documents(loaded, plan)
 
 

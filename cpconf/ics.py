@@ -12,13 +12,13 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 from cpconf.case import Case
-from cpconf.deadlines import Plan
 from cpconf.procedures import Profile
+from cpconf.schedule import Schedule
 
 LONDON = ZoneInfo("Europe/London")
 
 
-def deadlines_calendar(plan: Plan, case: Case, profile: Profile) -> bytes:
+def deadlines_calendar(plan: Schedule, case: Case, profile: Profile) -> bytes:
     """Every deadline not yet done, and the booked conference, as an .ics file's bytes."""
     from icalendar import Calendar, Event  # only this command needs it
     from icalendar.enums import TRANSP

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from cpconf.calendar import WorkingCalendar
 from cpconf.case import Case, nearest, parse_case
 from cpconf.errors import CaseError, Problem
 from cpconf.procedures import Profile, load_profile
+from cpconf.workdays import WorkingCalendar
 from cpconf.yamlload import Document, load_yaml
 
 

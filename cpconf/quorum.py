@@ -11,14 +11,14 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, get_args
 
-from cpconf.calendar import WorkingCalendar
 from cpconf.case import AGENCY_NAMES, Agency, Case, Child, InquorateDecision, Professional
 from cpconf.dates import long_date
 from cpconf.names import first_name, join_names
 from cpconf.procedures import Profile, Quorum
+from cpconf.workdays import WorkingCalendar
 
 if TYPE_CHECKING:  # the plan is built by the caller: quorum never builds one
-    from cpconf.deadlines import Deadline
+    from cpconf.schedule import Deadline
 
 AGENCY_ORDER: tuple[str, ...] = get_args(Agency)
 NUMBERS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five"}
@@ -421,7 +421,7 @@ def check_quorum(
 ) -> QuorumReport:
     """The quorum for each subject child (a child who is not a subject is not assessed).
 
-    `exclusion_request`: the plan's deadline of that id (cpconf.deadlines builds the plan),
+    `exclusion_request`: the plan's deadline of that id (cpconf.schedule builds the plan),
     or None where the profile has none.
     """
     rule = profile.quorum

@@ -11,10 +11,10 @@ from rich.table import Table
 from rich.text import Text
 
 from cpconf.dates import long_date
-from cpconf.deadlines import Plan
 from cpconf.names import first_name
 from cpconf.procedures import Profile
 from cpconf.quorum import ChildQuorum, QuorumReport, unit_name
+from cpconf.schedule import Schedule
 
 _STATUS_STYLE = {
     "done": "green",
@@ -27,7 +27,7 @@ _STATUS_STYLE = {
 }
 
 
-def plan_view(plan: Plan, local_authority: str | None = None) -> Group:
+def plan_view(plan: Schedule, local_authority: str | None = None) -> Group:
     title = f"{plan.reference}: {plan.conference_type} conference"
     if plan.conference_date:
         title += f" on {long_date(plan.conference_date)}"

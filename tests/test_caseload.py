@@ -41,11 +41,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cpconf import caseload as core
-from cpconf.calendar import WorkingCalendar
 from cpconf.caseload import Filters, build_caseload, find_case_files, initials
-from cpconf.deadlines import build_plan
 from cpconf.errors import CaseError, Problem
 from cpconf.loading import open_case
+from cpconf.schedule import build_schedule
+from cpconf.workdays import WorkingCalendar
 
 CASELOAD = Path(__file__).resolve().parent / "cases" / "caseload"
 TODAY = dt.date(2026, 11, 23)
@@ -219,14 +219,14 @@ def test_an_unreadable_file_is_reported_and_the_rest_still_run(load):
 
 
 def test_a_fault_in_one_file_does_not_stop_the_others(monkeypatch):
-    real = core.build_plan
+    real = core.build_schedule
 
     def faulty(case, *args):
         if case.case.reference == "CP-C":
             raise ZeroDivisionError("division by zero")
         return real(case, *args)
 
-    monkeypatch.setattr(core, "build_plan", faulty)
+    monkeypatch.setattr(core, "build_schedule", faulty)
     load = build_caseload([CASELOAD / "team-a"], TODAY, jobs=1)
     assert load.cases == 2
     [error] = load.errors
@@ -308,7 +308,7 @@ def test_calendar_weeks_run_monday_to_sunday(today, group):
 
 def test_done_stops_plan_and_caseload_flagging_a_task():
     loaded = open_case(CASELOAD / "team-b" / "cp-d.yaml")
-    plan = build_plan(loaded.case, loaded.profile, loaded.calendar, TODAY)
+    plan = build_schedule(loaded.case, loaded.profile, loaded.calendar, TODAY)
     passed = {w.deadline for w in plan.warnings if w.code == "deadline_passed"}
     assert passed == {"agency_reports"}  # the two social work reports are recorded as done
     assert plan.status(plan.deadline("social_worker_report_to_chair")).kind == "done"

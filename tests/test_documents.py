@@ -19,9 +19,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from cpconf import documents
-from cpconf.calendar import WorkingCalendar
 from cpconf.case import parse_case
-from cpconf.deadlines import build_plan
 from cpconf.documents import (
     KINDS,
     CompiledTemplate,
@@ -39,6 +37,8 @@ from cpconf.documents import (
 from cpconf.errors import CaseError
 from cpconf.loading import LoadedCase, open_case
 from cpconf.procedures import load_profile, parse_profile_text
+from cpconf.schedule import build_schedule
+from cpconf.workdays import WorkingCalendar
 from cpconf.yamlload import Document
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -68,7 +68,7 @@ def docx_text(source: Path | bytes) -> str:
 def pack(path: Path, today: dt.date, out: Path) -> dict[tuple[str, str | None], str]:
     """Write a case's pack and read every document back: (kind, recipient) -> text."""
     loaded = open_case(path)
-    plan = build_plan(loaded.case, loaded.profile, loaded.calendar, today)
+    plan = build_schedule(loaded.case, loaded.profile, loaded.calendar, today)
     make_letters(loaded, plan, out)
     entries = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     return {(e["kind"], e["recipient"]): docx_text(out / e["path"]) for e in entries}
@@ -148,7 +148,7 @@ def hackney_pack(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, st
 
 def test_who_gets_what_follows_the_contract():
     loaded = open_case(HELD)
-    plan = build_plan(loaded.case, loaded.profile, loaded.calendar, dt.date(2026, 11, 20))
+    plan = build_schedule(loaded.case, loaded.profile, loaded.calendar, dt.date(2026, 11, 20))
     got = sorted((d.kind, d.recipient or "") for d in plan_documents(loaded, plan))
     profs = ["gp", "hv", "nursery", "police", "school", "sw"]
     family = ["dad", "gran", "mum", "partner"]
@@ -166,7 +166,7 @@ def test_who_gets_what_follows_the_contract():
 
 def test_no_decision_letters_without_an_outcome():
     loaded = open_case(SAMPLE)
-    plan = build_plan(loaded.case, loaded.profile, loaded.calendar, dt.date(2026, 11, 10))
+    plan = build_schedule(loaded.case, loaded.profile, loaded.calendar, dt.date(2026, 11, 10))
     kinds = {d.kind for d in plan_documents(loaded, plan)}
     assert "decision_letter" not in kinds
     assert kinds == set(KINDS) - {"decision_letter", "exclusion_letter"}
@@ -179,7 +179,7 @@ def test_letters_need_a_booked_date(write_case):
         children: [{id: amy, name: Amy Smith, dob: 2019-03-14}]
         """)
     loaded = open_case(path)
-    plan = build_plan(loaded.case, loaded.profile, loaded.calendar, dt.date(2026, 11, 3))
+    plan = build_schedule(loaded.case, loaded.profile, loaded.calendar, dt.date(2026, 11, 3))
     with pytest.raises(CaseError, match="no conference date is booked"):
         plan_documents(loaded, plan)
 
@@ -190,7 +190,7 @@ def test_letters_need_a_booked_date(write_case):
 
 def _pack_warnings(path: Path, today: dt.date) -> list[tuple[str, str | None]]:
     loaded = open_case(path)
-    plan = build_plan(loaded.case, loaded.profile, loaded.calendar, today)
+    plan = build_schedule(loaded.case, loaded.profile, loaded.calendar, today)
     return [(w.code, w.deadline) for w in pack_warnings(loaded.case, plan)]
 
 
@@ -222,7 +222,7 @@ def test_a_pack_with_the_outcome_says_only_the_decision_letters_go(today, expect
 
 def test_the_late_warning_names_the_dates():
     loaded = open_case(SAMPLE)
-    plan = build_plan(loaded.case, loaded.profile, loaded.calendar, dt.date(2026, 11, 19))
+    plan = build_schedule(loaded.case, loaded.profile, loaded.calendar, dt.date(2026, 11, 19))
     (warning,) = pack_warnings(loaded.case, plan)
     assert "Thursday 19 November 2026" in warning.message  # when they are dated
     assert "Wednesday 18 November 2026" in warning.message  # when reports were due
@@ -465,7 +465,7 @@ def test_the_social_worker_named_to_the_family_is_not_the_team_manager():
 
 
 def _notes(loaded: LoadedCase) -> dict[tuple[str, str | None], str]:
-    plan = build_plan(loaded.case, loaded.profile, loaded.calendar, dt.date(2026, 11, 20))
+    plan = build_schedule(loaded.case, loaded.profile, loaded.calendar, dt.date(2026, 11, 20))
     return {(d.kind, d.recipient): d.note for d in plan_documents(loaded, plan)}
 
 
@@ -509,7 +509,7 @@ def test_fully_excluded_member_gets_no_invitation_and_is_not_on_the_agenda(held_
     assert ("family_invitation", "partner") not in held_pack
     assert "Dean Harris" not in held_pack[("agenda", None)]
     loaded = open_case(HELD)
-    plan = build_plan(loaded.case, loaded.profile, loaded.calendar, dt.date(2026, 11, 20))
+    plan = build_schedule(loaded.case, loaded.profile, loaded.calendar, dt.date(2026, 11, 20))
     agenda = next(d for d in plan_documents(loaded, plan) if d.kind == "agenda")
     assert not any("Dean Harris" in line for line in agenda.send_to)
 
@@ -562,7 +562,7 @@ TRICKY = {
 
 def _render_all(data: dict[str, Any]) -> dict[tuple[str, str | None], str]:
     loaded = loaded_from(data)
-    plan = build_plan(loaded.case, loaded.profile, WorkingCalendar(), dt.date(2026, 11, 10))
+    plan = build_schedule(loaded.case, loaded.profile, WorkingCalendar(), dt.date(2026, 11, 10))
     renderer = Renderer(template_paths())
     return {
         (d.kind, d.recipient): docx_text(renderer.render(d)) for d in plan_documents(loaded, plan)
@@ -606,7 +606,7 @@ def test_fast_path_matches_docxtpl_own_render():
     from docxtpl import DocxTemplate
 
     loaded = loaded_from(small_case(**TRICKY))
-    plan = build_plan(loaded.case, loaded.profile, WorkingCalendar(), dt.date(2026, 11, 10))
+    plan = build_schedule(loaded.case, loaded.profile, WorkingCalendar(), dt.date(2026, 11, 10))
     paths = template_paths()
     for doc in plan_documents(loaded, plan):
         ours = docx_text(CompiledTemplate(paths[doc.kind]).render(doc.context))
@@ -635,7 +635,7 @@ def test_templates_run_in_the_sandbox(tmp_path):
 def test_unknown_names_fail_instead_of_printing_blank(tmp_path):
     path = _template(tmp_path, "invitation", "Dear {{ recipent.name }},")
     loaded = open_case(SAMPLE)
-    plan = build_plan(loaded.case, loaded.profile, loaded.calendar, dt.date(2026, 11, 10))
+    plan = build_schedule(loaded.case, loaded.profile, loaded.calendar, dt.date(2026, 11, 10))
     doc = next(d for d in plan_documents(loaded, plan) if d.kind == "invitation")
     with pytest.raises(CaseError, match="recipent"):
         CompiledTemplate(path).render(doc.context)
@@ -677,7 +677,7 @@ def test_each_template_is_compiled_once_per_run(tmp_path, monkeypatch):
 
     monkeypatch.setattr(CompiledTemplate, "__init__", counting)
     loaded = open_case(HELD)
-    plan = build_plan(loaded.case, loaded.profile, loaded.calendar, dt.date(2026, 11, 20))
+    plan = build_schedule(loaded.case, loaded.profile, loaded.calendar, dt.date(2026, 11, 20))
     make_letters(loaded, plan, tmp_path / "out")
     assert sorted(made) == sorted(f"{k}.docx" for k in KINDS)
 
@@ -687,7 +687,7 @@ def test_each_template_is_compiled_once_per_run(tmp_path, monkeypatch):
 
 def test_refuses_to_overwrite_and_leaves_everything_as_it_was(tmp_path):
     loaded = open_case(SAMPLE)
-    plan = build_plan(loaded.case, loaded.profile, loaded.calendar, dt.date(2026, 11, 10))
+    plan = build_schedule(loaded.case, loaded.profile, loaded.calendar, dt.date(2026, 11, 10))
     out = tmp_path / "out"
     out.mkdir()
     edited = out / "agenda.docx"
@@ -703,7 +703,7 @@ def test_refuses_to_overwrite_and_leaves_everything_as_it_was(tmp_path):
 
 def test_a_failure_midway_leaves_no_partial_or_temporary_file(tmp_path, monkeypatch):
     loaded = open_case(HELD)
-    plan = build_plan(loaded.case, loaded.profile, loaded.calendar, dt.date(2026, 11, 20))
+    plan = build_schedule(loaded.case, loaded.profile, loaded.calendar, dt.date(2026, 11, 20))
     out = tmp_path / "out"
     out.mkdir()
     keep = out / "notes.txt"
@@ -726,7 +726,7 @@ def test_a_failure_midway_leaves_no_partial_or_temporary_file(tmp_path, monkeypa
 
 def test_a_failure_midway_with_force_keeps_the_old_files_intact(tmp_path, monkeypatch):
     loaded = open_case(SAMPLE)
-    plan = build_plan(loaded.case, loaded.profile, loaded.calendar, dt.date(2026, 11, 10))
+    plan = build_schedule(loaded.case, loaded.profile, loaded.calendar, dt.date(2026, 11, 10))
     out = tmp_path / "out"
     make_letters(loaded, plan, out)
     before = {p.name: p.read_bytes() for p in out.iterdir()}
@@ -747,7 +747,7 @@ def test_a_failure_midway_with_force_keeps_the_old_files_intact(tmp_path, monkey
 
 def test_manifest_lists_every_document_relative_to_the_folder(tmp_path):
     loaded = open_case(HELD)
-    plan = build_plan(loaded.case, loaded.profile, loaded.calendar, dt.date(2026, 11, 20))
+    plan = build_schedule(loaded.case, loaded.profile, loaded.calendar, dt.date(2026, 11, 20))
     out = tmp_path / "out"
     written = make_letters(loaded, plan, out)
     entries = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
@@ -764,7 +764,7 @@ def test_manifest_lists_every_document_relative_to_the_folder(tmp_path):
 
 def test_distribution_list_says_who_gets_what_by_when(tmp_path):
     loaded = open_case(HELD)
-    plan = build_plan(loaded.case, loaded.profile, loaded.calendar, dt.date(2026, 11, 20))
+    plan = build_schedule(loaded.case, loaded.profile, loaded.calendar, dt.date(2026, 11, 20))
     out = tmp_path / "out"
     make_letters(loaded, plan, out)
     text = (out / "distribution.md").read_text(encoding="utf-8")

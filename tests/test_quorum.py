@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 
 from cpconf.case import Case
-from cpconf.deadlines import build_plan
 from cpconf.procedures import Profile, Quorum, load_profile
 from cpconf.quorum import assess_child, attendance_warnings, check_quorum, rule_words
+from cpconf.schedule import build_schedule
 
 LONDON = load_profile("london")
 TODAY = dt.date(2026, 11, 10)
@@ -398,7 +398,7 @@ def test_rule_words_follow_the_profile() -> None:
 
 def warnings(case: Case, profile: Profile = LONDON, today: dt.date = TODAY) -> list[Any]:
     """As the command line gives them: the exclusion deadline from the case's plan."""
-    plan = build_plan(case, profile, profile.calendar(), today)
+    plan = build_schedule(case, profile, profile.calendar(), today)
     return attendance_warnings(
         case,
         profile,
@@ -761,8 +761,8 @@ def test_warnings_never_nest_brackets() -> None:
 def test_the_quorum_view_of_a_child_whose_name_is_blank_names_them_by_id():
     from rich.console import Console
 
-    from cpconf.calendar import WorkingCalendar
     from cpconf.render import quorum_view
+    from cpconf.workdays import WorkingCalendar
 
     case = make_case([prof("sw", "children_social_care"), prof("hv", "health")])
     blank = case.child("ben").model_copy(update={"name": " "})  # past validation, as a library

@@ -21,10 +21,10 @@ from pydantic import (
     model_validator,
 )
 
-from cpconf.calendar import Duration, WorkingCalendar
 from cpconf.case import Agency, ConferenceType, Date, Time, nearest, validate
-from cpconf.case import Plan as ChildPlan
+from cpconf.case import PlanKind as ChildPlan
 from cpconf.errors import CaseError
+from cpconf.workdays import Duration, WorkingCalendar
 from cpconf.yamlload import Document, load_yaml, parse_yaml
 
 BUILTIN = ("london", "hackney", "york", "bolton", "warwickshire")

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cpconf import calendar as calmod
-from cpconf.calendar import Duration, WorkingCalendar, add_months
+from cpconf import workdays as calmod
+from cpconf.workdays import Duration, WorkingCalendar, add_months
 
 D = dt.date
 ENG = WorkingCalendar("england-and-wales")

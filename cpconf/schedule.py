@@ -6,10 +6,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from cpconf.calendar import WorkingCalendar
 from cpconf.case import Case
 from cpconf.dates import add_minutes, clock, long_date, short_date
 from cpconf.procedures import DeadlineSpec, Profile, Rule
+from cpconf.workdays import WorkingCalendar
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,7 @@ class Deadline:
 
 
 @dataclass(frozen=True)
-class Warning:
+class Notice:
     code: str
     message: str
     deadline: str | None = None
@@ -41,14 +41,14 @@ class Status:
 
 
 @dataclass
-class Plan:
+class Schedule:
     reference: str
     procedure: str
     conference_type: str
     conference_date: dt.date | None
     today: dt.date
     deadlines: list[Deadline]
-    warnings: list[Warning] = field(default_factory=list)
+    warnings: list[Notice] = field(default_factory=list)
     calendar: WorkingCalendar | None = None
 
     def deadline(self, deadline_id: str) -> Deadline | None:
@@ -144,7 +144,9 @@ def _conference_done(case: Case, today: dt.date) -> dt.date | None:
     return None
 
 
-def build_plan(case: Case, profile: Profile, calendar: WorkingCalendar, today: dt.date) -> Plan:
+def build_schedule(
+    case: Case, profile: Profile, calendar: WorkingCalendar, today: dt.date
+) -> Schedule:
     """Every deadline the profile gives for this conference, with warnings."""
     conf = case.conference
     labels = profile.labels
@@ -192,7 +194,7 @@ def build_plan(case: Case, profile: Profile, calendar: WorkingCalendar, today: d
                 conference_due = d.due
     deadlines = [computed[s.id] for s in profile.deadlines if s.id in computed]
 
-    plan = Plan(
+    plan = Schedule(
         reference=case.case.reference,
         procedure=profile.name,
         conference_type=conf.type,
@@ -205,14 +207,14 @@ def build_plan(case: Case, profile: Profile, calendar: WorkingCalendar, today: d
     return plan
 
 
-def _warnings(plan: Plan, case: Case, profile: Profile, cal: WorkingCalendar) -> list[Warning]:
+def _warnings(plan: Schedule, case: Case, profile: Profile, cal: WorkingCalendar) -> list[Notice]:
     conf = case.conference
-    out: list[Warning] = []
+    out: list[Notice] = []
     deadline = plan.deadline("conference")
 
     if conf.date is None:
         out.append(
-            Warning(
+            Notice(
                 "conference_not_booked",
                 "No conference date is booked yet: the report and exclusion deadlines are counted "
                 "back from the latest date the conference may be held.",
@@ -229,7 +231,7 @@ def _warnings(plan: Plan, case: Case, profile: Profile, cal: WorkingCalendar) ->
         then = f" {profile.delay_procedure}" if profile.delay_procedure else ""
         if conf.delay_reason:
             out.append(
-                Warning(
+                Notice(
                     "conference_delayed",
                     f"The conference is booked for {long_date(conf.date)}, {what} "
                     f"({long_date(deadline.due)}). Reason recorded: {conf.delay_reason.rstrip('.')}.{then}",
@@ -238,7 +240,7 @@ def _warnings(plan: Plan, case: Case, profile: Profile, cal: WorkingCalendar) ->
             )
         else:
             out.append(
-                Warning(
+                Notice(
                     "conference_after_deadline",
                     f"The conference is booked for {long_date(conf.date)}, {what} "
                     f"({long_date(deadline.due)}, {deadline.rule}), and no delay_reason is "
@@ -249,7 +251,7 @@ def _warnings(plan: Plan, case: Case, profile: Profile, cal: WorkingCalendar) ->
     if conf.date and not cal.is_working_day(conf.date):
         why = cal.holiday_name(conf.date) or conf.date.strftime("%A")
         out.append(
-            Warning(
+            Notice(
                 "conference_on_non_working_day",
                 f"The conference is booked for {long_date(conf.date)}, which is not a working day "
                 f"({why}).",
@@ -260,7 +262,7 @@ def _warnings(plan: Plan, case: Case, profile: Profile, cal: WorkingCalendar) ->
     if conf.time and session.family_times and conf.time not in session.family_times:
         usual = " or ".join(clock(t) for t in session.family_times)
         out.append(
-            Warning(
+            Notice(
                 "unusual_start_time",
                 f"The conference starts at {clock(conf.time)}; {profile.title} conferences start "
                 f"at {usual} ({session.source}).",
@@ -270,7 +272,7 @@ def _warnings(plan: Plan, case: Case, profile: Profile, cal: WorkingCalendar) ->
         ends = add_minutes(conf.time, session.expected_length_minutes)
         if ends > session.school_day_ends or conf.time >= session.school_day_ends:
             out.append(
-                Warning(
+                Notice(
                     "conference_after_school_day",
                     f"The conference starts at {clock(conf.time)} and will run until about "
                     f"{clock(ends)}, past the end of the school day ({clock(session.school_day_ends)}): "
@@ -282,7 +284,7 @@ def _warnings(plan: Plan, case: Case, profile: Profile, cal: WorkingCalendar) ->
         if d.done is None and not d.cutoff and d.due < plan.today:
             status = plan.status(d)
             out.append(
-                Warning(
+                Notice(
                     "deadline_passed",
                     f"{d.label}: was due by {long_date(d.due)} ({d.rule}, {d.source}) and is not "
                     f"recorded as done; {status.text}.",

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from cpconf.deadlines import build_plan
 from cpconf.loading import open_case
+from cpconf.schedule import build_schedule
 from tests.conftest import MINIMAL
 
 D = dt.date
@@ -18,7 +18,7 @@ START = D(2026, 11, 1)
 
 def plan_of(write_case, text: str, today: dt.date = START):
     loaded = open_case(write_case(text))
-    return build_plan(loaded.case, loaded.profile, loaded.calendar, today)
+    return build_schedule(loaded.case, loaded.profile, loaded.calendar, today)
 
 
 def dues(plan) -> dict[str, dt.date]:
