@@ -25,7 +25,9 @@ import jinja2
 from docxtpl import DocxTemplate
 
 from cpconf.case import Agency
-from cpconf.documents import make_letters, plan_documents, sandbox, template_paths
+from cpconf.letters import make_letters, plan_documents
+from cpconf.letters.engine import sandbox
+from cpconf.letters.templates import template_paths
 from cpconf.loading import open_case
 from cpconf.schedule import build_schedule
 

@@ -51,7 +51,7 @@ TodayOpt = Annotated[
 def _fail(exc: CaseError) -> NoReturn:
     from rich.text import Text
 
-    from cpconf.render import error_console
+    from cpconf.output.common import error_console
 
     console = error_console()
     for problem in exc.problems:
@@ -146,7 +146,7 @@ def plan(
     else:
         from rich.console import Console
 
-        from cpconf.render import plan_view
+        from cpconf.output.plan import plan_view
 
         Console(highlight=False).print(plan_view(result, loaded.case.case.local_authority))
     failing = {"deadline_passed", "conference_after_deadline"}
@@ -184,7 +184,7 @@ def check_quorum(case: CaseArg, json_out: JsonOpt = False, today: TodayOpt = Non
     else:
         from rich.console import Console
 
-        from cpconf.render import quorum_view
+        from cpconf.output.quorum import quorum_view
 
         Console(highlight=False).print(quorum_view(result))
     if not result.quorate:
@@ -281,13 +281,13 @@ def caseload(
     if json_out:
         _print_json(result.to_json(summary))
     elif csv_out:
-        from cpconf.render_caseload import to_csv
+        from cpconf.output.caseload import to_csv
 
         sys.stdout.write(to_csv(result, summary))
     else:
         from rich.console import Console
 
-        from cpconf.render_caseload import caseload_view
+        from cpconf.output.caseload import caseload_view
 
         console = Console(highlight=False)
         console.print(caseload_view(result, summary, console.width))
@@ -324,7 +324,7 @@ def letters(
     today: TodayOpt = None,
 ) -> None:
     """The conference's paperwork as Word documents, with manifest.json and a distribution list."""
-    from cpconf.documents import make_letters, pack_warnings
+    from cpconf.letters import make_letters, pack_warnings
     from cpconf.loading import open_case
     from cpconf.schedule import build_schedule
 
@@ -337,7 +337,8 @@ def letters(
         _fail(exc)
     from rich.console import Console
 
-    from cpconf.render import letters_table, warnings_view
+    from cpconf.output.common import warnings_view
+    from cpconf.output.letters import letters_table
 
     console = Console(highlight=False)
     console.print(letters_table(written, out, console.width))
@@ -356,7 +357,7 @@ def templates_export(
     ] = False,
 ) -> None:
     """Copy the default templates out, for a council to put in its letterhead and wording."""
-    from cpconf.documents import export_templates
+    from cpconf.letters import export_templates
 
     try:
         paths = export_templates(folder, force=force)
@@ -373,7 +374,7 @@ def templates_check(
     ],
 ) -> None:
     """Report any template that would fail (broken tag, unknown value); exit 1 if one would."""
-    from cpconf.documents import check_templates
+    from cpconf.letters import check_templates
 
     try:
         checks = check_templates(folder)
@@ -381,7 +382,7 @@ def templates_check(
         _fail(exc)
     from rich.console import Console
 
-    from cpconf.render import template_checks_table
+    from cpconf.output.letters import template_checks_table
 
     Console(highlight=False).print(template_checks_table(checks))
     if not all(c.ok for c in checks):
@@ -396,8 +397,8 @@ def procedures_list(ctx: typer.Context) -> None:
     from rich.console import Console
 
     from cpconf.case import CaseInfo
+    from cpconf.output.procedures import profiles_table
     from cpconf.procedures import builtin_profiles, load_profile
-    from cpconf.render import profiles_table
 
     rows = []
     for ref in builtin_profiles():
@@ -413,8 +414,8 @@ def procedures_show(
     """Every timescale of one profile, with the paragraph it comes from."""
     from rich.console import Console
 
+    from cpconf.output.procedures import profile_view
     from cpconf.procedures import load_profile
-    from cpconf.render import profile_view
 
     try:
         profile = load_profile(name)

@@ -8,7 +8,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from cpconf.documents import KINDS
+from cpconf.letters import KINDS
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "sample_cases" / "initial.yaml"

@@ -761,7 +761,7 @@ def test_warnings_never_nest_brackets() -> None:
 def test_the_quorum_view_of_a_child_whose_name_is_blank_names_them_by_id():
     from rich.console import Console
 
-    from cpconf.render import quorum_view
+    from cpconf.output.quorum import quorum_view
     from cpconf.workdays import WorkingCalendar
 
     case = make_case([prof("sw", "children_social_care"), prof("hv", "health")])

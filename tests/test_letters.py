@@ -1,4 +1,4 @@
-"""cpconf.documents: who gets what, what each document says, confidentiality, safe rendering."""
+"""cpconf.letters: who gets what, what each document says, confidentiality, safe rendering."""
 
 from __future__ import annotations
 
@@ -18,24 +18,19 @@ from docx.text.paragraph import Paragraph
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from cpconf import documents
 from cpconf.case import parse_case
-from cpconf.documents import (
-    KINDS,
-    CompiledTemplate,
-    Renderer,
+from cpconf.errors import CaseError
+from cpconf.letters import KINDS, make_letters, pack_warnings, plan_documents
+from cpconf.letters.engine import CompiledTemplate, Renderer, sandbox
+from cpconf.letters.naming import filename, slug
+from cpconf.letters.templates import (
     check_template,
-    filename,
-    make_letters,
-    one_line,
-    pack_warnings,
-    plan_documents,
+    default_template_dir,
     sample_documents,
-    slug,
     template_paths,
 )
-from cpconf.errors import CaseError
 from cpconf.loading import LoadedCase, open_case
+from cpconf.names import one_line
 from cpconf.procedures import load_profile, parse_profile_text
 from cpconf.schedule import build_schedule
 from cpconf.workdays import WorkingCalendar
@@ -321,7 +316,7 @@ def test_family_invitation_is_plain_and_complete(held_pack):
 def test_family_member_excluded_in_part(tmp_path):
     # the shipped sample of `templates check`: gran is excluded from one part
     docs = pack(
-        documents.default_template_dir() / "sample_case.yaml",
+        default_template_dir() / "sample_case.yaml",
         dt.date(2026, 11, 17),
         tmp_path / "out",
     )
@@ -611,7 +606,7 @@ def test_fast_path_matches_docxtpl_own_render():
     for doc in plan_documents(loaded, plan):
         ours = docx_text(CompiledTemplate(paths[doc.kind]).render(doc.context))
         tpl = DocxTemplate(paths[doc.kind])
-        tpl.render(doc.context, jinja_env=documents.sandbox(), autoescape=True)
+        tpl.render(doc.context, jinja_env=sandbox(), autoescape=True)
         buf = io.BytesIO()
         tpl.save(buf)
         assert ours == docx_text(buf.getvalue()), doc.kind
@@ -777,7 +772,7 @@ def test_distribution_list_says_who_gets_what_by_when(tmp_path):
 
 
 def test_shipped_templates_are_in_the_package():
-    folder = documents.default_template_dir()
+    folder = default_template_dir()
     for kind in KINDS:
         assert (folder / f"{kind}.docx").is_file()
     assert (folder / "sample_case.yaml").is_file()
@@ -788,7 +783,7 @@ def test_templates_are_reproducible(tmp_path):
     import importlib.util
 
     spec = importlib.util.spec_from_file_location(
-        "build_templates", ROOT / "templates" / "build_templates.py"
+        "build_templates", ROOT / "scripts" / "build_templates.py"
     )
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)

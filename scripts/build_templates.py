@@ -1,8 +1,12 @@
-"""Build the default Word templates of `cpconf letters` (python templates/build_templates.py).
+"""Write the default Word templates of `cpconf letters` (python scripts/build_templates.py).
 
-This script is the reviewable source of the .docx files beside it: every sentence of
-every letter is here, with the paragraph of the procedure it answers. A council
-changes wording in Word (`cpconf templates export`), not here.
+How cpconf's own templates change (docs/TEMPLATES.md): this script writes every
+`templates/*.docx` in one run, so that a wording change is a reviewable diff of code and
+the bytes are reproducible; then `python scripts/template_text.py --update` refreshes the
+plain-text renderings under tests/golden/templates/, which a test compares. Every
+sentence of every letter is here, with the paragraph of the procedure it answers. A
+council changes wording in Word (`cpconf templates export`), not here. This script is
+not part of the installed package.
 
 Writing conventions:
 - `**bold**` inside a paragraph's text makes a bold run.
@@ -29,7 +33,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-HERE = Path(__file__).resolve().parent
+HERE = Path(__file__).resolve().parent.parent / "templates"
 
 INK = RGBColor(0x1F, 0x1F, 0x1F)
 BLUE = RGBColor(0x1F, 0x3A, 0x5F)

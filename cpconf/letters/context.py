@@ -1,0 +1,222 @@
+"""The plain values each template gets: formatted dates, names, lists (STYLE.md 5).
+
+The wording is in the templates; here only values, already written as people read them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from cpconf.case import AGENCY_NAMES, Case, Child, FamilyMember, Professional
+from cpconf.dates import add_minutes, clock, long_date
+from cpconf.letters.kinds import DEADLINE_IDS
+from cpconf.names import clean_text, join_names, one_line
+from cpconf.procedures import Profile
+from cpconf.schedule import Schedule
+
+# -- plain values ------------------------------------------------------------------------
+
+
+def _date(d: dt.date | None) -> str:
+    return long_date(d) if d else ""
+
+
+def _dob(d: dt.date | None) -> str:
+    return f"{d.day} {d:%B %Y}" if d else ""
+
+
+def _duration(minutes: int) -> str:
+    hours, mins = divmod(minutes, 60)
+    parts = []
+    if hours:
+        parts.append(f"{hours} hour{'s' * (hours != 1)}")
+    if mins:
+        parts.append(f"{mins} minutes")
+    return " ".join(parts) or "0 minutes"
+
+
+def _address_lines(address: str | None) -> list[str]:
+    text = clean_text(address)
+    return [one_line(p) for p in re.split(r"[,\n]", text) if p.strip()]
+
+
+def contact_values(contact: Any) -> dict[str, str]:
+    return {
+        "name": one_line(getattr(contact, "name", "")),
+        "email": one_line(getattr(contact, "email", "")),
+        "phone": one_line(getattr(contact, "phone", "")),
+    }
+
+
+def child_values(child: Child, on: dt.date, known: bool = False) -> dict[str, Any]:
+    age = child.age_on(on)
+    return {
+        "id": child.id,
+        "name": one_line(child.name),
+        "dob": _dob(child.dob),
+        "age": "" if age is None else str(age),
+        "unborn": child.unborn,
+        "subject": child.subject,
+        "known": known,
+    }
+
+
+def professional_values(p: Professional, case: Case) -> dict[str, Any]:
+    return {
+        "id": p.id,
+        "name": one_line(p.name),
+        "role": one_line(p.role),
+        "agency": p.agency,
+        "agency_name": AGENCY_NAMES[p.agency],
+        "organisation": one_line(p.organisation),
+        "email": one_line(p.email),
+        "phone": one_line(p.phone),
+        "attendance": p.attendance,
+        "observer": p.observer,
+        "is_police": p.agency == "police",
+        "is_social_worker": p.agency == "children_social_care",
+        "is_family": False,
+        "address_lines": [],
+        "children": [one_line(c.name) for c in case.children if p.knows(c.id)],
+        "children_names": join_names([one_line(c.name) for c in case.children if p.knows(c.id)]),
+    }
+
+
+def family_values(f: FamilyMember) -> dict[str, Any]:
+    """A family member as others may see them: never an address (CONTRACT.md section 1)."""
+    return {
+        "id": f.id,
+        "name": one_line(f.name),
+        "relationship": one_line(f.relationship),
+        "interpreter": one_line(f.interpreter),
+        "excluded": f.excluded,
+    }
+
+
+def family_recipient_values(f: FamilyMember) -> dict[str, Any]:
+    """A family member in their own documents: the only place their address is printed."""
+    ex = f.exclusion
+    return {
+        **family_values(f),
+        "is_family": True,
+        "role": "",
+        "organisation": "",
+        "email": "",
+        "address_lines": _address_lines(f.address),
+        "exclusion": {
+            "part": clean_text(ex.part if ex else ""),
+            "reason": clean_text(ex.reason if ex else ""),
+            "views": clean_text(ex.views if ex else ""),
+            "decided_on": _date(ex.decided_on if ex else None),
+        },
+    }
+
+
+def person_line(p: Professional | FamilyMember) -> str:
+    if isinstance(p, Professional):
+        bits = [one_line(p.name), one_line(p.role), one_line(p.organisation)]
+    else:
+        bits = [one_line(p.name), one_line(p.relationship)]
+    return ", ".join(b for b in bits if b)
+
+
+def cp4_citation(profile: Profile, paragraph: str) -> str:
+    """' (London CP4 7.10)' for a profile that follows London's procedure; else nothing.
+
+    The built-in profiles all extend london and inherit its rules, so the paragraph holds
+    for them; a council's own profile that does not would be misquoted by it.
+    """
+    follows = profile.name == "london" or any(
+        d.inherited_from == "london" for d in profile.deadlines
+    )
+    return f" (London CP4 {paragraph})" if follows else ""
+
+
+# -- who gets what -----------------------------------------------------------------------
+
+
+def conference_values(case: Case, profile: Profile) -> dict[str, Any]:
+    conf = case.conference
+    session = profile.session
+    start = conf.time
+    join = add_minutes(start, session.professionals_join_minutes) if start else None
+    ends = add_minutes(start, session.expected_length_minutes) if start else None
+    return {
+        "type": conf.type,
+        "date": _date(conf.date),
+        "time": clock(start) if start else "",
+        "professionals_time": clock(join) if join else "",
+        "pre_meeting": session.professionals_join_minutes > 0,
+        "pre_meeting_minutes": session.professionals_join_minutes,
+        "ends": clock(ends) if ends else "",
+        "length": _duration(session.expected_length_minutes),
+        "mode": conf.mode or "",
+        "venue": clean_text(conf.venue),
+        "previous_date": _date(conf.previous_conference),
+        "due_date": _date(conf.due_date),
+    }
+
+
+def deadline_values(plan: Schedule) -> dict[str, str]:
+    out = dict.fromkeys(DEADLINE_IDS, "")
+    for d in plan.deadlines:
+        out[d.id] = long_date(d.due)
+    return out
+
+
+def outcome_values(case: Case, plan: Schedule) -> dict[str, Any] | None:
+    out = case.outcome
+    if out is None:
+        return None
+    on = case.conference.date or plan.today
+    lead = case.person(out.lead_social_worker) if out.lead_social_worker else None
+    first_cg = out.first_core_group
+    review = out.next_review
+    d_first = plan.deadline("first_core_group")
+    d_review = plan.deadline("next_review")
+
+    def member(pid: str) -> dict[str, str]:
+        p = case.person(pid)
+        if isinstance(p, Professional):
+            return {
+                "name": one_line(p.name),
+                "role": one_line(p.role),
+                "organisation": one_line(p.organisation),
+            }
+        if isinstance(p, FamilyMember):
+            return {"name": one_line(p.name), "role": one_line(p.relationship), "organisation": ""}
+        return {"name": one_line(p.name) if p else pid, "role": "", "organisation": ""}
+
+    decisions = []
+    for d in out.decisions:
+        decisions.append(
+            {
+                "child": child_values(case.child(d.child), on),
+                "plan": d.plan,
+                "category": d.category or "",
+            }
+        )
+    return {
+        "decisions": decisions,
+        "any_protection_plan": any(d.plan == "child-protection" for d in out.decisions),
+        # how many children the protection plan covers: "the child" or "the children"
+        "protection_plans": sum(d.plan == "child-protection" for d in out.decisions),
+        "lead_social_worker": (
+            professional_values(lead, case)
+            if isinstance(lead, Professional)
+            else {"name": "", "role": "", "email": "", "phone": "", "organisation": ""}
+        ),
+        "core_group": [member(pid) for pid in out.core_group],
+        "first_core_group": _date(first_cg) or (long_date(d_first.due) if d_first else ""),
+        "first_core_group_booked": first_cg is not None,
+        "first_core_group_time": clock(out.first_core_group_time)
+        if out.first_core_group_time
+        else "",
+        "next_review": _date(review) or (long_date(d_review.due) if d_review else ""),
+        "next_review_booked": review is not None,
+        "recommendations": [clean_text(r) for r in out.recommendations if clean_text(r)],
+        "contingency": clean_text(out.contingency),
+        "dissent": [{"by": member(x.by), "view": clean_text(x.view)} for x in out.dissent],
+    }

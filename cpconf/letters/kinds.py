@@ -1,0 +1,65 @@
+"""The kinds of document, and one document planned: who gets it and the values it gets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+KINDS: tuple[str, ...] = (
+    "invitation",
+    "family_invitation",
+    "exclusion_letter",
+    "report_template",
+    "social_work_report_template",
+    "agenda",
+    "decision_letter",
+)
+KIND_LABELS: dict[str, str] = {
+    "invitation": "Invitation",
+    "family_invitation": "Family invitation",
+    "exclusion_letter": "Exclusion letter",
+    "report_template": "Agency report template",
+    "social_work_report_template": "Social work report template",
+    "agenda": "Agenda",
+    "decision_letter": "Decision letter",
+}
+MANIFEST = "manifest.json"
+DISTRIBUTION = "distribution.md"
+
+# Deadlines every template may name; "" where the profile or the case has none.
+DEADLINE_IDS = (
+    "conference",
+    "social_worker_report_to_parents",
+    "social_worker_report_to_chair",
+    "agency_reports",
+    "exclusion_request",
+    "decision_letter",
+    "first_core_group",
+    "conference_record",
+    "next_review",
+)
+
+
+@dataclass(frozen=True)
+class PlannedDocument:
+    """One document to write: its kind, for whom, its file name, and its template context."""
+
+    kind: str
+    recipient: str | None  # an id; None for the agenda
+    recipient_name: str  # the person's name; "" for the agenda
+    filename: str
+    context: dict[str, Any]
+    send_to: list[str] = field(default_factory=list)  # who it goes to (the agenda: many)
+    send_by: str = ""
+    due_back: str = ""
+    note: str = ""
+    listing: bool | None = None  # a value holds a tab or line break (None: not known)
+
+
+@dataclass(frozen=True)
+class Written:
+    kind: str
+    recipient: str | None
+    recipient_name: str
+    path: Path

@@ -1,0 +1,130 @@
+"""Writing the pack all or nothing: the documents, manifest.json and the distribution list."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from cpconf.case import Case
+from cpconf.dates import clock, long_date
+from cpconf.errors import CaseError
+from cpconf.files import temp_file
+from cpconf.letters.engine import Renderer, sentence
+from cpconf.letters.kinds import KIND_LABELS, PlannedDocument, Written
+from cpconf.names import one_line
+from cpconf.schedule import Schedule
+
+# -- writing, all or nothing -------------------------------------------------------------
+
+
+def manifest(docs: Iterable[PlannedDocument]) -> list[dict[str, Any]]:
+    """CONTRACT.md section 4: kind, recipient id (or null), path relative to the folder."""
+    return [{"kind": d.kind, "recipient": d.recipient, "path": d.filename} for d in docs]
+
+
+def md_escape(text: str) -> str:
+    """Text for a Markdown table cell: no pipes, no line breaks, no markup."""
+    return re.sub(r"([\\`*_{}\[\]<>|#])", r"\\\1", one_line(text))
+
+
+def distribution(docs: Sequence[PlannedDocument], case: Case, plan: Schedule) -> str:
+    """Who gets what, by when: a list a person can work through."""
+    conf = case.conference
+    title = f"# Distribution list: {md_escape(one_line(case.case.reference))}"
+    lines = [title, ""]
+    if conf.date:
+        lines.append(
+            f"{conf.type.capitalize()} child protection conference on {long_date(conf.date)}"
+            + (f" at {clock(conf.time)}" if conf.time else "")
+            + f". Prepared on {long_date(plan.today)}."
+        )
+        lines.append("")
+    lines += [
+        "| Document | For | Send | Due back | Note | File |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for d in docs:
+        lines.append(
+            "| "
+            + " | ".join(
+                md_escape(x)
+                for x in (
+                    KIND_LABELS[d.kind],
+                    "; ".join(d.send_to),
+                    d.send_by,
+                    d.due_back,
+                    d.note,
+                    d.filename,
+                )
+            )
+            + " |"
+        )
+    lines.append("")
+    return "\n".join(lines)
+
+
+def write_pack(
+    docs: Sequence[PlannedDocument],
+    out_dir: Path,
+    renderer: Renderer,
+    extra_files: Mapping[str, bytes] | None = None,
+    force: bool = False,
+) -> list[Written]:
+    """Render every document, then put them all in place; on any error, write nothing.
+
+    Refuses (CaseError) before writing anything if a target exists and not `force`: a
+    coordinator may have edited it.
+    """
+    extra_files = dict(extra_files or {})
+    names = [d.filename for d in docs] + list(extra_files)
+    if len(set(names)) != len(names):
+        raise CaseError.single(
+            out_dir, "two documents would have the same file name; nothing was written."
+        )
+    if out_dir.exists() and not out_dir.is_dir():
+        raise CaseError.single(out_dir, "--out: this is a file, not a folder.")
+    existing = [n for n in names if (out_dir / n).exists() or (out_dir / n).is_symlink()]
+    folders = [n for n in existing if (out_dir / n).is_dir()]
+    if folders:
+        raise CaseError.single(
+            out_dir, f"a folder is in the way of {', '.join(folders)}; nothing was written."
+        )
+    if existing and not force:
+        shown = ", ".join(existing[:5]) + (
+            f" and {len(existing) - 5} more" if len(existing) > 5 else ""
+        )
+        raise CaseError.single(
+            out_dir,
+            f"{len(existing)} of the files already exist ({shown}); nothing was written. "
+            "They may have been edited: move them, or use --force to replace them.",
+        )
+    created = not out_dir.exists()
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise CaseError.single(out_dir, f"cannot create the folder ({exc.strerror}).") from None
+    staged: list[tuple[Path, Path]] = []
+    done = False
+    try:
+        for d in docs:
+            staged.append(
+                (temp_file(out_dir, d.filename, renderer.render(d)), out_dir / d.filename)
+            )
+        for name, data in extra_files.items():
+            staged.append((temp_file(out_dir, name, data), out_dir / name))
+        for tmp, target in staged:
+            os.replace(tmp, target)
+        done = True
+    except OSError as exc:
+        raise CaseError.single(out_dir, sentence(f"cannot write the documents: {exc}")) from None
+    finally:
+        for tmp, _ in staged:
+            tmp.unlink(missing_ok=True)
+        if created and not done:
+            with contextlib.suppress(OSError):
+                out_dir.rmdir()  # only if still empty: a folder this run made, left as it was
+    return [Written(d.kind, d.recipient, d.recipient_name, out_dir / d.filename) for d in docs]

@@ -1,0 +1,160 @@
+"""The templates: where each kind's file is, checking a council's own, exporting ours."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from cpconf.errors import CaseError
+from cpconf.letters.engine import XML_PARTS, CompiledTemplate, Renderer
+from cpconf.letters.kinds import KINDS, PlannedDocument
+from cpconf.letters.pack import write_pack
+from cpconf.letters.recipients import plan_documents
+
+# -- templates ---------------------------------------------------------------------------
+
+
+def default_template_dir() -> Path:
+    """The templates shipped in the package (`cpconf.templates`), else the source tree's."""
+    try:
+        path = Path(str(resources.files("cpconf.templates")))
+        if (path / "invitation.docx").is_file():
+            return path
+    except (ModuleNotFoundError, TypeError):
+        pass
+    return Path(__file__).resolve().parent.parent / "templates"
+
+
+def template_paths(custom: Path | None = None) -> dict[str, Path]:
+    """Each kind's template: the council's own from `custom` where given, else the default."""
+    default = default_template_dir()
+    if custom is not None and not custom.is_dir():
+        raise CaseError.single(custom, "--templates: no such folder.")
+    out = {}
+    for kind in KINDS:
+        own = custom / f"{kind}.docx" if custom is not None else None
+        out[kind] = own if own is not None and own.is_file() else default / f"{kind}.docx"
+    return out
+
+
+# -- checking a council's templates ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TemplateCheck:
+    file: str
+    kind: str | None  # None: not a file name cpconf uses
+    problems: list[str]
+
+    @property
+    def ok(self) -> bool:
+        return self.kind is not None and not self.problems
+
+
+_LEFTOVER = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}")
+
+
+def sample_documents(today: dt.date | None = None) -> list[PlannedDocument]:
+    """Every document of the shipped sample case: one of each kind, every branch."""
+    from cpconf.loading import open_case
+    from cpconf.schedule import build_schedule
+
+    loaded = open_case(default_template_dir() / "sample_case.yaml")
+    plan = build_schedule(
+        loaded.case, loaded.profile, loaded.calendar, today or dt.date(2026, 11, 20)
+    )
+    return plan_documents(loaded, plan)
+
+
+def _visible_text(xml: str) -> str:
+    return "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", xml))
+
+
+def check_template(path: Path, samples: Sequence[PlannedDocument]) -> TemplateCheck:
+    """Would this template fail? Compile it, name its unknown values, render every sample."""
+    from lxml import etree
+
+    kind = path.stem if path.stem in KINDS else None
+    if kind is None:
+        return TemplateCheck(
+            path.name,
+            None,
+            [f"not a template cpconf uses: name it one of {', '.join(k + '.docx' for k in KINDS)}"],
+        )
+    problems: list[str] = []
+    try:
+        compiled = CompiledTemplate(path)
+    except CaseError as exc:
+        return TemplateCheck(path.name, kind, [p.message for p in exc.problems])
+    mine = [d for d in samples if d.kind == kind]
+    known = set().union(*(d.context for d in mine)) if mine else set()
+    try:
+        unknown = sorted(compiled.undeclared() - known)
+    except Exception as exc:  # docxtpl re-parses the file; report, don't crash
+        unknown = []
+        problems.append(f"cannot be analysed: {exc}")
+    if unknown:
+        problems.append(
+            f"unknown name{'s' * (len(unknown) > 1)}: {', '.join(unknown)} "
+            f"(known: {', '.join(sorted(known))})"
+        )
+    for doc in mine:
+        try:
+            data = compiled.render(doc.context)
+        except CaseError as exc:
+            problems.extend(p.message for p in exc.problems)
+            break
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        for name in archive.namelist():
+            if not XML_PARTS.match(name):
+                continue
+            xml = archive.read(name)
+            try:
+                etree.fromstring(xml)
+            except etree.XMLSyntaxError as exc:
+                problems.append(f"{name}: the rendered document is not valid Word XML ({exc})")
+                continue
+            text = _visible_text(xml.decode("utf-8"))
+            left = _LEFTOVER.search(text)
+            if left:
+                near = text[max(left.start() - 40, 0) : left.end() + 40].strip()
+                problems.append(
+                    f"a tag was printed instead of filled in (split by Word, or "
+                    f'missing a space?), near "{near}"'
+                )
+        if problems:
+            break
+    return TemplateCheck(path.name, kind, problems)
+
+
+def check_templates(folder: Path) -> list[TemplateCheck]:
+    """`cpconf templates check`: every .docx in the folder."""
+    if not folder.is_dir():
+        raise CaseError.single(folder, "no such folder.")
+    files = sorted(p for p in folder.glob("*.docx") if not p.name.startswith("~$"))
+    if not files:
+        raise CaseError.single(folder, "no .docx templates in this folder.")
+    samples = sample_documents()
+    return [check_template(path, samples) for path in files]
+
+
+def export_templates(folder: Path, force: bool = False) -> list[Path]:
+    """`cpconf templates export`: copy the default templates out for a council to brand."""
+    sources = [default_template_dir() / f"{kind}.docx" for kind in KINDS]
+    docs = [
+        PlannedDocument(kind=s.stem, recipient=None, recipient_name="", filename=s.name, context={})
+        for s in sources
+    ]
+
+    class _Copy(Renderer):
+        def render(self, doc: PlannedDocument) -> bytes:
+            return (default_template_dir() / doc.filename).read_bytes()
+
+    written = write_pack(docs, folder, _Copy({}), force=force)
+    return [w.path for w in written]

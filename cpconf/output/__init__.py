@@ -1,0 +1,2 @@
+"""What people see, one module a command: Rich tables and text (machine output is each
+result's own `to_json()`, printed by the CLI)."""

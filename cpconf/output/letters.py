@@ -1,0 +1,50 @@
+"""`cpconf letters` and `cpconf templates` for people: what was written, what would fail."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.markup import escape
+from rich.table import Table
+from rich.text import Text
+
+
+def letters_table(written: list[Any], out_dir: Any, width: int = 100) -> Table:
+    """What `cpconf letters` wrote: one row a document."""
+    from cpconf.letters.kinds import DISTRIBUTION, KIND_LABELS, MANIFEST
+
+    table = Table(
+        title=escape(f"{len(written)} documents written to {out_dir}"),
+        title_justify="left",
+        caption=escape(f"Also written: {MANIFEST} and {DISTRIBUTION} (who gets what, by when)."),
+        caption_justify="left",
+    )
+    if width >= 96:
+        table.add_column("Document", style="bold")
+        table.add_column("For")
+    else:  # narrow: the recipient under the kind, so that the file name stays whole
+        table.add_column("Document and recipient", overflow="fold")
+    table.add_column("File", no_wrap=True)  # whole, so that it can be copied
+    for w in written:
+        kind, who = KIND_LABELS[w.kind], w.recipient_name or "everyone invited"
+        if width >= 96:
+            table.add_row(escape(kind), escape(who), escape(w.path.name))
+        else:
+            what = Text(kind, style="bold")
+            what.append(f"\n{who}")
+            table.add_row(what, escape(w.path.name))
+    return table
+
+
+def template_checks_table(checks: list[Any]) -> Table:
+    """`cpconf templates check`: each template, and what would fail."""
+    table = Table(title="Template check", title_justify="left")
+    table.add_column("Template", style="bold")
+    table.add_column("Result")
+    for c in checks:
+        if c.ok:
+            result = Text("ok", style="green")
+        else:
+            result = Text("\n".join(c.problems), style="red" if c.kind else "yellow")
+        table.add_row(escape(c.file), result)
+    return table

@@ -1,0 +1,65 @@
+"""`cpconf plan` for people: the deadlines as a table, then the warnings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Group
+from rich.markup import escape
+from rich.table import Table
+from rich.text import Text
+
+from cpconf.dates import long_date
+from cpconf.schedule import Schedule
+
+_STATUS_STYLE = {
+    "done": "green",
+    "late": "yellow",
+    "overdue": "bold red",
+    "today": "bold yellow",
+    "upcoming": "",
+    "closed": "dim",
+    "booked": "green",
+}
+
+
+def plan_view(plan: Schedule, local_authority: str | None = None) -> Group:
+    title = f"{plan.reference}: {plan.conference_type} conference"
+    if plan.conference_date:
+        title += f" on {long_date(plan.conference_date)}"
+    else:
+        title += " (no date booked)"
+    table = Table(title=escape(title), title_justify="left", expand=False, show_lines=True)
+    table.add_column("Deadline", ratio=3)
+    table.add_column("Due by", no_wrap=True)
+    table.add_column("Rule", ratio=3)
+    table.add_column("Where it stands", ratio=2)
+    for d in sorted(plan.deadlines, key=lambda d: (d.due, d.id != "conference")):
+        status = plan.status(d)
+        name = Text(d.label, style="bold")
+        name.append(f"\nby: {d.owner}", style="dim")
+        source = d.source + (f"; inherited from {d.inherited_from}" if d.inherited_from else "")
+        rule = Text(d.rule)
+        rule.append(f"\n{source}", style="dim")
+        if d.provisional:
+            rule.append("\ncounted from the conference deadline", style="dim italic")
+        table.add_row(
+            name, long_date(d.due), rule, Text(status.text, style=_STATUS_STYLE[status.kind])
+        )
+    parts: list[Any] = [table]
+    footer = f"Procedure: {plan.procedure}.  Today: {long_date(plan.today)}."
+    parts.append(Text(footer, style="dim"))
+    if plan.warnings:
+        parts.append(Text(""))
+        parts.append(Text("Warnings", style="bold yellow"))
+        for w in plan.warnings:
+            line = Text("• ", style="yellow")
+            line.append(w.message)
+            line.append(f"  [{w.code}]", style="dim")
+            parts.append(line)
+        if any(w.code == "deadline_passed" for w in plan.warnings):
+            hint = "Record finished tasks in the case file to clear these, e.g.\n  done:\n    agency_reports: 2026-11-18"
+            parts.append(Text(hint, style="dim"))
+    else:
+        parts.append(Text("No warnings.", style="green"))
+    return Group(*parts)

@@ -1,0 +1,91 @@
+"""`cpconf procedures`: the built-in profiles, and one profile's timescales."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from rich.console import Group
+from rich.markup import escape
+from rich.table import Table
+from rich.text import Text
+
+from cpconf.dates import long_date
+from cpconf.procedures import Profile
+from cpconf.quorum import unit_name
+
+
+def profiles_table(rows: list[tuple[str, str, str]], default: str | None = None) -> Table:
+    """`cpconf procedures`: each built-in profile, the default (what `case.procedure` means
+    when left out) marked as such."""
+    table = Table(title="Built-in procedure profiles", title_justify="left")
+    table.add_column("Name", style="bold")
+    table.add_column("Procedure")
+    table.add_column("Source document")
+    for name, title, document in rows:
+        label = Text(name)
+        if name == default:
+            label.append(" (default)", style="not bold dim")
+        table.add_row(label, escape(title), escape(document))
+    return table
+
+
+def _plan_words(plans: Sequence[str]) -> str:
+    """['child-protection'] -> 'a child protection plan'; 'an early help plan'."""
+    words = " or ".join(p.replace("-", " ") for p in plans)
+    return f"{'an' if words[0] in 'aeiou' else 'a'} {words} plan"
+
+
+def profile_view(profile: Profile) -> Group:
+    head = Text(profile.title, style="bold")
+    head.append(f"\n{profile.document}", style="dim")
+    head.append(f"\nBank holidays: {profile.region}", style="")
+    closures = sorted(profile.closures())
+    head.append(
+        "\nClosure days: " + (", ".join(long_date(d) for d in closures) if closures else "none")
+    )
+    table = Table(title="Timescales", title_justify="left")
+    table.add_column("Deadline id", style="bold", no_wrap=True)  # whole, to copy into done:
+    table.add_column("What")
+    table.add_column("Conference types")
+    table.add_column("Rule")
+    table.add_column("Source")
+    labels = profile.labels
+    for spec in profile.deadlines:
+        for rule in spec.rules:
+            types = ", ".join(rule.types)
+            if rule.previous_types:
+                types += f" (after {', '.join(rule.previous_types)})"
+            if rule.if_plan:
+                types += f"; if {_plan_words(rule.if_plan)}"
+            if rule.if_inquorate_proceeded:
+                types += "; if the chair went ahead inquorate"
+            source = rule.source
+            if spec.inherited_from:
+                source += f" (inherited from {spec.inherited_from})"
+            table.add_row(
+                spec.id, escape(spec.label), types, escape(rule.words(labels)), escape(source)
+            )
+    q = profile.quorum
+    quorum = Text("\nQuorum: ", style="bold")
+    quorum.append(
+        f"{unit_name(q.required_agency)} and {q.other_agencies} other "
+        f"{q.count} with direct contact with each subject child ({q.source})"
+    )
+    if q.always_invite:
+        quorum.append(f"; always invited: {', '.join(unit_name(a) for a in q.always_invite)}")
+    s = profile.session
+    session = Text("Session: ", style="bold")
+    bits = []
+    if s.family_times:
+        bits.append("family starts at " + " or ".join(t.strftime("%H:%M") for t in s.family_times))
+    if s.professionals_join_minutes:
+        bits.append(f"professionals join {s.professionals_join_minutes} minutes later")
+    bits.append(f"about {s.expected_length_minutes} minutes long")
+    if s.school_day_ends:
+        bits.append(f"should end by {s.school_day_ends.strftime('%H:%M')} (end of the school day)")
+    session.append("; ".join(bits) + (f" ({s.source})" if s.source else ""))
+    parts: list[Any] = [head, table, quorum, session]
+    for note in profile.notes:
+        parts.append(Text(f"• {note}"))
+    return Group(*parts)
