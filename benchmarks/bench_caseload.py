@@ -35,7 +35,7 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gen_caseload import generate  # noqa: E402
 
-from cpconf.caseload import build_caseload, find_case_files  # noqa: E402
+from cpconf.service import build_caseload, find_case_files  # noqa: E402
 
 TODAY = dt.date(2026, 11, 23)
 

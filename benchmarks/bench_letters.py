@@ -25,10 +25,10 @@ import jinja2
 from docxtpl import DocxTemplate
 
 from cpconf.case import Agency
+from cpconf.conference import open_case
 from cpconf.letters import make_letters, plan_documents
 from cpconf.letters.engine import sandbox
 from cpconf.letters.templates import template_paths
-from cpconf.loading import open_case
 from cpconf.schedule import build_schedule
 
 # every agency but children's social care (one social worker) and the catch-alls

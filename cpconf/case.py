@@ -120,7 +120,9 @@ class OriginatingAuthority(Model):
     contact: Contact | None = None
 
 
-class Conference(Model):
+class ConferenceDetails(Model):
+    """The `conference:` section of a case file."""
+
     type: ConferenceType
     strategy_discussion: Date | None = None
     previous_conference: Date | None = None
@@ -257,7 +259,7 @@ class Outcome(Model):
 
 class Case(Model):
     case: CaseInfo
-    conference: Conference
+    conference: ConferenceDetails
     children: list[Child] = Field(min_length=1)
     family: list[FamilyMember] = Field(default_factory=list)
     professionals: list[Professional] = Field(default_factory=list)

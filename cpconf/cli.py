@@ -1,20 +1,61 @@
-"""The command line: parse options, call one core function, render. Nothing else lives here."""
+"""The command line: parse options, call one library function, render, map errors to exit codes.
+
+Nothing else lives here: the work is the library's (`cpconf.conference`, `cpconf.service`,
+`cpconf.letters`), the tables are `cpconf.output`'s. Every `CpconfError` is caught in one
+place (`_Group.invoke`) and becomes exit code 2 with its problems on stderr.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
 import sys
+from enum import IntEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
+from typer.core import TyperGroup
 
 from cpconf import __version__
 from cpconf.dates import parse_date
-from cpconf.errors import CaseError
+from cpconf.errors import CpconfError, OutputError
+
+
+class ExitCode(IntEnum):
+    """What a command's exit status means (CONTRACT.md section 4)."""
+
+    OK = 0
+    CHECK_FAILED = 1  # inquorate, overdue, a deadline breached where the command checks it
+    BAD_INPUT = 2  # a case, profile, template or settings file that cannot be used; usage
+
+
+class _Group(TyperGroup):
+    """The one exit point for errors: every CpconfError becomes its problems and exit 2."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except CpconfError as exc:
+            _report(exc)
+            raise typer.Exit(ExitCode.BAD_INPUT) from None
+
+
+def _report(exc: CpconfError) -> None:
+    from rich.text import Text
+
+    from cpconf.output.common import error_console
+
+    console = error_console()
+    for problem in exc.problems:
+        # the problem may quote the file's own text: print it as text, never as markup
+        console.print(Text("error: ", style="bold red") + Text(str(problem)), highlight=False)
+    if isinstance(exc, OutputError) and exc.exists:
+        console.print("Use --force to replace what is there.", highlight=False)
+
 
 app = typer.Typer(
+    cls=_Group,
     name="cpconf",
     help="Prepare UK child protection conferences from one YAML case file.",
     no_args_is_help=True,
@@ -48,21 +89,9 @@ TodayOpt = Annotated[
 ]
 
 
-def _fail(exc: CaseError) -> NoReturn:
-    from rich.text import Text
-
-    from cpconf.output.common import error_console
-
-    console = error_console()
-    for problem in exc.problems:
-        # the problem may quote the file's own text: print it as text, never as markup
-        console.print(Text("error: ", style="bold red") + Text(str(problem)), highlight=False)
-    raise typer.Exit(2)
-
-
 def _usage(message: str) -> NoReturn:
     typer.echo(f"error: {message}", err=True)
-    raise typer.Exit(2)
+    raise typer.Exit(ExitCode.BAD_INPUT)
 
 
 def _today(value: str | None) -> dt.date:
@@ -123,35 +152,28 @@ def plan(
     ] = False,
 ) -> None:
     """Every deadline of the conference, in working days, with warnings."""
-    from cpconf.loading import open_case
-    from cpconf.schedule import build_schedule
+    from cpconf.conference import open_case
 
     day = _today(today)
-    try:
-        loaded = open_case(case)
-    except CaseError as exc:
-        _fail(exc)
-    result = build_schedule(loaded.case, loaded.profile, loaded.calendar, day)
+    conference = open_case(case)
+    schedule = conference.plan(day)
     if ics is not None:
         from cpconf.files import write_new
         from cpconf.ics import deadlines_calendar
 
-        try:
-            write_new(ics, deadlines_calendar(result, loaded.case, loaded.profile), force)
-        except CaseError as exc:
-            _fail(exc)
+        write_new(ics, deadlines_calendar(schedule, conference.case, conference.profile), force)
         typer.echo(f"Calendar written to {ics}", err=True)
     if json_out:
-        _print_json(result.to_json())
+        _print_json(schedule.to_json())
     else:
         from rich.console import Console
 
         from cpconf.output.plan import plan_view
 
-        Console(highlight=False).print(plan_view(result, loaded.case.case.local_authority))
+        Console(highlight=False).print(plan_view(schedule, conference.case.case.local_authority))
     failing = {"deadline_passed", "conference_after_deadline"}
-    if check and any(w.code in failing for w in result.warnings):
-        raise typer.Exit(1)
+    if check and any(w.code in failing for w in schedule.warnings):
+        raise typer.Exit(ExitCode.CHECK_FAILED)
 
 
 @app.command("check-quorum")
@@ -161,24 +183,9 @@ def check_quorum(case: CaseArg, json_out: JsonOpt = False, today: TodayOpt = Non
     Exit 0 when quorate, 1 when inquorate (even where the chair went ahead, London CP4
     3.11: the output says so), 2 for bad input.
     """
-    from cpconf.loading import open_case
-    from cpconf.quorum import check_quorum as assess
-    from cpconf.schedule import build_schedule
+    from cpconf.conference import open_case
 
-    day = _today(today)
-    try:
-        loaded = open_case(case)
-    except CaseError as exc:
-        _fail(exc)
-    # the last day to ask for an exclusion (CP4 5.2) is the plan's to count
-    conference_plan = build_schedule(loaded.case, loaded.profile, loaded.calendar, day)
-    result = assess(
-        loaded.case,
-        loaded.profile,
-        loaded.calendar,
-        day,
-        exclusion_request=conference_plan.deadline("exclusion_request"),
-    )
+    result = open_case(case).quorum(_today(today))
     if json_out:
         _print_json(result.to_json())
     else:
@@ -188,7 +195,7 @@ def check_quorum(case: CaseArg, json_out: JsonOpt = False, today: TodayOpt = Non
 
         Console(highlight=False).print(quorum_view(result))
     if not result.quorate:
-        raise typer.Exit(1)
+        raise typer.Exit(ExitCode.CHECK_FAILED)
 
 
 @app.command()
@@ -249,7 +256,7 @@ def caseload(
     usage or when a case file cannot be read (the others are still shown); else 0.
     """
     from cpconf.case import CONFERENCE_TYPES, nearest
-    from cpconf.caseload import PROGRESS_FROM, Filters, build_caseload, find_case_files
+    from cpconf.service import PROGRESS_FROM, Filters, build_caseload, find_case_files
 
     if json_out and csv_out:
         _usage("give --json or --csv, not both")
@@ -259,10 +266,7 @@ def caseload(
             + nearest(conference_type, list(CONFERENCE_TYPES))
         )
     day = _today(today)
-    try:
-        files = find_case_files(paths)
-    except CaseError as exc:
-        _fail(exc)
+    files = find_case_files(paths)
     if not files:
         _usage(f"no case files (*.yaml, *.yml) in {', '.join(str(p) for p in paths)}")
     filters = Filters(within, chair, social_worker, conference_type)
@@ -296,9 +300,9 @@ def caseload(
     # overdue work wins: a scheduled job that alerts on 1 must not miss it because one
     # file in the folder is broken (that file is listed in the output all the same)
     if result.overdue:
-        raise typer.Exit(1)
+        raise typer.Exit(ExitCode.CHECK_FAILED)
     if result.errors:
-        raise typer.Exit(2)
+        raise typer.Exit(ExitCode.BAD_INPUT)
 
 
 @app.command()
@@ -322,29 +326,28 @@ def letters(
         ),
     ] = None,
     today: TodayOpt = None,
+    json_out: Annotated[
+        bool,
+        typer.Option("--json", help="Print what was written (and the warnings) as JSON only."),
+    ] = False,
 ) -> None:
     """The conference's paperwork as Word documents, with manifest.json and a distribution list."""
-    from cpconf.letters import make_letters, pack_warnings
-    from cpconf.loading import open_case
-    from cpconf.schedule import build_schedule
+    from cpconf.conference import open_case
 
     day = _today(today)
-    try:
-        loaded = open_case(case)
-        result = build_schedule(loaded.case, loaded.profile, loaded.calendar, day)
-        written = make_letters(loaded, result, out, templates=templates, force=force)
-    except CaseError as exc:
-        _fail(exc)
+    result = open_case(case).letters(out, today=day, force=force, templates=templates)
+    if json_out:
+        _print_json(result.to_json())
+        return
     from rich.console import Console
 
     from cpconf.output.common import warnings_view
     from cpconf.output.letters import letters_table
 
     console = Console(highlight=False)
-    console.print(letters_table(written, out, console.width))
-    warnings = pack_warnings(loaded.case, result)
-    if warnings:  # after the table, so that they are the last thing read
-        console.print(warnings_view(warnings))
+    console.print(letters_table(result.written, out, console.width))
+    if result.warnings:  # after the table, so that they are the last thing read
+        console.print(warnings_view(result.warnings))
 
 
 @templates_app.command("export")
@@ -359,11 +362,7 @@ def templates_export(
     """Copy the default templates out, for a council to put in its letterhead and wording."""
     from cpconf.letters import export_templates
 
-    try:
-        paths = export_templates(folder, force=force)
-    except CaseError as exc:
-        _fail(exc)
-    for path in paths:
+    for path in export_templates(folder, force=force):
         _stdout(str(path))
 
 
@@ -376,17 +375,14 @@ def templates_check(
     """Report any template that would fail (broken tag, unknown value); exit 1 if one would."""
     from cpconf.letters import check_templates
 
-    try:
-        checks = check_templates(folder)
-    except CaseError as exc:
-        _fail(exc)
+    checks = check_templates(folder)
     from rich.console import Console
 
     from cpconf.output.letters import template_checks_table
 
     Console(highlight=False).print(template_checks_table(checks))
     if not all(c.ok for c in checks):
-        raise typer.Exit(1)
+        raise typer.Exit(ExitCode.CHECK_FAILED)
 
 
 @procedures_app.callback()
@@ -417,10 +413,7 @@ def procedures_show(
     from cpconf.output.procedures import profile_view
     from cpconf.procedures import load_profile
 
-    try:
-        profile = load_profile(name)
-    except CaseError as exc:
-        _fail(exc)
+    profile = load_profile(name)
     Console(highlight=False).print(profile_view(profile))
 
 

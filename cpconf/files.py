@@ -6,7 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from cpconf.errors import CaseError
+from cpconf.errors import OutputError
 
 
 def temp_file(folder: Path, target: str, data: bytes) -> Path:
@@ -24,18 +24,19 @@ def temp_file(folder: Path, target: str, data: bytes) -> Path:
 
 
 def write_new(path: Path, data: bytes, force: bool = False) -> None:
-    """Write `path` whole or not at all; refuse (CaseError) to replace it unless `force`."""
-    exists = CaseError.single(
-        path, "the file already exists; nothing was written. Use --force to replace it."
+    """Write `path` whole or not at all; refuse (OutputError) to replace it unless `force`."""
+    exists = OutputError(
+        [OutputError.single(path, "the file already exists; nothing was written.").problems[0]],
+        exists=True,
     )
     try:
         if path.is_dir():
-            raise CaseError.single(path, "this is a folder: give a file name")
+            raise OutputError.single(path, "this is a folder: give a file name")
         if path.exists() and not force:
             raise exists
         folder = path.parent
         if not folder.is_dir():
-            raise CaseError.single(path, f"no such folder: {folder}")
+            raise OutputError.single(path, f"no such folder: {folder}")
         tmp = temp_file(folder, path.name, data)
         try:
             if force:
@@ -47,4 +48,4 @@ def write_new(path: Path, data: bytes, force: bool = False) -> None:
     except FileExistsError:
         raise exists from None
     except OSError as exc:
-        raise CaseError.single(path, f"cannot write the file: {exc.strerror or exc}") from None
+        raise OutputError.single(path, f"cannot write the file: {exc.strerror or exc}") from None

@@ -85,6 +85,7 @@ class QuorumReport:
     rule: str = ""  # the quorum rule in words
     not_assessed: list[str] = field(default_factory=list)  # children who are not subjects
     decision: InquorateDecision | None = None
+    early_review: Deadline | None = None  # where the chair went ahead (London CP4 3.12)
     warnings: list[AttendanceWarning] = field(default_factory=list)
 
     @property
@@ -104,6 +105,12 @@ class QuorumReport:
             "chair_proceeded": self.chair_proceeded,
             "inquorate_decision": (
                 self.decision.model_dump(mode="json") if self.decision is not None else None
+            ),
+            # the early review that follows a conference held inquorate (CP4 3.12)
+            "early_review": (
+                {"due": self.early_review.due.isoformat(), "rule": self.early_review.rule}
+                if self.chair_proceeded and self.early_review is not None
+                else None
             ),
             "warnings": [{"code": w.code, "message": w.message} for w in self.warnings],
         }
@@ -418,11 +425,12 @@ def check_quorum(
     today: dt.date,
     *,
     exclusion_request: Deadline | None,
+    early_review: Deadline | None = None,
 ) -> QuorumReport:
     """The quorum for each subject child (a child who is not a subject is not assessed).
 
-    `exclusion_request`: the plan's deadline of that id (cpconf.schedule builds the plan),
-    or None where the profile has none.
+    `exclusion_request`, `early_review`: the schedule's deadlines of those ids
+    (cpconf.schedule counts them), or None where there are none.
     """
     rule = profile.quorum
     children = [assess_child(case, c, rule) for c in case.subject_children]
@@ -449,5 +457,6 @@ def check_quorum(
         rule=rule_words(rule),
         not_assessed=[c.name for c in case.children if not c.subject],
         decision=case.conference.inquorate_decision,
+        early_review=early_review,
         warnings=warnings,
     )

@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from cpconf.case import Case
-from cpconf.errors import CaseError, Problem
-from cpconf.loading import open_case
+from cpconf.conference import open_case
+from cpconf.errors import CaseError, CpconfError, Problem
 from cpconf.names import initials
 from cpconf.procedures import BUILTIN, Profile, load_profile
 from cpconf.schedule import Schedule, build_schedule
@@ -449,10 +449,10 @@ def examine(
 ) -> CaseFacts | FileError:
     """One case file's facts, or the problems that stop it being read."""
     try:
-        loaded = open_case(path, profiles)
+        loaded = open_case(path, profiles=profiles)
         plan = build_schedule(loaded.case, loaded.profile, loaded.calendar, today)
         return case_facts(str(path), loaded.case, plan)
-    except CaseError as exc:
+    except CpconfError as exc:
         return FileError(str(path), tuple(without_values(p) for p in exc.problems))
     except Exception as exc:  # a fault in cpconf: one file must not stop the other 9,999
         message = (

@@ -238,7 +238,7 @@ def test_filters_on_the_command_line(cli):
 
 
 def test_no_progress_bar_when_piped(cli, monkeypatch):
-    from cpconf import caseload as core
+    from cpconf import service as core
 
     monkeypatch.setattr(core, "PROGRESS_FROM", 0)  # a bar for any number of files
     result = cli("caseload", TEAM_A, *TODAY)

@@ -115,11 +115,11 @@ def _broken_template(out: Path) -> list[str]:
 @pytest.mark.parametrize(
     ("setup", "ending"),
     [
-        (_edited_pack, "use --force to replace them."),
+        (_edited_pack, "Use --force to replace what is there."),
         (_folder_in_the_way, "agenda.docx; nothing was written."),
         (_out_is_a_file, "this is a file, not a folder."),
         (_broken_template, "division by zero."),
-        (lambda out: ["--templates", str(out.parent / "nowhere")], "no such folder."),
+        (lambda out: ["--templates", str(out.parent / "nowhere")], "no such folder of templates."),
     ],
 )
 def test_letters_errors_are_full_sentences(cli, tmp_path, setup, ending):

@@ -132,7 +132,10 @@ def test_bad_profile_named_by_the_case(cli, write_case, tmp_path):
     result = cli("plan", path)
     assert result.exit_code == 2
     assert "ours.yaml:4: deadlines: expected a list" in result.stderr
-    assert f"{path}:3: case.procedure: this profile cannot be used" in result.stderr
+    assert (
+        f"{path}:3: case.procedure: the profile 'ours.yaml' cannot be used because of the "
+        "problems listed in it" in result.stderr
+    )
 
 
 def test_procedures_list_and_show(cli):

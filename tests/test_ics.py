@@ -9,7 +9,7 @@ import pytest
 from icalendar import Calendar
 
 from cpconf import files
-from cpconf.errors import CaseError
+from cpconf.errors import OutputError
 from cpconf.files import write_new
 from tests.conftest import ROOT, SAMPLES
 
@@ -107,16 +107,16 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary_one(tmp_path, monke
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(files.os, "replace", broken_replace)
-    with pytest.raises(CaseError, match="No space left on device"):
+    with pytest.raises(OutputError, match="No space left on device"):
         write_new(target, b"new", force=True)
     assert target.read_text() == "old"
     assert os.listdir(tmp_path) == ["plan.ics"]
 
 
 def test_write_new_refuses_a_folder_and_a_missing_folder(tmp_path):
-    with pytest.raises(CaseError, match="folder"):
+    with pytest.raises(OutputError, match="folder"):
         write_new(tmp_path, b"x")
-    with pytest.raises(CaseError, match="no such folder"):
+    with pytest.raises(OutputError, match="no such folder"):
         write_new(tmp_path / "nope" / "plan.ics", b"x")
 
 
@@ -130,12 +130,12 @@ def test_write_new_never_replaces_a_file_that_appears_meanwhile(tmp_path, monkey
         return made
 
     monkeypatch.setattr(files, "temp_file", racing_temp_file)
-    with pytest.raises(CaseError, match="already exists"):
+    with pytest.raises(OutputError, match="already exists"):
         write_new(target, b"ours")
     assert target.read_text() == "written by someone else meanwhile"
     assert os.listdir(tmp_path) == ["plan.ics"]
 
 
 def test_a_file_name_too_long_is_a_clear_error(tmp_path):
-    with pytest.raises(CaseError):
+    with pytest.raises(OutputError):
         write_new(tmp_path / ("x" * 300 + ".ics"), b"x")

@@ -19,7 +19,8 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from cpconf.case import parse_case
-from cpconf.errors import CaseError
+from cpconf.conference import Conference, open_case
+from cpconf.errors import CaseError, OutputError, TemplateError
 from cpconf.letters import KINDS, make_letters, pack_warnings, plan_documents
 from cpconf.letters.engine import CompiledTemplate, Renderer, sandbox
 from cpconf.letters.naming import filename, slug
@@ -29,7 +30,6 @@ from cpconf.letters.templates import (
     sample_documents,
     template_paths,
 )
-from cpconf.loading import LoadedCase, open_case
 from cpconf.names import one_line
 from cpconf.procedures import load_profile, parse_profile_text
 from cpconf.schedule import build_schedule
@@ -69,12 +69,12 @@ def pack(path: Path, today: dt.date, out: Path) -> dict[tuple[str, str | None], 
     return {(e["kind"], e["recipient"]): docx_text(out / e["path"]) for e in entries}
 
 
-def loaded_from(data: dict[str, Any]) -> LoadedCase:
-    """A LoadedCase straight from a dict (no YAML), for property tests."""
+def loaded_from(data: dict[str, Any]) -> Conference:
+    """A Conference straight from a dict (no YAML), for property tests."""
     doc = Document("case.yaml", data)
     case = parse_case(doc)
     profile = load_profile("london")
-    return LoadedCase(Path("case.yaml"), case, doc, profile, profile.calendar())
+    return Conference(Path("case.yaml"), case, doc, profile, profile.calendar())
 
 
 def small_case(
@@ -459,7 +459,7 @@ def test_the_social_worker_named_to_the_family_is_not_the_team_manager():
     assert "Alex Price, 020 7000 0001" in _render_all(data)[("family_invitation", "mum")]
 
 
-def _notes(loaded: LoadedCase) -> dict[tuple[str, str | None], str]:
+def _notes(loaded: Conference) -> dict[tuple[str, str | None], str]:
     plan = build_schedule(loaded.case, loaded.profile, loaded.calendar, dt.date(2026, 11, 20))
     return {(d.kind, d.recipient): d.note for d in plan_documents(loaded, plan)}
 
@@ -623,7 +623,7 @@ def _template(folder: Path, kind: str, *paragraphs: str) -> Path:
 
 def test_templates_run_in_the_sandbox(tmp_path):
     path = _template(tmp_path, "agenda", "{{ ''.__class__.__mro__[1].__subclasses__() }}")
-    with pytest.raises(CaseError, match="not allowed|unknown name"):
+    with pytest.raises(TemplateError, match="not allowed|unknown name"):
         CompiledTemplate(path).render({})
 
 
@@ -632,7 +632,7 @@ def test_unknown_names_fail_instead_of_printing_blank(tmp_path):
     loaded = open_case(SAMPLE)
     plan = build_schedule(loaded.case, loaded.profile, loaded.calendar, dt.date(2026, 11, 10))
     doc = next(d for d in plan_documents(loaded, plan) if d.kind == "invitation")
-    with pytest.raises(CaseError, match="recipent"):
+    with pytest.raises(TemplateError, match="recipent"):
         CompiledTemplate(path).render(doc.context)
 
 
@@ -687,8 +687,9 @@ def test_refuses_to_overwrite_and_leaves_everything_as_it_was(tmp_path):
     out.mkdir()
     edited = out / "agenda.docx"
     edited.write_bytes(b"edited by the coordinator")
-    with pytest.raises(CaseError, match="already exist.*--force"):
+    with pytest.raises(OutputError, match="already exist.*move them") as refused:
         make_letters(loaded, plan, out)
+    assert refused.value.exists  # the CLI then says how to replace it
     assert edited.read_bytes() == b"edited by the coordinator"
     assert sorted(p.name for p in out.iterdir()) == ["agenda.docx"]  # nothing else written
     make_letters(loaded, plan, out, force=True)
@@ -713,7 +714,7 @@ def test_a_failure_midway_leaves_no_partial_or_temporary_file(tmp_path, monkeypa
         return real(self, doc)
 
     monkeypatch.setattr(Renderer, "render", flaky)
-    with pytest.raises(CaseError, match="No space left"):
+    with pytest.raises(OutputError, match="No space left"):
         make_letters(loaded, plan, out)
     assert len(calls) == 3
     assert [p.name for p in out.iterdir()] == ["notes.txt"]  # no document, no temp file
@@ -746,7 +747,7 @@ def test_manifest_lists_every_document_relative_to_the_folder(tmp_path):
     out = tmp_path / "out"
     written = make_letters(loaded, plan, out)
     entries = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-    assert len(entries) == len(written) == 27
+    assert len(entries) == len(written.written) == 27
     for entry in entries:
         assert set(entry) == {"kind", "recipient", "path"}
         assert entry["kind"] in KINDS

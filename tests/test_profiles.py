@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cpconf.errors import CaseError
+from cpconf.errors import ProfileError
 from cpconf.procedures import BUILTIN, builtin_profiles, load_profile
 
 CONTRACT_IDS = {
@@ -135,7 +135,7 @@ def test_a_profile_may_extend_a_builtin(tmp_path):
 )
 def test_a_bad_profile_gets_clear_errors(tmp_path, change, line, expected):
     path = write(tmp_path, GOOD.replace(*change))
-    with pytest.raises(CaseError) as info:
+    with pytest.raises(ProfileError) as info:
         load_profile(str(path))
     found = [(p.line, p.message) for p in info.value.problems]
     assert any(ln == line and expected in msg for ln, msg in found), found
@@ -143,21 +143,21 @@ def test_a_bad_profile_gets_clear_errors(tmp_path, change, line, expected):
 
 
 def test_unknown_profile_name():
-    with pytest.raises(CaseError, match="no built-in procedure 'lundon'"):
+    with pytest.raises(ProfileError, match="no built-in procedure 'lundon'"):
         load_profile("lundon")
 
 
 def test_extends_loop_is_refused(tmp_path):
     write(tmp_path, "name: a\ntitle: A\ndocument: A\nextends: b.yaml\n", "a.yaml")
     write(tmp_path, "name: b\ntitle: B\ndocument: B\nextends: a.yaml\n", "b.yaml")
-    with pytest.raises(CaseError, match="loop"):
+    with pytest.raises(ProfileError, match="loop"):
         load_profile(str(tmp_path / "a.yaml"))
 
 
 def test_a_bad_parent_is_reported_in_its_own_file(tmp_path):
     write(tmp_path, GOOD.replace("15 working days", "15 wrking days"), "parent.yaml")
     child = write(tmp_path, "name: c\ntitle: C\ndocument: C\nextends: parent.yaml\n", "child.yaml")
-    with pytest.raises(CaseError) as info:
+    with pytest.raises(ProfileError) as info:
         load_profile(str(child))
     (problem,) = info.value.problems
     assert problem.file == str((tmp_path / "parent.yaml").resolve())
@@ -171,7 +171,7 @@ def test_an_extending_profile_keeps_its_own_lines_and_duplicate_keys(tmp_path):
         "deadlines:\n  - id: agency_reports\n    label: A\n    rules:\n"
         "      - before: conference\n        duration: 3 wrking days\n        source: X\n"
     )
-    with pytest.raises(CaseError) as info:
+    with pytest.raises(ProfileError) as info:
         load_profile(str(write(tmp_path, text)))
     found = {(p.line, p.message.split(":")[0]) for p in info.value.problems}
     assert (7, "duplicate key 'other_agencies' (first given on line 6)") in {
@@ -189,7 +189,7 @@ def test_a_deadline_given_twice_in_an_extending_profile_is_refused(tmp_path):
         f"  - id: agency_reports\n    label: A\n{rule}"
         f"  - id: agency_reports\n    label: B\n{rule}"
     )
-    with pytest.raises(CaseError) as info:
+    with pytest.raises(ProfileError) as info:
         load_profile(str(write(tmp_path, text)))
     (problem,) = info.value.problems
     assert problem.line == 12 and "'agency_reports' given twice" in problem.message

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from cpconf.loading import open_case
+from cpconf.conference import open_case
 from cpconf.schedule import build_schedule
 from tests.conftest import MINIMAL
 

@@ -40,11 +40,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cpconf import caseload as core
-from cpconf.caseload import Filters, build_caseload, find_case_files, initials
+from cpconf import service as core
+from cpconf.conference import open_case
 from cpconf.errors import CaseError, Problem
-from cpconf.loading import open_case
 from cpconf.schedule import build_schedule
+from cpconf.service import Filters, build_caseload, find_case_files, initials
 from cpconf.workdays import WorkingCalendar
 
 CASELOAD = Path(__file__).resolve().parent / "cases" / "caseload"

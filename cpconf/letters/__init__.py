@@ -15,19 +15,20 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from cpconf.conference import Conference
 from cpconf.letters.engine import Renderer
 from cpconf.letters.kinds import (
     DISTRIBUTION,
     KIND_LABELS,
     KINDS,
     MANIFEST,
+    LettersResult,
     PlannedDocument,
     Written,
 )
 from cpconf.letters.pack import distribution, manifest, write_pack
 from cpconf.letters.recipients import pack_warnings, plan_documents
 from cpconf.letters.templates import check_templates, export_templates, template_paths
-from cpconf.loading import LoadedCase
 from cpconf.schedule import Schedule
 
 __all__ = [
@@ -35,6 +36,7 @@ __all__ = [
     "KINDS",
     "KIND_LABELS",
     "MANIFEST",
+    "LettersResult",
     "PlannedDocument",
     "Written",
     "check_templates",
@@ -46,12 +48,12 @@ __all__ = [
 
 
 def make_letters(
-    loaded: LoadedCase,
+    loaded: Conference,
     plan: Schedule,
     out_dir: Path,
     templates: Path | None = None,
     force: bool = False,
-) -> list[Written]:
+) -> LettersResult:
     """`cpconf letters`: plan the pack, render it, and write it with its manifest and list."""
     docs = plan_documents(loaded, plan)
     renderer = Renderer(template_paths(templates))
@@ -59,4 +61,6 @@ def make_letters(
         MANIFEST: (json.dumps(manifest(docs), indent=2, ensure_ascii=False) + "\n").encode(),
         DISTRIBUTION: distribution(docs, loaded.case, plan).encode("utf-8"),
     }
-    return write_pack(docs, out_dir, renderer, extra, force=force)
+    written = write_pack(docs, out_dir, renderer, extra, force=force)
+    # every command shows the case's warnings (a conference on a bank holiday), then the pack's
+    return LettersResult(out_dir, written, [*plan.warnings, *pack_warnings(loaded.case, plan)])

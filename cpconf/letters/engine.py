@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from cpconf.errors import CaseError, Problem
+from cpconf.errors import Problem, TemplateError
 from cpconf.letters.kinds import PlannedDocument
 
 
@@ -51,7 +51,7 @@ def sentence(message: str) -> str:
     return message if message.endswith((".", "?", "!")) else message + "."
 
 
-def _template_error(path: Path, part: str, exc: Exception, source: str = "") -> CaseError:
+def _template_error(path: Path, part: str, exc: Exception, source: str = "") -> TemplateError:
     from jinja2 import TemplateSyntaxError, UndefinedError
     from jinja2.exceptions import SecurityError
 
@@ -69,7 +69,7 @@ def _template_error(path: Path, part: str, exc: Exception, source: str = "") -> 
         msg = f"broken tag{where}: {exc.message}{near}"
     else:
         msg = f"cannot be rendered{where}: {exc}"
-    return CaseError([Problem(str(path), None, sentence(msg))])
+    return TemplateError([Problem(str(path), None, sentence(msg))])
 
 
 class CompiledTemplate:
@@ -82,7 +82,7 @@ class CompiledTemplate:
 
     def __init__(self, path: Path, env: Any | None = None):
         from docxtpl import DocxTemplate
-        from jinja2 import TemplateError
+        from jinja2 import TemplateError as JinjaError
 
         self.path = path
         self.env = env if env is not None else sandbox()
@@ -92,9 +92,11 @@ class CompiledTemplate:
             infos = archive.infolist()
             raw_parts = [(info, archive.read(info)) for info in infos]
         except (OSError, zipfile.BadZipFile, KeyError) as exc:
-            raise CaseError.single(path, sentence(f"not a Word document (.docx): {exc}")) from None
+            raise TemplateError.single(
+                path, sentence(f"not a Word document (.docx): {exc}")
+            ) from None
         if not any(i.filename == "word/document.xml" for i in infos):
-            raise CaseError.single(path, "not a Word document (.docx): no word/document.xml.")
+            raise TemplateError.single(path, "not a Word document (.docx): no word/document.xml.")
         self._helper = DocxTemplate(path)  # only its XML preparation is used
         self._helper.docx_ids_index = 1000
         self.parts: list[tuple[zipfile.ZipInfo, bytes | Any]] = []
@@ -105,7 +107,7 @@ class CompiledTemplate:
                 try:
                     xml = raw.decode("utf-8")
                 except UnicodeDecodeError:
-                    raise CaseError.single(
+                    raise TemplateError.single(
                         path, f"{info.filename} is not UTF-8: save the template again from Word."
                     ) from None
                 src = self._helper.patch_xml(xml)
@@ -122,7 +124,7 @@ class CompiledTemplate:
                     self.sources[info.filename] = src
                     try:
                         template = self.env.from_string(src)
-                    except TemplateError as exc:
+                    except JinjaError as exc:
                         raise _template_error(path, info.filename, exc, src) from None
                     self.fix_tables = self.fix_tables or bool(_TABLE_TAGS.search(src))
                     self.parts.append((info, template))
@@ -132,11 +134,11 @@ class CompiledTemplate:
     def render_part(
         self, name: str, template: Any, context: Mapping[str, Any], listing: bool
     ) -> bytes:
-        from jinja2 import TemplateError
+        from jinja2 import TemplateError as JinjaError
 
         try:
             xml = template.render(context)
-        except TemplateError as exc:
+        except JinjaError as exc:
             raise _template_error(self.path, name, exc, self.sources.get(name, "")) from None
         except Exception as exc:  # a template's own expression failed: {{ 1 / 0 }}, {{ x + 1 }}
             raise _template_error(self.path, name, exc) from None

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from cpconf.schedule import Notice
+
 KINDS: tuple[str, ...] = (
     "invitation",
     "family_invitation",
@@ -63,3 +65,26 @@ class Written:
     recipient: str | None
     recipient_name: str
     path: Path
+
+
+@dataclass(frozen=True)
+class LettersResult:
+    """What `cpconf letters` wrote, and what the case and the pack warn about."""
+
+    out_dir: Path
+    written: list[Written]
+    warnings: list[Notice]  # the schedule's warnings, then the pack's own
+
+    def __len__(self) -> int:
+        return len(self.written)
+
+    def to_json(self) -> dict[str, Any]:
+        """`cpconf letters --json`: the folder, the manifest's entries and the warnings."""
+        return {
+            "out": str(self.out_dir),
+            "documents": [
+                {"kind": w.kind, "recipient": w.recipient, "path": w.path.name}
+                for w in self.written
+            ],
+            "warnings": [{"code": w.code, "message": w.message} for w in self.warnings],
+        }

@@ -11,7 +11,7 @@ from typing import Any
 
 from cpconf.case import Case
 from cpconf.dates import clock, long_date
-from cpconf.errors import CaseError
+from cpconf.errors import OutputError, Problem
 from cpconf.files import temp_file
 from cpconf.letters.engine import Renderer, sentence
 from cpconf.letters.kinds import KIND_LABELS, PlannedDocument, Written
@@ -76,37 +76,43 @@ def write_pack(
 ) -> list[Written]:
     """Render every document, then put them all in place; on any error, write nothing.
 
-    Refuses (CaseError) before writing anything if a target exists and not `force`: a
+    Refuses (OutputError) before writing anything if a target exists and not `force`: a
     coordinator may have edited it.
     """
     extra_files = dict(extra_files or {})
     names = [d.filename for d in docs] + list(extra_files)
     if len(set(names)) != len(names):
-        raise CaseError.single(
+        raise OutputError.single(
             out_dir, "two documents would have the same file name; nothing was written."
         )
     if out_dir.exists() and not out_dir.is_dir():
-        raise CaseError.single(out_dir, "--out: this is a file, not a folder.")
+        raise OutputError.single(out_dir, "this is a file, not a folder.")
     existing = [n for n in names if (out_dir / n).exists() or (out_dir / n).is_symlink()]
     folders = [n for n in existing if (out_dir / n).is_dir()]
     if folders:
-        raise CaseError.single(
+        raise OutputError.single(
             out_dir, f"a folder is in the way of {', '.join(folders)}; nothing was written."
         )
     if existing and not force:
         shown = ", ".join(existing[:5]) + (
             f" and {len(existing) - 5} more" if len(existing) > 5 else ""
         )
-        raise CaseError.single(
-            out_dir,
-            f"{len(existing)} of the files already exist ({shown}); nothing was written. "
-            "They may have been edited: move them, or use --force to replace them.",
+        raise OutputError(
+            [
+                Problem(
+                    str(out_dir),
+                    None,
+                    f"{len(existing)} of the files already exist ({shown}); nothing was "
+                    "written. They may have been edited: move them first.",
+                )
+            ],
+            exists=True,
         )
     created = not out_dir.exists()
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise CaseError.single(out_dir, f"cannot create the folder ({exc.strerror}).") from None
+        raise OutputError.single(out_dir, f"cannot create the folder ({exc.strerror}).") from None
     staged: list[tuple[Path, Path]] = []
     done = False
     try:
@@ -120,7 +126,7 @@ def write_pack(
             os.replace(tmp, target)
         done = True
     except OSError as exc:
-        raise CaseError.single(out_dir, sentence(f"cannot write the documents: {exc}")) from None
+        raise OutputError.single(out_dir, sentence(f"cannot write the documents: {exc}")) from None
     finally:
         for tmp, _ in staged:
             tmp.unlink(missing_ok=True)

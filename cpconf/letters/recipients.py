@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from cpconf.case import Case, FamilyMember, Professional
+from cpconf.conference import Conference
 from cpconf.dates import long_date
 from cpconf.errors import CaseError
 from cpconf.letters.context import (
@@ -22,12 +23,11 @@ from cpconf.letters.context import (
 from cpconf.letters.engine import has_listing
 from cpconf.letters.kinds import PlannedDocument
 from cpconf.letters.naming import filename
-from cpconf.loading import LoadedCase
 from cpconf.names import clean_text, join_names, one_line
 from cpconf.schedule import Notice, Schedule
 
 
-def plan_documents(loaded: LoadedCase, plan: Schedule) -> list[PlannedDocument]:
+def plan_documents(loaded: Conference, plan: Schedule) -> list[PlannedDocument]:
     """Every document of the pack, in the order a coordinator sends them (CONTRACT.md 4)."""
     case, profile = loaded.case, loaded.profile
     conf = case.conference

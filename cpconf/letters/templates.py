@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import io
 import re
 import zipfile
@@ -11,7 +12,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from cpconf.errors import CaseError
+from cpconf.errors import Problem, TemplateError
 from cpconf.letters.engine import XML_PARTS, CompiledTemplate, Renderer
 from cpconf.letters.kinds import KINDS, PlannedDocument
 from cpconf.letters.pack import write_pack
@@ -28,19 +29,53 @@ def default_template_dir() -> Path:
             return path
     except (ModuleNotFoundError, TypeError):
         pass
-    return Path(__file__).resolve().parent.parent / "templates"
+    return Path(__file__).resolve().parents[2] / "templates"
 
 
 def template_paths(custom: Path | None = None) -> dict[str, Path]:
     """Each kind's template: the council's own from `custom` where given, else the default."""
     default = default_template_dir()
-    if custom is not None and not custom.is_dir():
-        raise CaseError.single(custom, "--templates: no such folder.")
+    if custom is not None:
+        _check_folder(custom)
     out = {}
     for kind in KINDS:
         own = custom / f"{kind}.docx" if custom is not None else None
         out[kind] = own if own is not None and own.is_file() else default / f"{kind}.docx"
     return out
+
+
+def _did_you_mean(stem: str) -> str:
+    close = difflib.get_close_matches(stem.casefold(), KINDS, n=1, cutoff=0.6)
+    return f" (is it {close[0]}.docx?)" if close else ""
+
+
+def _check_folder(folder: Path) -> None:
+    """A council's folder holds templates cpconf can use, named as cpconf names them.
+
+    A file that matches no kind (`Invitation.docx`, `agenda (1).docx`) would otherwise be
+    passed over in silence and the default used instead of the council's wording.
+    """
+    expected = ", ".join(f"{kind}.docx" for kind in KINDS)
+    if not folder.is_dir():
+        raise TemplateError.single(folder, "no such folder of templates.")
+    found = sorted(p.name for p in folder.glob("*.docx") if not p.name.startswith(("~$", ".~lock")))
+    if not found:
+        raise TemplateError.single(
+            folder, f"no Word templates (.docx) in this folder; cpconf uses: {expected}."
+        )
+    unknown = [name for name in found if name[: -len(".docx")] not in KINDS]
+    if unknown:
+        raise TemplateError(
+            [
+                Problem(
+                    str(folder / name),
+                    None,
+                    f"matches no kind of document{_did_you_mean(name[:-5])}. Name each "
+                    f"template as cpconf does: {expected}.",
+                )
+                for name in unknown
+            ]
+        )
 
 
 # -- checking a council's templates ------------------------------------------------------
@@ -62,7 +97,7 @@ _LEFTOVER = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}")
 
 def sample_documents(today: dt.date | None = None) -> list[PlannedDocument]:
     """Every document of the shipped sample case: one of each kind, every branch."""
-    from cpconf.loading import open_case
+    from cpconf.conference import open_case
     from cpconf.schedule import build_schedule
 
     loaded = open_case(default_template_dir() / "sample_case.yaml")
@@ -90,7 +125,7 @@ def check_template(path: Path, samples: Sequence[PlannedDocument]) -> TemplateCh
     problems: list[str] = []
     try:
         compiled = CompiledTemplate(path)
-    except CaseError as exc:
+    except TemplateError as exc:
         return TemplateCheck(path.name, kind, [p.message for p in exc.problems])
     mine = [d for d in samples if d.kind == kind]
     known = set().union(*(d.context for d in mine)) if mine else set()
@@ -107,7 +142,7 @@ def check_template(path: Path, samples: Sequence[PlannedDocument]) -> TemplateCh
     for doc in mine:
         try:
             data = compiled.render(doc.context)
-        except CaseError as exc:
+        except TemplateError as exc:
             problems.extend(p.message for p in exc.problems)
             break
         archive = zipfile.ZipFile(io.BytesIO(data))
@@ -136,10 +171,10 @@ def check_template(path: Path, samples: Sequence[PlannedDocument]) -> TemplateCh
 def check_templates(folder: Path) -> list[TemplateCheck]:
     """`cpconf templates check`: every .docx in the folder."""
     if not folder.is_dir():
-        raise CaseError.single(folder, "no such folder.")
+        raise TemplateError.single(folder, "no such folder.")
     files = sorted(p for p in folder.glob("*.docx") if not p.name.startswith("~$"))
     if not files:
-        raise CaseError.single(folder, "no .docx templates in this folder.")
+        raise TemplateError.single(folder, "no .docx templates in this folder.")
     samples = sample_documents()
     return [check_template(path, samples) for path in files]
 

@@ -12,7 +12,8 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from cpconf.caseload import (
+from cpconf.dates import short_date
+from cpconf.service import (
     GROUP_TITLES,
     GROUPS,
     Caseload,
@@ -20,7 +21,6 @@ from cpconf.caseload import (
     OpenDeadline,
     deadline_json,
 )
-from cpconf.dates import short_date
 
 _GROUP_STYLE = {
     "overdue": "bold red",

@@ -23,7 +23,7 @@ from pydantic import (
 
 from cpconf.case import Agency, ConferenceType, Date, Time, nearest, validate
 from cpconf.case import PlanKind as ChildPlan
-from cpconf.errors import CaseError
+from cpconf.errors import CpconfError, ProfileError
 from cpconf.workdays import Duration, WorkingCalendar
 from cpconf.yamlload import Document, load_yaml, parse_yaml
 
@@ -270,7 +270,7 @@ def _resolve(name_or_path: str, relative_to: Path | None) -> Path:
         if candidate.exists():
             return candidate
     if path.suffix not in (".yaml", ".yml") and not path.exists():
-        raise CaseError.single(
+        raise ProfileError.single(
             name_or_path,
             f"no built-in procedure '{name_or_path}' (built in: {', '.join(BUILTIN)}) "
             "and no profile file of that name" + nearest(name_or_path, list(BUILTIN)),
@@ -284,15 +284,15 @@ _DEADLINE_INDEX = re.compile(r"deadlines\[(\d+)\]")
 def _load(name_or_path: str, relative_to: Path | None, seen: tuple[Path, ...]) -> Profile:
     path = _resolve(name_or_path, relative_to).resolve()
     if path in seen:
-        raise CaseError.single(str(path), "profiles extend each other in a loop")
+        raise ProfileError.single(str(path), "profiles extend each other in a loop")
     doc = load_yaml(path, "procedure profile")
     if not isinstance(doc.data, dict):
-        raise CaseError([doc.problem((), "a procedure profile is a mapping (see london.yaml)")])
+        raise ProfileError([doc.problem((), "a procedure profile is a mapping (see london.yaml)")])
     parent_name = doc.data.get("extends")
     if parent_name is None:
         return _checked(validate(Profile, doc), doc)
     if not isinstance(parent_name, str):
-        raise CaseError(
+        raise ProfileError(
             [doc.problem(("extends",), "extends: give the name or file of one profile")]
         )
     ids = [d.get("id") for d in doc.data.get("deadlines") or [] if isinstance(d, dict)]
@@ -302,7 +302,7 @@ def _load(name_or_path: str, relative_to: Path | None, seen: tuple[Path, ...]) -
         if isinstance(key, str) and key in ids[:i]
     ]
     if twice:  # merging by id would silently keep the last one
-        raise CaseError([*doc.problems, *twice])
+        raise ProfileError([*doc.problems, *twice])
     # the parent is validated on its own first, so its problems name its own file and lines
     parent = _load(parent_name, path.parent, (*seen, path))
     merged, moved = _merge(parent.model_dump(by_alias=True), doc.data)
@@ -317,21 +317,26 @@ def _load(name_or_path: str, relative_to: Path | None, seen: tuple[Path, ...]) -
     merged_doc = Document(doc.path, merged, lines, doc.problems)
     try:
         return _checked(validate(Profile, merged_doc), merged_doc)
-    except CaseError as exc:
+    except CpconfError as exc:
         # messages count the merged list; say deadlines[i] as the file itself counts them
         back = {merged_at: own for own, merged_at in moved.items()}
 
         def own_index(m: re.Match[str]) -> str:
             return f"deadlines[{back.get(int(m.group(1)), int(m.group(1)))}]"
 
-        raise CaseError(
+        raise ProfileError(
             [replace(p, message=_DEADLINE_INDEX.sub(own_index, p.message)) for p in exc.problems]
         ) from None
 
 
 def load_profile(name_or_path: str, relative_to: Path | None = None) -> Profile:
-    """A built-in profile by name, or a profile file by path. Raises CaseError if bad."""
-    return _load(str(name_or_path), relative_to, ())
+    """A built-in profile by name, or a profile file by path. Raises ProfileError if bad."""
+    try:
+        return _load(str(name_or_path), relative_to, ())
+    except ProfileError:
+        raise
+    except CpconfError as exc:  # the YAML reader's and the schema's problems, in this file
+        raise ProfileError(exc.problems) from None
 
 
 def _checked(profile: Profile, doc: Document) -> Profile:
@@ -352,11 +357,16 @@ def _checked(profile: Profile, doc: Document) -> Profile:
                     )
                 )
     if problems:
-        raise CaseError(problems)
+        raise ProfileError(problems)
     return profile
 
 
 def parse_profile_text(text: str, name: str = "<profile>") -> Profile:
-    """For tests and tools: a profile from YAML text (no `extends`); CaseError if bad."""
-    doc = parse_yaml(text, name)
-    return _checked(validate(Profile, doc), doc)
+    """For tests and tools: a profile from YAML text (no `extends`); ProfileError if bad."""
+    try:
+        doc = parse_yaml(text, name)
+        return _checked(validate(Profile, doc), doc)
+    except ProfileError:
+        raise
+    except CpconfError as exc:
+        raise ProfileError(exc.problems) from None
