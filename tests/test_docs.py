@@ -189,6 +189,16 @@ def _comments_and_docstrings(path: Path) -> Iterator[str]:
                 yield doc
 
 
+def _cited_texts() -> Iterator[tuple[Path, str]]:
+    """What the package says to its readers: Python comments and docstrings, and the
+    profiles' YAML (its comments and sources)."""
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for text in _comments_and_docstrings(path):
+            yield path, text
+    for path in sorted(PACKAGE.rglob("*.yaml")):
+        yield path, path.read_text(encoding="utf-8")
+
+
 def _md_named(text: str) -> list[str]:
     return re.findall(r"[\w./-]*\w\.md\b", text)
 
@@ -201,19 +211,16 @@ def _exists(name: str) -> bool:
 
 
 def test_the_scan_finds_the_documents_cited():
-    cited = {
-        n for p in PACKAGE.rglob("*.py") for t in _comments_and_docstrings(p) for n in _md_named(t)
-    }
+    cited = {name for _, text in _cited_texts() for name in _md_named(text)}
     assert "CONTRACT.md" in cited  # cpconf/case.py and others cite it
 
 
-def test_every_markdown_file_a_docstring_or_comment_names_is_in_the_repository():
+def test_every_markdown_file_the_package_names_is_in_the_repository():
     # a pointer to a file a reader cannot open (STYLE.md, LIBRARIES.md outside the
     # repository) is no pointer: copy the facts into docs/, or reword
     missing = sorted(
         f"{path.relative_to(ROOT)}: {name}"
-        for path in PACKAGE.rglob("*.py")
-        for text in _comments_and_docstrings(path)
+        for path, text in _cited_texts()
         for name in _md_named(text)
         if not _exists(name)
     )
