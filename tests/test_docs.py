@@ -49,7 +49,8 @@ def _options(command: Any) -> list[str]:
     found: list[str] = []
     for param in command.params:
         if param.param_type_name == "option" and not param.hidden:
-            found += [o for o in param.opts if o.startswith("--") and o != "--help"]
+            names = [o for o in param.opts if o.startswith("--")] or list(param.opts)
+            found += [o for o in names if o != "--help"]
     return found
 
 
