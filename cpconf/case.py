@@ -474,21 +474,163 @@ def _reference_checks(doc: Document) -> list[Problem]:
     return problems
 
 
-def _cross_checks(case: Case, doc: Document) -> list[Problem]:
-    """What the schema alone cannot say: the fields each type needs, dates in order, plans."""
+def _given(item: dict[str, Any], key: str) -> bool:
+    """The key is there with a value (`key:` alone, or null, is no value: the model's None)."""
+    return item.get(key) is not None
+
+
+def _flag(item: dict[str, Any], key: str, default: bool) -> bool | None:
+    """A true/false key as the model reads it; None where the value is not one (the schema
+    reports that, and the checks that depend on it wait for it to be mended)."""
+    value = item.get(key)
+    if value is None:
+        return default
+    return value if isinstance(value, bool) else None
+
+
+def _presence_checks(doc: Document) -> list[Problem]:
+    """What the schema alone cannot say and the raw data can: the fields each type needs,
+    a date of birth for every born child, a decision for every subject child.
+
+    On the raw data, so that these are reported together with the schema's problems: a
+    child missing its date of birth must not wait for the next run because an unknown key
+    was found first. Where a value these checks read is itself wrong, the schema says so
+    and the check that depends on it is left out rather than guessed.
+    """
     problems: list[Problem] = []
-    conf = case.conference
-    for i, child in enumerate(case.children):
-        loc = ("children", i)
-        if child.unborn and child.dob:
+    data = doc.data if isinstance(doc.data, dict) else {}
+    children = _items(data, "children")
+    for i, child in children:
+        loc: Loc = ("children", i)
+        unborn = _flag(child, "unborn", False)
+        if unborn and _given(child, "dob"):
             problems.append(
                 doc.problem(
                     (*loc, "unborn"), f"{_dotted(loc)}: give either dob or unborn: true, not both"
                 )
             )
-        if not child.unborn and child.dob is None:
+        if unborn is False and not _given(child, "dob"):
             problems.append(doc.problem(loc, f"{_dotted(loc)}: dob is required (or unborn: true)"))
-        held = conf.date  # booked; before that there is no conference date to compare
+    subject_flags = [_flag(child, "subject", True) for _, child in children]
+    if children and not any(subject_flags) and None not in subject_flags:
+        problems.append(doc.problem(("children",), "children: no child is marked as a subject"))
+
+    conf = data.get("conference")
+    kind = conf.get("type") if isinstance(conf, dict) else None
+    if isinstance(conf, dict) and kind in CONFERENCE_TYPES:
+        need = {
+            "initial": "strategy_discussion",
+            "review": "previous_conference",
+            "transfer-in": "transfer_notification",
+            "pre-birth": "due_date",
+        }[kind]
+        if kind == "initial" and not _given(conf, need) and _given(conf, "looked_after_review"):
+            need = "looked_after_review"  # London CP4 2.2: counted from the review's decision
+        if not _given(conf, need):
+            also = " (or looked_after_review, for a looked-after child going home)"
+            problems.append(
+                doc.problem(
+                    ("conference", "type"),
+                    f"conference.{need}: required for a {kind} conference"
+                    + (also if kind == "initial" else ""),
+                )
+            )
+        if kind == "review" and not _given(conf, "previous_type"):
+            # CONTRACT.md 1: the interval to the review depends on it, and no default is safe
+            problems.append(
+                doc.problem(
+                    ("conference", "type"),
+                    "conference.previous_type: required for a review: the type of the conference "
+                    "it reviews (initial, review, pre-birth or transfer-in), which sets whether it "
+                    "is due 3 or 6 months after it",
+                )
+            )
+        unborn_flags = [_flag(child, "unborn", False) for _, child in children]
+        if (
+            kind == "pre-birth"
+            and isinstance(data.get("children"), list)
+            and not any(unborn_flags)
+            and None not in unborn_flags
+            and not _given(conf, "birth_date")
+        ):
+            problems.append(
+                doc.problem(
+                    ("children",),
+                    "children: a pre-birth conference needs a child with unborn: true "
+                    "(or conference.birth_date once the baby is born)",
+                )
+            )
+
+    outcome = data.get("outcome")
+    if isinstance(outcome, dict):
+        problems += _decision_checks(doc, outcome, children)
+    return problems
+
+
+def _decision_checks(
+    doc: Document, outcome: dict[str, Any], children: list[tuple[int, dict[str, Any]]]
+) -> list[Problem]:
+    """One decision for each subject child, and a category exactly with a protection plan."""
+    problems: list[Problem] = []
+    subject = {_as_id(c.get("id")): _flag(c, "subject", True) for _, c in children}
+    decided: set[str] = set()
+    for i, decision in _items(outcome, "decisions"):
+        at: Loc = ("outcome", "decisions", i)
+        child = _as_id(decision.get("child"))
+        if child is not None:
+            if child in decided:
+                problems.append(
+                    doc.problem((*at, "child"), f"{_dotted(at)}: a second decision for '{child}'")
+                )
+            decided.add(child)
+            if subject.get(child) is False:
+                problems.append(
+                    doc.problem(
+                        (*at, "child"),
+                        f"{_dotted(at)}: '{child}' is not a subject of this conference "
+                        "(subject: false): the conference decides only for its subject children",
+                    )
+                )
+        plan, category = decision.get("plan"), decision.get("category")
+        if plan == "child-protection" and category is None:
+            problems.append(
+                doc.problem(
+                    at,
+                    f"{_dotted(at)}: category is required for a child protection plan "
+                    "(physical, emotional, sexual or neglect)",
+                )
+            )
+        if plan in get_args(PlanKind) and plan != "child-protection" and category is not None:
+            problems.append(
+                doc.problem(
+                    (*at, "category"),
+                    f"{_dotted(at)}: a category is given only with a child protection plan",
+                )
+            )
+    decisions = outcome.get("decisions")
+    if decisions is None or isinstance(decisions, list):
+        for _, item in children:
+            child_id = _as_id(item.get("id"))
+            if child_id is None or child_id in decided or subject.get(child_id) is not True:
+                continue
+            name = item.get("name")
+            problems.append(
+                doc.problem(
+                    ("outcome", "decisions"),
+                    f"outcome.decisions: no decision for {str(name).strip() if name else child_id} "
+                    f"('{child_id}'): the outcome records one for every subject child",
+                )
+            )
+    return problems
+
+
+def _date_checks(case: Case, doc: Document) -> list[Problem]:
+    """Dates in order: these need the dates as the model reads them."""
+    problems: list[Problem] = []
+    conf = case.conference
+    held = conf.date  # booked; before that there is no conference date to compare
+    for i, child in enumerate(case.children):
+        loc = ("children", i)
         if child.dob and held and child.dob > held and conf.type != "pre-birth":
             problems.append(
                 doc.problem(
@@ -497,47 +639,6 @@ def _cross_checks(case: Case, doc: Document) -> list[Problem]:
                     f"({held.isoformat()}): for a baby not yet born write unborn: true",
                 )
             )
-    if not case.subject_children:
-        problems.append(doc.problem(("children",), "children: no child is marked as a subject"))
-    need = {
-        "initial": "strategy_discussion",
-        "review": "previous_conference",
-        "transfer-in": "transfer_notification",
-        "pre-birth": "due_date",
-    }[conf.type]
-    if conf.type == "initial" and conf.strategy_discussion is None and conf.looked_after_review:
-        need = "looked_after_review"  # London CP4 2.2: counted from the review's decision
-    if getattr(conf, need) is None:
-        also = " (or looked_after_review, for a looked-after child going home)"
-        problems.append(
-            doc.problem(
-                ("conference", "type"),
-                f"conference.{need}: required for a {conf.type} conference"
-                + (also if conf.type == "initial" else ""),
-            )
-        )
-    if conf.type == "review" and conf.previous_type is None:
-        # CONTRACT.md 1: the interval to the review depends on it, and no default is safe
-        problems.append(
-            doc.problem(
-                ("conference", "type"),
-                "conference.previous_type: required for a review: the type of the conference "
-                "it reviews (initial, review, pre-birth or transfer-in), which sets whether it "
-                "is due 3 or 6 months after it",
-            )
-        )
-    if (
-        conf.type == "pre-birth"
-        and not any(c.unborn for c in case.children)
-        and not conf.birth_date
-    ):
-        problems.append(
-            doc.problem(
-                ("children",),
-                "children: a pre-birth conference needs a child with unborn: true "
-                "(or conference.birth_date once the baby is born)",
-            )
-        )
     if conf.date and conf.type == "review" and conf.previous_conference == conf.date:
         problems.append(
             doc.problem(
@@ -546,6 +647,14 @@ def _cross_checks(case: Case, doc: Document) -> list[Problem]:
                 "reviews (previous_conference): a review is held after it",
             )
         )
+    need = {
+        "initial": "strategy_discussion",
+        "review": "previous_conference",
+        "transfer-in": "transfer_notification",
+        "pre-birth": "due_date",
+    }[conf.type]
+    if conf.type == "initial" and conf.strategy_discussion is None and conf.looked_after_review:
+        need = "looked_after_review"
     if conf.date and conf.type != "pre-birth":
         trigger = getattr(conf, need)
         if trigger and conf.date < trigger:
@@ -556,53 +665,6 @@ def _cross_checks(case: Case, doc: Document) -> list[Problem]:
                     f"({trigger.isoformat()})",
                 )
             )
-
-    if case.outcome:
-        decided: set[str] = set()
-        subjects = {c.id for c in case.subject_children}
-        for i, decision in enumerate(case.outcome.decisions):
-            at: Loc = ("outcome", "decisions", i)
-            if decision.child in decided:
-                problems.append(
-                    doc.problem(
-                        (*at, "child"), f"{_dotted(at)}: a second decision for '{decision.child}'"
-                    )
-                )
-            decided.add(decision.child)
-            if decision.child not in subjects and any(
-                c.id == decision.child for c in case.children
-            ):
-                problems.append(
-                    doc.problem(
-                        (*at, "child"),
-                        f"{_dotted(at)}: '{decision.child}' is not a subject of this conference "
-                        "(subject: false): the conference decides only for its subject children",
-                    )
-                )
-            if decision.plan == "child-protection" and decision.category is None:
-                problems.append(
-                    doc.problem(
-                        at,
-                        f"{_dotted(at)}: category is required for a child protection plan "
-                        "(physical, emotional, sexual or neglect)",
-                    )
-                )
-            if decision.plan != "child-protection" and decision.category is not None:
-                problems.append(
-                    doc.problem(
-                        (*at, "category"),
-                        f"{_dotted(at)}: a category is given only with a child protection plan",
-                    )
-                )
-        for child in case.subject_children:
-            if child.id not in decided:
-                problems.append(
-                    doc.problem(
-                        ("outcome", "decisions"),
-                        f"outcome.decisions: no decision for {child.name} ('{child.id}'): the "
-                        "outcome records one for every subject child",
-                    )
-                )
     return problems
 
 
@@ -619,12 +681,13 @@ def parse_case(doc: Document) -> Case:
                 ),
             ]
         )
-    references = _reference_checks(doc)
+    # checks of the raw data first, so that they come with the schema's problems in one run
+    raw = _reference_checks(doc) + _presence_checks(doc)
     try:
         case = validate(Case, doc)
     except CaseError as exc:
-        raise CaseError(_unique([*exc.problems, *references])) from None
-    problems = references + _cross_checks(case, doc)
+        raise CaseError(_unique([*exc.problems, *raw])) from None
+    problems = raw + _date_checks(case, doc)
     if problems:
         raise CaseError(problems)
     return case

@@ -1,6 +1,6 @@
 """The plan's deadlines as an iCalendar file, for Outlook or any calendar.
 
-Deadlines are all-day events (LIBRARIES.md: the form calendars handle best); the
+Deadlines are all-day events (docs/LIBRARIES.md: the form calendars handle best); the
 conference itself is a timed event when its date and time are booked. Each event's UID
 is stable (reference + deadline id), so importing a newer file updates the old events.
 Summaries name the case reference only, never a child: calendars are often shared.

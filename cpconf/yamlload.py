@@ -1,6 +1,6 @@
 """Read a YAML file safely, keeping the line of every value.
 
-PyYAML's defaults are wrong for case files (LIBRARIES.md): `10:00` becomes 600,
+PyYAML's defaults are wrong for case files (docs/LIBRARIES.md): `10:00` becomes 600,
 `no` becomes False, `2026-11-02` becomes a date that skips our own date checks,
 and a repeated key silently wins. So we compose the node tree ourselves and
 build plain values from it: plain scalars become null, true/false, decimal

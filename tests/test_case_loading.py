@@ -315,3 +315,55 @@ def test_markup_in_a_file_is_printed_as_typed(cli, write_case):
     result = cli("plan", path)
     assert result.exit_code == 2
     assert "'[/bold]' is not one of" in result.stderr
+
+
+# -- every problem in one run: the cross-checks come with the schema's problems ----------
+
+
+def test_an_unknown_key_and_a_child_without_a_date_of_birth_are_reported_together(write_case):
+    # the child's missing dob must not wait for the next run because of the typo
+    text = MINIMAL.replace("  reference: CP-TEST-1", "  reference: CP-TEST-1\n  procedur: london")
+    text = text.replace("    dob: 2019-03-14\n", "")
+    found = problems_of(write_case(text))
+    assert (3, "case: unknown key 'procedur'; did you mean 'procedure'?") in found
+    assert (8, "children[0]: dob is required (or unborn: true)") in found
+    assert len(found) == 2, found
+
+
+def test_the_type_specific_dates_and_decisions_come_with_schema_problems(write_case):
+    text = MINIMAL.replace("type: initial\n  strategy_discussion: 2026-11-02", "type: review")
+    text = text.replace("agency: children_social_care", "agency: polce")
+    text += (
+        "outcome:\n  decisions:\n    - child: amy\n      plan: child-protection\n"
+        "    - child: amy\n      plan: child-in-need\n      category: neglect\n"
+    )
+    found = problems_of(write_case(text))
+    messages = [m for _, m in found]
+    assert any("did you mean 'police'?" in m for m in messages), found  # the schema's
+    assert any("previous_conference: required for a review conference" in m for m in messages)
+    assert any("previous_type: required for a review" in m for m in messages)
+    assert any("decisions[0]: category is required" in m for m in messages)
+    assert any("decisions[1]: a second decision for 'amy'" in m for m in messages)
+    assert any("decisions[1]: a category is given only with" in m for m in messages)
+
+
+def test_a_pre_birth_conference_without_an_unborn_child_comes_with_schema_problems(write_case):
+    text = MINIMAL.replace("type: initial\n  strategy_discussion: 2026-11-02", "type: pre-birth")
+    text = text.replace("  reference: CP-TEST-1", "  reference: CP-TEST-1\n  colour: red")
+    messages = [m for _, m in problems_of(write_case(text))]
+    assert any("unknown key 'colour'" in m for m in messages)
+    assert any("conference.due_date: required for a pre-birth conference" in m for m in messages)
+    assert any("needs a child with unborn: true" in m for m in messages)
+
+
+def test_a_check_that_reads_a_wrong_value_waits_for_it_to_be_mended(write_case):
+    # `unborn: maybe` is the schema's problem; guessing it false would add "dob is required"
+    text = MINIMAL.replace("    dob: 2019-03-14\n", "    unborn: maybe\n")
+    assert only(write_case(text)) == (9, "children[0].unborn: 'maybe' is not true or false")
+
+
+def test_a_subject_child_without_a_decision_is_named_with_schema_problems(write_case):
+    text = MINIMAL + "outcome:\n  decisions: []\n  recomendations: [x]\n"
+    messages = [m for _, m in problems_of(write_case(text))]
+    assert any("unknown key 'recomendations'" in m for m in messages)
+    assert any("no decision for Amy Smith ('amy')" in m for m in messages)

@@ -87,6 +87,18 @@ def test_bad_case_file_exits_2_with_file_and_line(cli, write_case):
     assert "Traceback" not in result.stderr
 
 
+def test_every_problem_of_a_case_file_in_one_run(cli, write_case):
+    # an unknown key and a child without a date of birth: both, in one run, in line order
+    text = MINIMAL.replace("  reference: CP-TEST-1", "  reference: CP-TEST-1\n  procedur: london")
+    path = write_case(text.replace("    dob: 2019-03-14\n", ""))
+    result = cli("plan", path)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"error: {path}:3: case: unknown key 'procedur'; did you mean 'procedure'?",
+        f"error: {path}:8: children[0]: dob is required (or unborn: true)",
+    ]
+
+
 def test_missing_file_exits_2(cli, tmp_path):
     result = cli("plan", tmp_path / "nope.yaml")
     assert result.exit_code == 2

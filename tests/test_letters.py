@@ -834,3 +834,35 @@ def test_document_properties_hold_no_template_tags(tmp_path):
         props = docx.Document(str(path)).core_properties
         for value in (props.author, props.title, props.subject, props.comments):
             assert "{{" not in (value or "") and "{%" not in (value or ""), (path.name, value)
+
+
+@pytest.mark.parametrize("where", ["temporary file", "move into place"])
+def test_a_write_error_names_the_document_not_a_hidden_temporary_file(tmp_path, monkeypatch, where):
+    """As root a read-only folder is still writable: the error is made where the OS gives it."""
+    import errno
+
+    import cpconf.letters.pack as pack
+
+    loaded = open_case(SAMPLE)
+    plan = build_schedule(loaded.case, loaded.profile, loaded.calendar, dt.date(2026, 11, 10))
+    out = tmp_path / "out"
+    first = plan_documents(loaded, plan)[0].filename
+
+    def no_room(folder, target, data):
+        hidden = folder / f".{target}.k2j4x9.tmp"  # what mkstemp's error would name
+        raise OSError(errno.ENOSPC, "No space left on device", str(hidden))
+
+    def denied(src, dst):
+        raise PermissionError(errno.EACCES, "Permission denied", str(src))
+
+    if where == "temporary file":
+        monkeypatch.setattr(pack, "temp_file", no_room)
+    else:
+        monkeypatch.setattr(pack.os, "replace", denied)
+    with pytest.raises(OutputError) as info:
+        make_letters(loaded, plan, out)
+    (problem,) = info.value.problems
+    reason = "No space left on device" if where == "temporary file" else "Permission denied"
+    assert problem.message == f"cannot write {first}: {reason}."
+    assert problem.file == str(out)
+    assert ".tmp" not in str(info.value)

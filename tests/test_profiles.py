@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from cpconf.errors import ProfileError
@@ -40,26 +42,13 @@ def test_builtin_list_matches_the_shipped_files():
     assert all(p.path.exists() for p in builtin_profiles())
 
 
-def test_hackney_extends_london_and_overrides_the_report_deadline():
-    hackney = load_profile("hackney")
-    reports = hackney.deadline("agency_reports")
-    assert reports is not None and reports.inherited_from is None
-    assert str(reports.rules[0].duration) == "3 working days"
-    exclusion = hackney.deadline("exclusion_request")
-    assert exclusion is not None and exclusion.inherited_from == "london"
-    assert hackney.session.professionals_join_minutes == 30
-    # London's own profile keeps London's rule
-    assert (
-        str(load_profile("london").deadline("agency_reports").rules[0].duration) == "2 working days"
-    )
+# Each built-in profile's own rules and settings: tests/profiles/test_<profile>.py.
 
 
-def test_bolton_always_invites_health_and_police():
-    assert set(load_profile("bolton").quorum.always_invite) == {
-        "children_social_care",
-        "health",
-        "police",
-    }
+@pytest.mark.parametrize("name", BUILTIN)
+def test_every_builtin_profile_has_its_own_test_module(name):
+    module = Path(__file__).parent / "profiles" / f"test_{name.replace('-', '_')}.py"
+    assert module.is_file(), f"no {module.name}: test the {name} profile in its own words there"
 
 
 def write(tmp_path, text, name="profile.yaml"):

@@ -241,41 +241,7 @@ def test_deadline_passed_only_before_today(write_case):
 # -- other procedures --------------------------------------------------------------------
 
 
-def test_hackney(write_case):
-    conf = "  type: initial\n  strategy_discussion: 2026-11-02\n  date: 2026-11-20\n  time: 10:00\n"
-    plan = plan_of(write_case, case_text(conf, procedure="hackney"))
-    d = dues(plan)
-    assert d["agency_reports"] == D(2026, 11, 17)  # 3 working days (Hackney), not 2
-    assert d["social_worker_report_to_chair"] == D(2026, 11, 18)  # inherited London 7.8
-    assert d["decision_letter"] == D(2026, 11, 23)  # 24 hours after a Friday: the Monday
-    assert d["conference_record"] == D(2026, 12, 11)  # 15 working days
-    assert plan.deadline("exclusion_request").inherited_from == "london"
-    odd = plan_of(write_case, case_text(conf.replace("10:00", "11:00"), procedure="hackney"))
-    assert "unusual_start_time" in codes(odd)
-    assert "unusual_start_time" not in codes(plan)
-
-
-def test_bolton_24_hours_before_a_monday_is_the_friday(write_case):
-    conf = "  type: initial\n  strategy_discussion: 2026-11-02\n  date: 2026-11-23\n"
-    d = dues(plan_of(write_case, case_text(conf, procedure="bolton")))
-    assert d["social_worker_report_to_parents"] == D(2026, 11, 20)
-    assert d["agency_reports"] == D(2026, 11, 19)  # London's 2 working days, inherited
-
-
-def test_warwickshire_core_group_in_calendar_days(write_case):
-    conf = "  type: initial\n  strategy_discussion: 2026-11-02\n  date: 2026-11-20\n"
-    d = dues(plan_of(write_case, case_text(conf, procedure="warwickshire")))
-    assert d["first_core_group"] == D(2026, 11, 30)  # 10 days after Fri 20 Nov
-
-
-def test_york_monthly_core_group(write_case):
-    conf = "  type: initial\n  strategy_discussion: 2026-11-02\n  date: 2026-11-20\n"
-    d = dues(
-        plan_of(
-            write_case, case_text(conf, "done:\n  first_core_group: 2026-12-01\n", procedure="york")
-        )
-    )
-    assert d["next_core_group"] == D(2027, 1, 1) - dt.timedelta(days=1)  # 1 Jan is a holiday
+# Each built-in profile's own rules are tested in its words in tests/profiles/.
 
 
 def test_region_override_uses_scottish_holidays(write_case):

@@ -1,6 +1,7 @@
-"""The plain values each template gets: formatted dates, names, lists (STYLE.md 5).
+"""The plain values each template gets: formatted dates, names, lists.
 
-The wording is in the templates; here only values, already written as people read them.
+The wording is in the templates (docs/TEMPLATES.md); here only values, already written as
+people read them.
 """
 
 from __future__ import annotations

@@ -115,18 +115,24 @@ def write_pack(
         raise OutputError.single(out_dir, f"cannot create the folder ({exc.strerror}).") from None
     staged: list[tuple[Path, Path]] = []
     done = False
+    current = ""  # the document being written: an error names it, never its temporary file
     try:
         for d in docs:
+            current = d.filename
             staged.append(
                 (temp_file(out_dir, d.filename, renderer.render(d)), out_dir / d.filename)
             )
         for name, data in extra_files.items():
+            current = name
             staged.append((temp_file(out_dir, name, data), out_dir / name))
         for tmp, target in staged:
+            current = target.name
             os.replace(tmp, target)
         done = True
     except OSError as exc:
-        raise OutputError.single(out_dir, sentence(f"cannot write the documents: {exc}")) from None
+        # str(exc) would name the hidden .tmp file; the reason alone, with the document
+        reason = exc.strerror or type(exc).__name__
+        raise OutputError.single(out_dir, sentence(f"cannot write {current}: {reason}")) from None
     finally:
         for tmp, _ in staged:
             tmp.unlink(missing_ok=True)

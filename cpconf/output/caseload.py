@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Any
 
 from rich import box
-from rich.console import Group
+from rich.console import Group, RenderableType
 from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
 from cpconf.dates import short_date
+from cpconf.output.common import warnings_view
 from cpconf.service import (
     GROUP_TITLES,
     GROUPS,
@@ -48,7 +48,7 @@ def _owner(d: OpenDeadline, with_role: bool) -> Text:
     return text
 
 
-def deadlines_tables(load: Caseload, width: int) -> list[Any]:
+def deadlines_tables(load: Caseload, width: int) -> list[RenderableType]:
     """The open deadlines, soonest first: a heading and a table for each group.
 
     The tables share their column widths so they read as one. Narrow terminals (under 100
@@ -59,7 +59,7 @@ def deadlines_tables(load: Caseload, width: int) -> list[Any]:
     files = width >= 160
     case_w = max(len("Case"), *(len(d.reference) for d in load.deadlines))
     kids_w = min(10, max(len("Children"), *(len(d.children) for d in load.deadlines)))
-    parts: list[Any] = []
+    parts: list[RenderableType] = []
     for i, group in enumerate(g for g in GROUPS if load.group(g)):
         rows = load.group(group)
         style = _GROUP_STYLE[group]
@@ -87,7 +87,7 @@ def deadlines_tables(load: Caseload, width: int) -> list[Any]:
             label = Text(d.label)
             if d.provisional:
                 label.append(" (no date booked yet)", style="dim italic")
-            cells: list[Any] = [
+            cells: list[RenderableType] = [
                 escape(d.reference),
                 escape(d.children),
                 label,
@@ -116,7 +116,7 @@ def timeliness_view(load: Caseload) -> Group:
     table.add_column("%", justify="right")
     for m in load.timeliness:
         table.add_row(escape(m.title), str(m.in_time), str(m.counted), _percent(m))
-    parts: list[Any] = [table]
+    parts: list[RenderableType] = [table]
     notes = Text(
         "A conference counts once held (its date has passed or its outcome is recorded); "
         "a letter or record once done: gives the date it was sent. In time: on or before "
@@ -143,7 +143,8 @@ def timeliness_view(load: Caseload) -> Group:
 
 
 def errors_view(load: Caseload) -> Group:
-    parts: list[Any] = [
+    """The case files that could not be read, each problem with its file and line."""
+    parts: list[RenderableType] = [
         Text(f"Could not read {_plural(len(load.errors), 'case file')}:", style="bold red")
     ]
     for e in load.errors:
@@ -151,16 +152,6 @@ def errors_view(load: Caseload) -> Group:
             line = Text("• ", style="red")
             line.append(str(p))
             parts.append(line)
-    return Group(*parts)
-
-
-def warnings_view(load: Caseload) -> Group:
-    parts: list[Any] = [Text("Warnings", style="bold yellow")]
-    for w in load.warnings:
-        line = Text("• ", style="yellow")
-        line.append(w.message)
-        line.append(f"  [{w.code}]", style="dim")
-        parts.append(line)
     return Group(*parts)
 
 
@@ -174,7 +165,7 @@ def caseload_view(load: Caseload, summary: bool = False, width: int = 80) -> Gro
     if load.cases != read:
         head.append(f" ({read - load.cases} left out by the filters)")
     head.append(f". Today: {short_date(load.today)}.")
-    parts: list[Any] = [head]
+    parts: list[RenderableType] = [head]
     if not summary:
         counts = load.counts()
         if load.deadlines:
@@ -195,8 +186,7 @@ def caseload_view(load: Caseload, summary: bool = False, width: int = 80) -> Gro
         parts.append(Text(""))
     parts.append(timeliness_view(load))
     if load.warnings:
-        parts.append(Text(""))
-        parts.append(warnings_view(load))
+        parts.append(warnings_view(load.warnings))
     if load.errors:
         parts.append(Text(""))
         parts.append(errors_view(load))

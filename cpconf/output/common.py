@@ -2,19 +2,31 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import Protocol
 
-from rich.console import Console, Group
+from rich.console import Console, Group, RenderableType
 from rich.text import Text
 
 
+class Coded(Protocol):
+    """A warning as every command has them: a stable code and a message for people."""
+
+    @property
+    def code(self) -> str: ...
+
+    @property
+    def message(self) -> str: ...
+
+
 def error_console() -> Console:
+    """stderr, for people: no highlighting, and long messages kept whole for copying."""
     return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
-def warnings_view(warnings: list[Any], title: str = "Warnings") -> Group:
-    """Plain warnings (code and message) under a heading, as `plan` shows its own."""
-    parts: list[Any] = [Text(""), Text(title, style="bold yellow")]
+def warnings_view(warnings: Sequence[Coded], title: str = "Warnings") -> Group:
+    """Warnings (message, then code) under a heading, after a blank line."""
+    parts: list[RenderableType] = [Text(""), Text(title, style="bold yellow")]
     for w in warnings:
         line = Text("• ", style="yellow")
         line.append(w.message)

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
+from cpconf.letters.kinds import DISTRIBUTION, KIND_LABELS, MANIFEST, Written
 
-def letters_table(written: list[Any], out_dir: Any, width: int = 100) -> Table:
+if TYPE_CHECKING:  # only a type here: the template checks need the document libraries
+    from cpconf.letters.templates import TemplateCheck
+
+
+def letters_table(written: Sequence[Written], out_dir: Path, width: int = 100) -> Table:
     """What `cpconf letters` wrote: one row a document."""
-    from cpconf.letters.kinds import DISTRIBUTION, KIND_LABELS, MANIFEST
-
     table = Table(
         title=escape(f"{len(written)} documents written to {out_dir}"),
         title_justify="left",
@@ -36,7 +41,7 @@ def letters_table(written: list[Any], out_dir: Any, width: int = 100) -> Table:
     return table
 
 
-def template_checks_table(checks: list[Any]) -> Table:
+def template_checks_table(checks: Sequence[TemplateCheck]) -> Table:
     """`cpconf templates check`: each template, and what would fail."""
     table = Table(title="Template check", title_justify="left")
     table.add_column("Template", style="bold")

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from rich.console import Group
+from rich.console import Group, RenderableType
 from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
 from cpconf.dates import long_date
+from cpconf.output.common import warnings_view
 from cpconf.schedule import Schedule
 
 _STATUS_STYLE = {
@@ -23,7 +22,8 @@ _STATUS_STYLE = {
 }
 
 
-def plan_view(plan: Schedule, local_authority: str | None = None) -> Group:
+def plan_view(plan: Schedule) -> Group:
+    """The deadlines, soonest first, with the rule and source of each; then the warnings."""
     title = f"{plan.reference}: {plan.conference_type} conference"
     if plan.conference_date:
         title += f" on {long_date(plan.conference_date)}"
@@ -46,17 +46,11 @@ def plan_view(plan: Schedule, local_authority: str | None = None) -> Group:
         table.add_row(
             name, long_date(d.due), rule, Text(status.text, style=_STATUS_STYLE[status.kind])
         )
-    parts: list[Any] = [table]
+    parts: list[RenderableType] = [table]
     footer = f"Procedure: {plan.procedure}.  Today: {long_date(plan.today)}."
     parts.append(Text(footer, style="dim"))
     if plan.warnings:
-        parts.append(Text(""))
-        parts.append(Text("Warnings", style="bold yellow"))
-        for w in plan.warnings:
-            line = Text("• ", style="yellow")
-            line.append(w.message)
-            line.append(f"  [{w.code}]", style="dim")
-            parts.append(line)
+        parts.append(warnings_view(plan.warnings))
         if any(w.code == "deadline_passed" for w in plan.warnings):
             hint = "Record finished tasks in the case file to clear these, e.g.\n  done:\n    agency_reports: 2026-11-18"
             parts.append(Text(hint, style="dim"))

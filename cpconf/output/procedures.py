@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
-from rich.console import Group
+from rich.console import Group, RenderableType
 from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
@@ -37,6 +36,7 @@ def _plan_words(plans: Sequence[str]) -> str:
 
 
 def profile_view(profile: Profile) -> Group:
+    """`cpconf procedures show`: every timescale with its source, the quorum and sessions."""
     head = Text(profile.title, style="bold")
     head.append(f"\n{profile.document}", style="dim")
     head.append(f"\nBank holidays: {profile.region}", style="")
@@ -85,7 +85,7 @@ def profile_view(profile: Profile) -> Group:
     if s.school_day_ends:
         bits.append(f"should end by {s.school_day_ends.strftime('%H:%M')} (end of the school day)")
     session.append("; ".join(bits) + (f" ({s.source})" if s.source else ""))
-    parts: list[Any] = [head, table, quorum, session]
+    parts: list[RenderableType] = [head, table, quorum, session]
     for note in profile.notes:
         parts.append(Text(f"• {note}"))
     return Group(*parts)

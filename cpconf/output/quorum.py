@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from rich.console import Group
+from rich.console import Group, RenderableType
 from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
@@ -54,6 +52,7 @@ def _child_quorum_table(child: ChildQuorum, nouns: str) -> Table:
 
 
 def quorum_view(report: QuorumReport) -> Group:
+    """The rule, each subject child's quorum (present, not counted, still needed), warnings."""
     title = f"{report.reference}: quorum"
     if report.conference_date:
         title += f" for the conference on {long_date(report.conference_date)}"
@@ -62,7 +61,7 @@ def quorum_view(report: QuorumReport) -> Group:
     rule = Text("Quorum: ", style="bold")
     nouns = "organisations" if report.count == "organisations" else "agencies"
     rule.append(report.rule[0].upper() + report.rule[1:])
-    parts: list[Any] = [Text(title, style="bold"), rule]
+    parts: list[RenderableType] = [Text(title, style="bold"), rule]
     if report.not_assessed:
         names = " and ".join(report.not_assessed)
         verb = "is not a subject" if len(report.not_assessed) == 1 else "are not subjects"

@@ -1,0 +1,77 @@
+"""City of York SCP, One Minute Guide: Child Protection Conference (the `york` profile).
+
+Quoted from the guide's sections (the seed 001_*, docs/RULES.md 1.3). Where the guide is
+silent the London CP4 rule is inherited and said to be.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.profiles.procedure import PROTECTION_PLAN, Quote, assert_deadline, plan
+
+P = "york"
+WITHIN_15_WORKING_DAYS = Quote(
+    P,
+    "What are the timescales",
+    "all Initial Child Protection Conferences (ICPC) need to be held within 15 working days of "
+    "the strategy discussion",
+)
+REVIEWS = Quote(
+    P,
+    "What are the timescales",
+    "Review Child Protection Conferences need to be held within 3 months of the ICPC and then "
+    "at least every 6 months",
+)
+PLAN_IN_ONE_WORKING_DAY = Quote(
+    P,
+    "Plans arising from conference",
+    "A written copy of the plan will be sent to parents and all other conference participants "
+    "within one working day of the meeting",
+)
+CORE_GROUP = Quote(
+    P,
+    "Plans arising from conference",
+    "which will meet within 10 working days of the ICPC and then at least every month",
+)
+QUOTES = [WITHIN_15_WORKING_DAYS, REVIEWS, PLAN_IN_ONE_WORKING_DAY, CORE_GROUP]
+
+INITIAL = {"type": "initial", "strategy_discussion": "2026-11-02", "date": "2026-11-20"}
+
+
+@pytest.mark.parametrize("quote", QUOTES, ids=str)
+def test_the_quotes_are_the_guides_own_words(quote):
+    found = quote.in_seed()
+    if found is None:
+        pytest.skip("the procedure texts are not beside the repository")
+    assert found, f"not in the York guide: {quote.words}"
+
+
+def test_an_initial_conference():
+    initial = plan(P, INITIAL, outcome=PROTECTION_PLAN)
+    assert_deadline(WITHIN_15_WORKING_DAYS, initial, "conference", "2026-11-23")
+    assert_deadline(PLAN_IN_ONE_WORKING_DAY, initial, "decision_letter", "2026-11-23")
+    assert_deadline(CORE_GROUP, initial, "first_core_group", "2026-12-04")  # Fri 20 Nov + 10
+    assert_deadline(REVIEWS, initial, "next_review", "2027-02-19")
+    assert_deadline(CORE_GROUP, initial, "next_core_group", None)  # once the first is held
+    assert initial.deadline("agency_reports").inherited_from == "london"  # the guide is silent
+
+
+def test_the_core_group_then_at_least_every_month():
+    held = plan(P, INITIAL, done={"first_core_group": "2026-12-01"})
+    # Tue 1 Dec + 1 month = Fri 1 Jan 2027, New Year's Day: the working day before
+    assert_deadline(CORE_GROUP, held, "next_core_group", "2026-12-31")
+
+
+@pytest.mark.parametrize(
+    ("previous_type", "due"),
+    [("initial", "2027-02-19"), ("review", "2027-05-28")],  # Sat 20 Feb; Sun 30 May 2027
+)
+def test_reviews_within_3_months_then_every_6(previous_type, due):
+    review = {
+        "type": "review",
+        "previous_conference": "2026-11-20" if previous_type == "initial" else "2026-11-30",
+        "previous_type": previous_type,
+        "date": "2027-06-30",
+    }
+    assert_deadline(REVIEWS, plan(P, review), "conference", due)
