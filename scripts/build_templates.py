@@ -67,8 +67,9 @@ MODE_FAMILY = (
     '{% if conference.mode == "virtual" %}Online (video or phone)'
     '{% elif conference.mode == "blended" %}'
     "{% if not conference.blended_in_person %}In person. Some people may join online"
-    "{% elif conference.family_in_person %}In person, with "
-    "{{ conference.blended_in_person }}. The other people join online"
+    "{% elif conference.family_in_person %}In person"
+    "{% if conference.blended_with_family %}, with {{ conference.blended_with_family }}"
+    "{% endif %}. The other people join online"
     "{% else %}Online{% endif %}"
     '{% elif conference.mode == "face-to-face" %}In person'
     "{% else %}To be confirmed{% endif %}"

@@ -188,6 +188,8 @@ def conference_values(case: Case, profile: Profile, today: dt.date) -> dict[str,
         "mode": conf.mode or "",
         # a blended conference: who is in the room ("" where the profile does not say)
         "blended_in_person": join_names([in_person_words[w] for w in in_person]),
+        # the same, to the family: who is in the room with them
+        "blended_with_family": join_names([in_person_words[w] for w in in_person if w != "family"]),
         "social_worker_in_person": "social_worker" in in_person,
         "family_in_person": "family" in in_person,
         # held by the day the letters are dated: a decision letter says "was held" only then

@@ -145,7 +145,7 @@ def plan_documents(loaded: Conference, plan: Schedule) -> list[PlannedDocument]:
             elif plan.today < on:
                 dated = long_date(plan.today)
             else:
-                dated = ""
+                dated = "Copy for the file (the date it was sent is not recorded)"
             notes = ["with the social work report" + cp4_citation(profile, "5.10")]
             if f.address_confidential:
                 notes.append("address confidential: send to this person only")
