@@ -716,7 +716,12 @@ def family_invitation():
         "with childcare so that you can come, please tell your social worker as soon as you "
         "can and we will try to help.",
     )
-    tag(doc, '{%p if conference.mode == "virtual" or conference.mode == "blended" %}')
+    # not to a family the profile puts in the room at a blended conference (Hackney)
+    tag(
+        doc,
+        '{%p if conference.mode == "virtual" or (conference.mode == "blended" and not '
+        "conference.family_in_person) %}",
+    )
     para(
         doc,
         "If you join online or by phone, please find somewhere private where no one else "
@@ -1210,6 +1215,16 @@ def agenda():
             "{% else %}Invited{% endif %}",
         ),
         ("{%tr endfor %}", "", ""),
+        # transfer-in: the authority the child moved from (London CP4 1.18)
+        ("{%tr if originating_authority.name %}", "", ""),
+        (
+            "{{ originating_authority.contact or originating_authority.name }}",
+            "{% if originating_authority.contact %}{{ originating_authority.name }}, {% endif %}"
+            "the authority the {% if subject_children|length > 1 %}children{% else %}child"
+            "{% endif %} moved from",
+            "Invited",
+        ),
+        ("{%tr endif %}", "", ""),
     ]
     for row in rows:
         cells = table.add_row().cells

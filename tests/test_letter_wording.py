@@ -524,3 +524,17 @@ def test_bidi_controls_never_reach_a_letter(name):
     data["family"][0]["name"] = "Sarah " + name
     letter = render(copy.deepcopy(data))[("family_invitation", "mum")]
     assert not any(c in letter for c in BIDI)
+
+
+def test_the_agenda_lists_the_originating_authority_as_invited():
+    data = transfer(name="Example County Council", contact={"name": "Sam Reed"})
+    agenda = render(data)[("agenda", None)]
+    assert "Sam Reed\nExample County Council, the authority the child moved from\nInvited" in agenda
+    assert "moved from" not in render(case())[("agenda", None)]
+
+
+def test_a_family_in_the_room_is_not_told_how_to_join_online():
+    hackney = render(case(mode="blended"), "hackney")[("family_invitation", "mum")]
+    assert "If you join online or by phone" not in hackney
+    london = render(case(mode="blended"), "london")[("family_invitation", "mum")]
+    assert "If you join online or by phone" in london

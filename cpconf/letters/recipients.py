@@ -47,6 +47,7 @@ def plan_documents(loaded: Conference, plan: Schedule) -> list[PlannedDocument]:
     social_worker = case.social_worker()
     outcome = outcome_values(case, plan)
     invited_family = [f for f in case.family if f.excluded != "full"]
+    origin = conf.originating_authority if conf.type == "transfer-in" else None
     base: dict[str, Any] = {
         "la": one_line(case.case.local_authority) or "Children's Services",
         "reference": one_line(case.case.reference),
@@ -75,6 +76,11 @@ def plan_documents(loaded: Conference, plan: Schedule) -> list[PlannedDocument]:
         "part_excluded": [family_values(f) for f in case.family if f.excluded == "part"],
         "fully_excluded": [family_values(f) for f in case.family if f.excluded == "full"],
         "outcome": outcome,
+        # transfer-in: the authority the child moved from (London CP4 1.18); "" otherwise
+        "originating_authority": {
+            "name": one_line(origin.name) if origin else "",
+            "contact": one_line(origin.contact.name) if origin and origin.contact else "",
+        },
     }
     send_now = long_date(plan.today)
     base_listing = has_listing(base)  # once: the shared values are the bulk of each context
@@ -182,8 +188,7 @@ def plan_documents(loaded: Conference, plan: Schedule) -> list[PlannedDocument]:
                 due_back=f"report by {deadlines['agency_reports']}",
                 note="for the chair only" + cp4_citation(profile, "7.10") if police else "",
             )
-    origin = conf.originating_authority
-    if conf.type == "transfer-in" and origin is not None:
+    if origin is not None:
         # London CP4 1.18: the original authority is invited and its reports received
         contact = origin.contact
         add(
@@ -217,7 +222,7 @@ def plan_documents(loaded: Conference, plan: Schedule) -> list[PlannedDocument]:
     agenda_to = [person_line(p) for p in case.professionals] + [
         person_line(f) for f in invited_family
     ]
-    if conf.type == "transfer-in" and origin is not None:
+    if origin is not None:
         agenda_to.append(one_line(origin.name))
     add(
         "agenda",
