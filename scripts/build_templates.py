@@ -1007,7 +1007,7 @@ def _recommendation(doc):
 
 def _signature(doc):
     para(doc, "Signature", style="Heading 1")
-    write_in_table(
+    table = write_in_table(
         doc,
         [
             ("Signed", ""),
@@ -1021,6 +1021,12 @@ def _signature(doc):
         ],
         space=1,
     )
+    # one block: the rows never split across pages (Word keeps a table together through
+    # "keep with next" on every paragraph but the last row's)
+    for row in table.rows[:-1]:
+        for cell in row.cells:
+            for p in cell.paragraphs:
+                p.paragraph_format.keep_with_next = True
 
 
 def report_template():

@@ -538,3 +538,17 @@ def test_a_family_in_the_room_is_not_told_how_to_join_online():
     assert "If you join online or by phone" not in hackney
     london = render(case(mode="blended"), "london")[("family_invitation", "mum")]
     assert "If you join online or by phone" in london
+
+
+@pytest.mark.parametrize("kind", ["report_template", "social_work_report_template"])
+def test_a_report_signature_box_is_kept_in_one_piece(kind):
+    import docx as python_docx
+
+    doc = python_docx.Document(str(template_paths()[kind]))
+    table = doc.tables[-1]
+    assert table.rows[0].cells[0].text == "Signed"
+    for row in table.rows[:-1]:
+        for cell in row.cells:
+            assert all(p.paragraph_format.keep_with_next for p in cell.paragraphs), kind
+    heading = next(p for p in doc.paragraphs if p.text == "Signature")
+    assert heading.style.paragraph_format.keep_with_next  # the heading goes with the box
