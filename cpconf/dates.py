@@ -75,12 +75,12 @@ def short_date(d: dt.date) -> str:
 
 
 def clock(t: dt.time) -> str:
-    """'10am', '10:30am', '2pm', '12 noon': times as letters write them."""
+    """'10am', '10.30am', '2pm', '12 noon': times as UK letters write them (STYLE: "10.30am")."""
     if t.hour == 12 and t.minute == 0:
         return "12 noon"
     hour = t.hour % 12 or 12
     suffix = "am" if t.hour < 12 else "pm"
-    return f"{hour}{suffix}" if t.minute == 0 else f"{hour}:{t.minute:02d}{suffix}"
+    return f"{hour}{suffix}" if t.minute == 0 else f"{hour}.{t.minute:02d}{suffix}"
 
 
 def add_minutes(t: dt.time, minutes: int) -> dt.time:

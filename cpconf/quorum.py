@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, get_args
 
 from cpconf.case import AGENCY_NAMES, Agency, Case, Child, InquorateDecision, Professional
 from cpconf.dates import long_date
-from cpconf.names import first_name, join_names
+from cpconf.names import a_or_an, first_name, join_names
 from cpconf.procedures import Profile, Quorum
 from cpconf.workdays import WorkingCalendar
 
@@ -346,7 +346,7 @@ def attendance_warnings(
             out.append(
                 AttendanceWarning(
                     "interpreter_not_arranged",
-                    f"{m.name} needs a {m.interpreter} interpreter and none is recorded as arranged "
+                    f"{m.name} needs {a_or_an(m.interpreter)} interpreter and none is recorded as arranged "
                     "(set interpreter_arranged: true once booked).",
                     m.id,
                 )

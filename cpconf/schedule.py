@@ -264,8 +264,8 @@ def _warnings(plan: Schedule, case: Case, profile: Profile, cal: WorkingCalendar
         out.append(
             Notice(
                 "unusual_start_time",
-                f"The conference starts at {clock(conf.time)}; {profile.title} conferences start "
-                f"at {usual} ({session.source}).",
+                f"The conference starts at {clock(conf.time)}; the usual start times are {usual} "
+                f"({session.source}).",
             )
         )
     if conf.time and session.school_day_ends:

@@ -45,11 +45,59 @@ FONT = "Arial"
 
 CONF_NAME = "{{ conference.type }} child protection conference"
 CONF_TITLE = "{{ conference.type|capitalize }} child protection conference"
+# How each person takes part. A blended conference: the profile's `blended_in_person`
+# says who is in the room (Hackney guide, "The Conference Process": the chair, the social
+# worker and the family, "with all other attendees accessing the meeting virtually").
+# Where it says nothing, no one is told they may choose: CP4 3.6 allows professionals to
+# contribute remotely only "In exceptional circumstances".
 MODE = (
     '{% if conference.mode == "virtual" %}Online (video or phone)'
-    '{% elif conference.mode == "blended" %}In person or online: you may choose'
+    '{% elif conference.mode == "blended" %}'
+    "{% if not conference.blended_in_person %}In person; joining online only in exceptional "
+    "circumstances, agreed with the chair before the day"
+    "{% elif recipient.is_case_social_worker and conference.social_worker_in_person %}In "
+    "person: {{ conference.blended_in_person }} meet in the room; the other professionals "
+    "join online"
+    "{% else %}Online: only {{ conference.blended_in_person }} meet in the room; "
+    "everyone else joins online{% endif %}"
     '{% elif conference.mode == "face-to-face" %}In person'
     "{% else %}To be confirmed{% endif %}"
+)
+MODE_FAMILY = (
+    '{% if conference.mode == "virtual" %}Online (video or phone)'
+    '{% elif conference.mode == "blended" %}'
+    "{% if not conference.blended_in_person %}In person. Some people may join online"
+    "{% elif conference.family_in_person %}In person"
+    "{% if conference.blended_with_family %}, with {{ conference.blended_with_family }}"
+    "{% endif %}. The other people join online"
+    "{% else %}Online{% endif %}"
+    '{% elif conference.mode == "face-to-face" %}In person'
+    "{% else %}To be confirmed{% endif %}"
+)
+MODE_AGENDA = (
+    '{% if conference.mode == "virtual" %}Online (video or phone)'
+    '{% elif conference.mode == "blended" %}'
+    "{% if conference.blended_in_person %}Blended: {{ conference.blended_in_person }} in "
+    "the room; everyone else online{% else %}In person; some people may join online"
+    "{% endif %}"
+    '{% elif conference.mode == "face-to-face" %}In person'
+    "{% else %}To be confirmed{% endif %}"
+)
+# What a letter to a parent calls the subject of a pre-birth conference.
+ABOUT = (
+    '{% if conference.type == "pre-birth" and recipient.parent %}your '
+    "{% if subject_children|length > 1 %}babies{% else %}baby{% endif %}"
+    "{% else %}{{ subject_names }}{% endif %}"
+)
+# "please call X on 020..., or Y on 020...": only the people who have a number.
+CALL_US = (
+    "{% if social_worker.phone or coordinator.phone %}If you have any questions, please "
+    "call {% if social_worker.phone %}{{ social_worker.name or 'your social worker' }} on "
+    "{{ social_worker.phone }}{% if coordinator.phone %}, or {% endif %}{% endif %}"
+    "{% if coordinator.phone %}{{ coordinator.name or 'the conference coordinator' }} on "
+    "{{ coordinator.phone }}{% endif %}.{% else %}If you have any questions, please ask "
+    "{{ social_worker.name or 'your social worker' }}"
+    "{% if social_worker.email %} ({{ social_worker.email }}){% endif %}.{% endif %}"
 )
 PLAN_WORDS = (
     '{% if d.plan == "child-protection" %}Child protection plan'
@@ -278,8 +326,12 @@ def new_document(title: str) -> DocumentObject:
     return doc
 
 
-def letterhead(doc):
-    """The council's block, top right: name, service, coordinator's contact details."""
+def letterhead(doc, mailbox=False):
+    """The council's block, top right: name, service, coordinator's contact details.
+
+    `mailbox`: an invitation or a request for reports, which come from the profile's
+    invitations mailbox where it has one (Hackney guide, "The Conference Process").
+    """
     para(doc, "{{ la }}", align=WD_ALIGN_PARAGRAPH.RIGHT, size=16, bold=True, color=BLUE, after=0)
     para(
         doc,
@@ -299,7 +351,10 @@ def letterhead(doc):
     )
     para(
         doc,
-        "{% if coordinator.email %}{{ coordinator.email }}{% endif %}",
+        "{% if invitations_from %}{{ invitations_from }}{% elif coordinator.email %}"
+        "{{ coordinator.email }}{% endif %}"
+        if mailbox
+        else "{% if coordinator.email %}{{ coordinator.email }}{% endif %}",
         align=WD_ALIGN_PARAGRAPH.RIGHT,
         size=10,
         color=GREY,
@@ -328,7 +383,22 @@ def recipient_block(doc, by_email=True):
     para(doc, "Our reference: {{ reference }}", after=12)
 
 
-def sign_off(doc, who="coordinator"):
+def _keep_with_signature(doc):
+    """The letter's last paragraph goes to the page of the signature, whole.
+
+    Without it Word and LibreOffice may put the sign-off alone on a page of its own.
+    Skips docxtpl paragraph tags, which vanish when rendered; a letter's last paragraph
+    before the sign-off is unconditional, so the kept one is always there.
+    """
+    for p in reversed(doc.paragraphs):
+        if not p.text.startswith("{%p"):
+            p.paragraph_format.keep_with_next = True
+            p.paragraph_format.keep_together = True
+            return
+
+
+def sign_off(doc, who="coordinator", enclosure=False):
+    _keep_with_signature(doc)
     para(doc, "Yours sincerely,", before=6, after=30, keep_next=True)
     if who == "chair":
         para(doc, "{{ chair.name or 'Conference Chair' }}", bold=True, after=0, keep_next=True)
@@ -348,7 +418,7 @@ def sign_off(doc, who="coordinator"):
             after=0,
             keep_next=True,
         )
-    para(doc, "{{ la }}", after=0)
+    para(doc, "{{ la }}", after=0, keep_next=enclosure)
 
 
 def title_block(doc, title, subtitle=None):
@@ -372,7 +442,7 @@ def title_block(doc, title, subtitle=None):
 def invitation():
     """To each professional (London CP4 3.1-3.4, 7.7-7.10; Hackney guide; Warwickshire)."""
     doc = new_document("Invitation to a child protection conference")
-    letterhead(doc)
+    letterhead(doc, mailbox=True)
     recipient_block(doc)
     para(doc, "Dear {{ recipient.name }},")
     para(doc, f"{CONF_TITLE}: {{{{ subject_names }}}}", style="Heading 1")
@@ -503,6 +573,15 @@ def invitation():
         "whose surroundings can be seen or heard.",
     )
     para(doc, "If you cannot attend", style="Heading 2")
+    # the case's own social worker is the contact the others are given: not for them
+    tag(doc, "{%p if recipient.is_case_social_worker %}")
+    para(
+        doc,
+        "If you cannot attend, tell the chair{% if chair.email %} ({{ chair.email }})"
+        "{% endif %} as soon as you can: the conference is not quorate without children's "
+        "social care. Please still send your report by the dates above.",
+    )
+    tag(doc, "{%p else %}")
     para(doc, "Please give this conference high priority. If you cannot attend:", after=3)
     bullet(
         doc,
@@ -517,6 +596,15 @@ def invitation():
         "needs a child protection plan.",
     )
     para(doc, "Your apologies and your views will be recorded in the conference record.", before=3)
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if invitations_from %}")
+    para(
+        doc,
+        "This invitation and the request for your report are sent from "
+        "{{ invitations_from }}, the mailbox from which all invitations and requests for "
+        "reports are sent.",
+    )
+    tag(doc, "{%p endif %}")
     para(
         doc,
         "If you have any questions, please contact "
@@ -524,7 +612,7 @@ def invitation():
         "{% if coordinator.phone %} on {{ coordinator.phone }}{% endif %}"
         "{% if coordinator.email %} or at {{ coordinator.email }}{% endif %}.",
     )
-    sign_off(doc)
+    sign_off(doc, enclosure=True)
     para(
         doc,
         "Enclosed: agenda; {% if recipient.is_social_worker %}social work report "
@@ -542,10 +630,10 @@ def family_invitation():
     letterhead(doc)
     recipient_block(doc, by_email=False)
     para(doc, "Dear {{ recipient.name }},")
-    para(doc, "Invitation to a meeting about {{ subject_names }}", style="Heading 1")
+    para(doc, f"Invitation to a meeting about {ABOUT}", style="Heading 1")
     para(
         doc,
-        "We would like you to come to a meeting about **{{ subject_names }}**. This kind "
+        f"We would like you to come to a meeting about **{ABOUT}**. This kind "
         "of meeting is called a child protection conference.",
     )
     facts_table(
@@ -557,7 +645,7 @@ def family_invitation():
                 "**{{ conference.time }}**{% endif %}",
             ),
             ("Where", "{{ conference.venue or 'We will let you know' }}"),
-            ("How", MODE),
+            ("How", MODE_FAMILY),
             ("How long", "About {{ conference.length }}"),
             (
                 "Your social worker",
@@ -571,10 +659,10 @@ def family_invitation():
     para(
         doc,
         "At the meeting, you, your family and the people who work with your family, such "
-        "as social workers, health visitors, teachers and the police, talk together about "
-        "{{ subject_names }}. Everyone says what is going well and what they are worried "
+        f"as social workers, health visitors, teachers and the police, talk together about {ABOUT}. "
+        "Everyone says what is going well and what they are worried "
         "about. Together, the meeting decides whether a plan is needed to keep "
-        "{{ subject_names }} safe, and what the plan should say.",
+        f"{ABOUT} safe, and what the plan should say.",
     )
     para(
         doc,
@@ -616,7 +704,7 @@ def family_invitation():
     para(doc, "An interpreter", style="Heading 2")
     para(
         doc,
-        "We will arrange an interpreter who speaks **{{ recipient.interpreter }}** to be "
+        "We will arrange **{{ recipient.an_interpreter }}** to be "
         "with you at the meeting. If you would like the reports explained to you in "
         "{{ recipient.interpreter }} before the meeting, please tell your social worker.",
     )
@@ -628,7 +716,12 @@ def family_invitation():
         "with childcare so that you can come, please tell your social worker as soon as you "
         "can and we will try to help.",
     )
-    tag(doc, '{%p if conference.mode == "virtual" or conference.mode == "blended" %}')
+    # not to a family the profile puts in the room at a blended conference (Hackney)
+    tag(
+        doc,
+        '{%p if conference.mode == "virtual" or (conference.mode == "blended" and not '
+        "conference.family_in_person) %}",
+    )
     para(
         doc,
         "If you join online or by phone, please find somewhere private where no one else "
@@ -660,20 +753,18 @@ def family_invitation():
         doc,
         f"{{% if complaints %}}{{{{ complaints }}}}{{% else %}}{COMPLAINTS_DEFAULT}{{% endif %}}",
     )
-    para(
-        doc,
-        "If you have any questions, please call "
-        "{{ social_worker.name or 'your social worker' }}"
-        "{% if social_worker.phone %} on {{ social_worker.phone }}{% endif %}, or "
-        "{{ coordinator.name or 'the conference coordinator' }}"
-        "{% if coordinator.phone %} on {{ coordinator.phone }}{% endif %}.",
-    )
+    para(doc, CALL_US)
     sign_off(doc)
     return doc
 
 
 def exclusion_letter():
-    """To a family member excluded in part or in full (London CP4 5.9-5.11)."""
+    """To a family member excluded in part or in full (London CP4 4.1, 5.8-5.11, 12).
+
+    CP4 5.9: the letter says how to make views known, how the outcome will be told and how
+    to complain; 5.10 the social worker's report and the record; 4.1 a parent excluded
+    from part must receive the record.
+    """
     doc = new_document("Exclusion from a child protection conference")
     letterhead(doc)
     recipient_block(doc, by_email=False)
@@ -681,14 +772,14 @@ def exclusion_letter():
     para(
         doc,
         '{% if recipient.excluded == "full" %}You will not be able to attend the '
-        "child protection conference about {{ subject_names }}{% else %}You will not be able "
-        "to attend part of the child protection conference about {{ subject_names }}"
+        f"child protection conference about {ABOUT}{{% else %}}You will not be able "
+        f"to attend part of the child protection conference about {ABOUT}"
         "{% endif %}",
         style="Heading 1",
     )
     para(
         doc,
-        f"The {CONF_NAME} about {{{{ subject_names }}}} will be held on "
+        f"The {CONF_NAME} about {ABOUT} will be held on "
         "**{{ conference.date }}**{% if conference.time %} at {{ conference.time }}"
         "{% endif %}.",
     )
@@ -706,6 +797,7 @@ def exclusion_letter():
     tag(doc, "{%p else %}")
     para(doc, "Your social worker will explain the reasons for this decision to you.")
     tag(doc, "{%p endif %}")
+    # CP4 5.11: exclusion at one conference is not reason enough for the next
     para(
         doc,
         "This decision is for this conference only. It does not mean that you will not "
@@ -714,7 +806,9 @@ def exclusion_letter():
     para(doc, "Your views will be heard", style="Heading 2")
     para(
         doc,
-        "You will be given a copy of the social worker's report before the conference. "
+        "You will be given a copy of the social worker's report"
+        "{% if deadlines.social_worker_report_to_parents %} by "
+        "{{ deadlines.social_worker_report_to_parents }}{% endif %}, before the conference. "
         "You have the right to have your views recorded and presented to the conference.",
     )
     tag(doc, "{%p if recipient.exclusion.views %}")
@@ -723,7 +817,8 @@ def exclusion_letter():
     para(
         doc,
         "You can tell {{ social_worker.name or 'your social worker' }} what you want the "
-        "conference to know, or write it down and send it to me before the conference. "
+        "conference to know, or write it down and send it to me"
+        "{% if chair.email %} at {{ chair.email }}{% endif %} before the conference. "
         "Your views will be read out at the conference and written in its record.",
     )
     tag(doc, "{%p endif %}")
@@ -731,20 +826,31 @@ def exclusion_letter():
     para(
         doc,
         "We will write to you{% if deadlines.decision_letter %} by "
-        "{{ deadlines.decision_letter }}{% endif %} to tell you what the conference decided. "
-        "I will decide whether you will also receive the record of the conference.",
+        "{{ deadlines.decision_letter }}{% endif %} to tell you what the conference decided.",
     )
+    tag(doc, '{%p if recipient.excluded == "part" %}')
+    para(
+        doc,
+        "Because you will be at part of the conference, you will receive the record of the "
+        "conference{% if deadlines.conference_record %} by {{ deadlines.conference_record }}"
+        "{% endif %}. I will decide whether you receive all of it or only the part you "
+        "attended.",
+    )
+    tag(doc, "{%p else %}")
+    para(doc, "I will decide whether you will also receive the record of the conference.")
+    tag(doc, "{%p endif %}")
     para(doc, "If you disagree with this decision", style="Heading 2")
+    # CP4 5.8: the chair's decision is final; 5.9 and 12: the complaints procedure
+    para(
+        doc,
+        "As the chair, I decide who attends the conference, and my decision is final. If "
+        "you are unhappy with it, you can make a complaint.",
+    )
     para(
         doc,
         f"{{% if complaints %}}{{{{ complaints }}}}{{% else %}}{COMPLAINTS_DEFAULT}{{% endif %}}",
     )
-    para(
-        doc,
-        "If you have any questions, please call "
-        "{{ social_worker.name or 'your social worker' }}"
-        "{% if social_worker.phone %} on {{ social_worker.phone }}{% endif %}.",
-    )
+    para(doc, CALL_US)
     sign_off(doc, "chair")
     return doc
 
@@ -793,6 +899,16 @@ def _report_header(doc, social_work: bool):
             *due_rows,
         ],
     )
+    # Hackney guide, "The Conference Process": "All invites and requests for reports will
+    # be sent from this email account"
+    tag(doc, "{%p if invitations_from %}")
+    hint(
+        doc,
+        "This request for a report is sent from {{ invitations_from }}. Send the report "
+        "{% if recipient.is_police %}to the chair only{% else %}to "
+        "{{ reports_to or 'the chair' }}{% endif %}.",
+    )
+    tag(doc, "{%p endif %}")
 
 
 def seen_table(doc):
@@ -891,7 +1007,7 @@ def _recommendation(doc):
 
 def _signature(doc):
     para(doc, "Signature", style="Heading 1")
-    write_in_table(
+    table = write_in_table(
         doc,
         [
             ("Signed", ""),
@@ -905,6 +1021,12 @@ def _signature(doc):
         ],
         space=1,
     )
+    # one block: the rows never split across pages (Word keeps a table together through
+    # "keep with next" on every paragraph but the last row's)
+    for row in table.rows[:-1]:
+        for cell in row.cells:
+            for p in cell.paragraphs:
+                p.paragraph_format.keep_with_next = True
 
 
 def report_template():
@@ -1063,7 +1185,7 @@ def agenda():
                 "{% if conference.ends %}; expected to end by about {{ conference.ends }}"
                 "{% endif %}",
             ),
-            ("How", MODE),
+            ("How", MODE_AGENDA),
             ("Venue and joining details", "{{ conference.venue or 'To be confirmed' }}"),
             ("Chair", "{{ chair.name or 'To be confirmed' }}"),
             ("Minutes", "{{ coordinator.name or 'The conference coordinator' }}"),
@@ -1099,6 +1221,16 @@ def agenda():
             "{% else %}Invited{% endif %}",
         ),
         ("{%tr endfor %}", "", ""),
+        # transfer-in: the authority the child moved from (London CP4 1.18)
+        ("{%tr if originating_authority.name %}", "", ""),
+        (
+            "{{ originating_authority.contact or originating_authority.name }}",
+            "{% if originating_authority.contact %}{{ originating_authority.name }}, {% endif %}"
+            "the authority the {% if subject_children|length > 1 %}children{% else %}child"
+            "{% endif %} moved from",
+            "Invited",
+        ),
+        ("{%tr endif %}", "", ""),
     ]
     for row in rows:
         cells = table.add_row().cells
@@ -1221,6 +1353,100 @@ def agenda():
     return doc
 
 
+def originating_authority_invitation():
+    """Transfer-in: the authority the child moved from, invited and asked for its reports.
+
+    London CP4 1.17-1.18: "The transfer in conference should receive reports from the
+    original local authority and the original authority should be invited to attend".
+    """
+    doc = new_document("Invitation to a transfer-in child protection conference")
+    letterhead(doc, mailbox=True)
+    tag(doc, "{%p if recipient.name %}")
+    para(doc, "{{ recipient.name }}", after=0)
+    tag(doc, "{%p endif %}")
+    para(doc, "{{ recipient.organisation }}", after=0)
+    tag(doc, "{%p if recipient.email %}")
+    para(doc, "By email: {{ recipient.email }}", after=0)
+    tag(doc, "{%p endif %}")
+    para(doc, "", after=6)
+    para(doc, "{{ letter_date }}", after=0)
+    para(doc, "Our reference: {{ reference }}", after=12)
+    para(doc, "Dear {{ recipient.name or 'colleague' }},")
+    para(doc, "Transfer-in child protection conference: {{ subject_names }}", style="Heading 1")
+    para(
+        doc,
+        "{{ subject_names }}, who "
+        "{% if subject_children|length > 1 %}are{% else %}is{% endif %} the subject of a "
+        "child protection plan made in your area, "
+        "{% if subject_children|length > 1 %}have{% else %}has{% endif %} moved to live in "
+        "our area. We are holding a transfer-in child protection conference, and "
+        "{{ recipient.organisation }} is invited to attend it.",
+    )
+    para(
+        doc,
+        "A transfer-in conference has the same status and purpose as an initial child "
+        "protection conference, and it should receive reports from your authority. Please "
+        "send them by the date below.",
+    )
+    facts_table(
+        doc,
+        [
+            ("Date", "{{ conference.date }}"),
+            (
+                "Time",
+                "{% if not conference.time %}To be confirmed"
+                "{% elif conference.pre_meeting %}Please join at "
+                "**{{ conference.professionals_time }}**. The chair meets the family from "
+                "{{ conference.time }}, before professionals join."
+                "{% else %}{{ conference.time }}{% endif %}",
+            ),
+            ("How", MODE),
+            ("Venue and joining details", "{{ conference.venue or 'To be confirmed' }}"),
+            (
+                "Chair",
+                "{{ chair.name or 'To be confirmed' }}"
+                "{% if chair.email %}, {{ chair.email }}{% endif %}",
+            ),
+            (
+                "Your reports",
+                "{% if deadlines.agency_reports %}By **{{ deadlines.agency_reports }}**"
+                "{% else %}Before the conference{% endif %}",
+            ),
+            ("Send reports to", "{{ reports_to or 'the chair' }}"),
+        ],
+    )
+    para(doc, "Confidentiality", style="Heading 2")
+    para(
+        doc,
+        "Everyone at a child protection conference hears highly sensitive and "
+        "confidential information. If you join online, do so from a private room where no "
+        "one else can see or hear the meeting.",
+    )
+    para(doc, "If no one can attend", style="Heading 2")
+    para(
+        doc,
+        "Please tell the chair as soon as you can, and send your reports by the date above.",
+    )
+    tag(doc, "{%p if invitations_from %}")
+    para(
+        doc,
+        "This invitation and the request for your reports are sent from "
+        "{{ invitations_from }}, the mailbox from which all invitations and requests for "
+        "reports are sent.",
+    )
+    tag(doc, "{%p endif %}")
+    para(
+        doc,
+        "If you have any questions, please contact "
+        "{{ coordinator.name or 'the conference coordinator' }}"
+        "{% if coordinator.phone %} on {{ coordinator.phone }}{% endif %}"
+        "{% if coordinator.email %} or at {{ coordinator.email }}{% endif %}.",
+    )
+    sign_off(doc, enclosure=True)
+    para(doc, "Enclosed: agenda.", size=9, color=GREY, before=12)
+    return doc
+
+
 def decision_letter():
     """To each professional and family member, once the outcome is known (London CP4 14.13)."""
     doc = new_document("Decision of a child protection conference")
@@ -1228,11 +1454,13 @@ def decision_letter():
     recipient_block(doc)
     para(doc, "Dear {{ recipient.name }},")
     para(doc, f"Decision of the {CONF_NAME}: {{{{ subject_names }}}}", style="Heading 1")
+    # "was held" only when the letter is dated on or after the day
     para(
         doc,
-        f"The {CONF_NAME} about {{{{ subject_names }}}} was held on "
+        f"{{% if conference.held %}}The {CONF_NAME} about {ABOUT} was held on "
         "{{ conference.date }}. I chaired it. This letter tells you what the conference "
-        "decided.",
+        f"decided.{{% else %}}This letter sets out the decisions recorded for the {CONF_NAME} "
+        f"about {ABOUT} on {{{{ conference.date }}}}.{{% endif %}}",
     )
     para(doc, "The decision", style="Heading 2")
     table = doc.add_table(rows=1, cols=3)
@@ -1324,19 +1552,41 @@ def decision_letter():
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endif %}")
     para(doc, "What happens next", style="Heading 2")
+    # CP4 14.13: the outline plan goes with the decision letter; a letter names only what
+    # is sent with it, and there is an outline plan only where a child has a plan
+    tag(doc, "{%p if outcome.any_protection_plan %}")
+    para(doc, "The outline child protection plan, which I have signed, is sent with this letter.")
+    tag(doc, "{%p endif %}")
+    # CP4 14.4 the record to those invited; 14.5 to parents through the social worker;
+    # 4.1 a parent excluded from part must receive it; 5.10 the chair decides for one
+    # excluded from the whole
+    tag(doc, '{%p if recipient.is_family and recipient.excluded == "full" %}')
+    para(doc, "I will decide whether you receive the record of the conference.")
+    tag(doc, "{%p elif recipient.is_family %}")
     para(
         doc,
-        "The outline plan, which I have signed, is enclosed. The record of the conference "
-        "will be sent to everyone who was invited{% if deadlines.conference_record %} by "
-        "{{ deadlines.conference_record }}{% endif %}.",
+        "{{ social_worker.name or 'Your social worker' }} will give you a copy of the record "
+        "of the conference and go through it with you"
+        "{% if deadlines.conference_record %} by {{ deadlines.conference_record }}{% endif %}."
+        '{% if recipient.excluded == "part" %} I will decide whether you receive all of it '
+        "or only the part you attended.{% endif %}",
     )
+    tag(doc, "{%p else %}")
+    para(
+        doc,
+        "The record of the conference will be sent to everyone who was invited"
+        "{% if deadlines.conference_record %} by {{ deadlines.conference_record }}{% endif %}.",
+    )
+    tag(doc, "{%p endif %}")
     para(doc, "If you are unhappy", style="Heading 2")
     para(
         doc,
         f"{{% if complaints %}}{{{{ complaints }}}}{{% else %}}{COMPLAINTS_DEFAULT}{{% endif %}}",
     )
-    sign_off(doc, "chair")
+    sign_off(doc, "chair", enclosure=True)
+    tag(doc, "{%p if outcome.any_protection_plan %}")
     para(doc, "Enclosed: outline child protection plan.", size=9, color=GREY, before=12)
+    tag(doc, "{%p endif %}")
     return doc
 
 
@@ -1347,6 +1597,7 @@ BUILDERS = {
     "report_template": report_template,
     "social_work_report_template": social_work_report_template,
     "agenda": agenda,
+    "originating_authority_invitation": originating_authority_invitation,
     "decision_letter": decision_letter,
 }
 

@@ -29,7 +29,8 @@ def test_letters_writes_the_pack_and_a_summary(cli, tmp_path):
     assert "decision-letter-mum-sarah-smith.docx" in result.stdout
     assert result.stderr == ""
     entries = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-    assert {e["kind"] for e in entries} == set(KINDS)
+    # every kind but the transfer-in one (London CP4 1.18)
+    assert {e["kind"] for e in entries} == set(KINDS) - {"originating_authority_invitation"}
     assert (out / "distribution.md").is_file()
     letter = text_of(out / "decision-letter-mum-sarah-smith.docx")
     assert "Friday 20 November 2026" in letter

@@ -164,7 +164,11 @@ def test_no_decision_letters_without_an_outcome():
     plan = build_schedule(loaded.case, loaded.profile, loaded.calendar, dt.date(2026, 11, 10))
     kinds = {d.kind for d in plan_documents(loaded, plan)}
     assert "decision_letter" not in kinds
-    assert kinds == set(KINDS) - {"decision_letter", "exclusion_letter"}
+    assert kinds == set(KINDS) - {
+        "decision_letter",
+        "exclusion_letter",
+        "originating_authority_invitation",  # transfer-in only
+    }
 
 
 def test_letters_need_a_booked_date(write_case):
@@ -427,11 +431,11 @@ def test_decision_letter_speaks_of_the_child_or_the_children(plans, expected):
 
 def test_hackney_times_and_reports_inbox(hackney_pack):
     invitation = hackney_pack[("invitation", "hv")]
-    assert "Please join at 10:30am" in invitation
+    assert "Please join at 10.30am" in invitation
     assert "HackneyCYPsreports@hackney.gov.uk" in invitation
     family = hackney_pack[("family_invitation", "mum")]
     assert "Please come at 10am" in family
-    assert "The other people will join at 10:30am" in family
+    assert "The other people will join at 10.30am" in family
     assert "Laura Demetriades" in family  # Hackney's complaints route
 
 
@@ -674,7 +678,8 @@ def test_each_template_is_compiled_once_per_run(tmp_path, monkeypatch):
     loaded = open_case(HELD)
     plan = build_schedule(loaded.case, loaded.profile, loaded.calendar, dt.date(2026, 11, 20))
     make_letters(loaded, plan, tmp_path / "out")
-    assert sorted(made) == sorted(f"{k}.docx" for k in KINDS)
+    used = set(KINDS) - {"originating_authority_invitation"}  # transfer-in only
+    assert sorted(made) == sorted(f"{k}.docx" for k in used)
 
 
 # -- nothing lost ------------------------------------------------------------------------

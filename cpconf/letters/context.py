@@ -13,7 +13,7 @@ from typing import Any
 from cpconf.case import AGENCY_NAMES, Case, Child, FamilyMember, Professional
 from cpconf.dates import add_minutes, clock, long_date
 from cpconf.letters.kinds import DEADLINE_IDS
-from cpconf.names import clean_text, join_names, one_line
+from cpconf.names import a_or_an, clean_text, join_names, one_line
 from cpconf.procedures import Profile
 from cpconf.schedule import Schedule
 
@@ -36,6 +36,24 @@ def _duration(minutes: int) -> str:
     if mins:
         parts.append(f"{mins} minutes")
     return " ".join(parts) or "0 minutes"
+
+
+def full_stop(value: object) -> str:
+    """Text typed into a case file, as a sentence: a reason without a full stop gets one."""
+    text = clean_text(value)
+    if not text or text.rstrip("\"')\u2019\u201d").endswith((".", "!", "?", ":")):
+        return text
+    return text + "."
+
+
+# Relationships whose holder is the parent of the subject children ("your baby").
+_PARENT_WORDS = ("mother", "father", "parent", "mum", "dad")
+
+
+def is_parent(relationship: str | None) -> bool:
+    """'mother', 'Mother (expectant)', 'father of the unborn baby': yes; "mother's partner": no."""
+    words = one_line(relationship).lower().split()
+    return bool(words) and words[0] in _PARENT_WORDS
 
 
 def _address_lines(address: str | None) -> list[str]:
@@ -65,6 +83,7 @@ def child_values(child: Child, on: dt.date, known: bool = False) -> dict[str, An
 
 
 def professional_values(p: Professional, case: Case) -> dict[str, Any]:
+    social_worker = case.social_worker()
     return {
         "id": p.id,
         "name": one_line(p.name),
@@ -78,7 +97,10 @@ def professional_values(p: Professional, case: Case) -> dict[str, Any]:
         "observer": p.observer,
         "is_police": p.agency == "police",
         "is_social_worker": p.agency == "children_social_care",
+        # the case's own social worker, whom the other invitations name as the contact
+        "is_case_social_worker": social_worker is not None and social_worker.id == p.id,
         "is_family": False,
+        "parent": False,
         "address_lines": [],
         "children": [one_line(c.name) for c in case.children if p.knows(c.id)],
         "children_names": join_names([one_line(c.name) for c in case.children if p.knows(c.id)]),
@@ -92,6 +114,10 @@ def family_values(f: FamilyMember) -> dict[str, Any]:
         "name": one_line(f.name),
         "relationship": one_line(f.relationship),
         "interpreter": one_line(f.interpreter),
+        # "an Urdu", "a Polish": the article goes with the language
+        "an_interpreter": f"{a_or_an(f.interpreter)} interpreter"
+        if one_line(f.interpreter)
+        else "",
         "excluded": f.excluded,
     }
 
@@ -102,14 +128,15 @@ def family_recipient_values(f: FamilyMember) -> dict[str, Any]:
     return {
         **family_values(f),
         "is_family": True,
+        "parent": is_parent(f.relationship),
         "role": "",
         "organisation": "",
         "email": "",
         "address_lines": _address_lines(f.address),
         "exclusion": {
             "part": clean_text(ex.part if ex else ""),
-            "reason": clean_text(ex.reason if ex else ""),
-            "views": clean_text(ex.views if ex else ""),
+            "reason": full_stop(ex.reason if ex else ""),
+            "views": full_stop(ex.views if ex else ""),
             "decided_on": _date(ex.decided_on if ex else None),
         },
     }
@@ -138,9 +165,15 @@ def cp4_citation(profile: Profile, paragraph: str) -> str:
 # -- who gets what -----------------------------------------------------------------------
 
 
-def conference_values(case: Case, profile: Profile) -> dict[str, Any]:
+def conference_values(case: Case, profile: Profile, today: dt.date) -> dict[str, Any]:
     conf = case.conference
     session = profile.session
+    in_person = session.blended_in_person
+    in_person_words = {
+        "chair": "the chair",
+        "social_worker": "the social worker",
+        "family": "the family",
+    }
     start = conf.time
     join = add_minutes(start, session.professionals_join_minutes) if start else None
     ends = add_minutes(start, session.expected_length_minutes) if start else None
@@ -154,6 +187,14 @@ def conference_values(case: Case, profile: Profile) -> dict[str, Any]:
         "ends": clock(ends) if ends else "",
         "length": _duration(session.expected_length_minutes),
         "mode": conf.mode or "",
+        # a blended conference: who is in the room ("" where the profile does not say)
+        "blended_in_person": join_names([in_person_words[w] for w in in_person]),
+        # the same, to the family: who is in the room with them
+        "blended_with_family": join_names([in_person_words[w] for w in in_person if w != "family"]),
+        "social_worker_in_person": "social_worker" in in_person,
+        "family_in_person": "family" in in_person,
+        # held by the day the letters are dated: a decision letter says "was held" only then
+        "held": conf.date is not None and conf.date <= today,
         "venue": clean_text(conf.venue),
         "previous_date": _date(conf.previous_conference),
         "due_date": _date(conf.due_date),
@@ -217,7 +258,7 @@ def outcome_values(case: Case, plan: Schedule) -> dict[str, Any] | None:
         else "",
         "next_review": _date(review) or (long_date(d_review.due) if d_review else ""),
         "next_review_booked": review is not None,
-        "recommendations": [clean_text(r) for r in out.recommendations if clean_text(r)],
-        "contingency": clean_text(out.contingency),
-        "dissent": [{"by": member(x.by), "view": clean_text(x.view)} for x in out.dissent],
+        "recommendations": [full_stop(r) for r in out.recommendations if clean_text(r)],
+        "contingency": full_stop(out.contingency),
+        "dissent": [{"by": member(x.by), "view": full_stop(x.view)} for x in out.dissent],
     }

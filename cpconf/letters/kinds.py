@@ -15,6 +15,7 @@ KINDS: tuple[str, ...] = (
     "report_template",
     "social_work_report_template",
     "agenda",
+    "originating_authority_invitation",
     "decision_letter",
 )
 KIND_LABELS: dict[str, str] = {
@@ -24,6 +25,7 @@ KIND_LABELS: dict[str, str] = {
     "report_template": "Agency report template",
     "social_work_report_template": "Social work report template",
     "agenda": "Agenda",
+    "originating_authority_invitation": "Invitation to the originating authority",
     "decision_letter": "Decision letter",
 }
 MANIFEST = "manifest.json"

@@ -47,16 +47,19 @@ def plan_documents(loaded: Conference, plan: Schedule) -> list[PlannedDocument]:
     social_worker = case.social_worker()
     outcome = outcome_values(case, plan)
     invited_family = [f for f in case.family if f.excluded != "full"]
+    origin = conf.originating_authority if conf.type == "transfer-in" else None
     base: dict[str, Any] = {
         "la": one_line(case.case.local_authority) or "Children's Services",
         "reference": one_line(case.case.reference),
         "letter_date": long_date(plan.today),
         "procedure": profile.title,
-        "conference": conference_values(case, profile),
+        "conference": conference_values(case, profile, plan.today),
         "deadlines": deadlines,
         "chair": chair,
         "coordinator": coordinator,
         "reports_to": one_line(profile.reports_email or coordinator["email"] or chair["email"]),
+        # the mailbox every invitation and request for reports comes from (Hackney guide)
+        "invitations_from": one_line(profile.invitations_from),
         "complaints": clean_text(profile.complaints),
         "children": [child_values(c, on) for c in case.children],
         "subject_children": [child_values(c, on) for c in case.subject_children],
@@ -73,6 +76,11 @@ def plan_documents(loaded: Conference, plan: Schedule) -> list[PlannedDocument]:
         "part_excluded": [family_values(f) for f in case.family if f.excluded == "part"],
         "fully_excluded": [family_values(f) for f in case.family if f.excluded == "full"],
         "outcome": outcome,
+        # transfer-in: the authority the child moved from (London CP4 1.18); "" otherwise
+        "originating_authority": {
+            "name": one_line(origin.name) if origin else "",
+            "contact": one_line(origin.contact.name) if origin and origin.contact else "",
+        },
     }
     send_now = long_date(plan.today)
     base_listing = has_listing(base)  # once: the shared values are the bulk of each context
@@ -82,9 +90,13 @@ def plan_documents(loaded: Conference, plan: Schedule) -> list[PlannedDocument]:
         kind: str,
         person: Professional | FamilyMember | None,
         recipient: dict[str, Any],
+        letter_date: str | None = None,
+        name: str = "",
         **extra: Any,
     ) -> None:
         context = {**base, "recipient": recipient}
+        if letter_date is not None:
+            context["letter_date"] = letter_date
         if person is not None:
             context["children"] = [
                 child_values(c, on, isinstance(person, Professional) and person.knows(c.id))
@@ -95,9 +107,9 @@ def plan_documents(loaded: Conference, plan: Schedule) -> list[PlannedDocument]:
                 listing=base_listing or has_listing(recipient),
                 kind=kind,
                 recipient=person.id if person else None,
-                recipient_name=one_line(person.name) if person else "",
+                recipient_name=one_line(person.name) if person else name,
                 filename=filename(
-                    kind, person.id if person else None, one_line(person.name) if person else ""
+                    kind, person.id if person else None, one_line(person.name) if person else name
                 ),
                 context=context,
                 **extra,
@@ -130,14 +142,28 @@ def plan_documents(loaded: Conference, plan: Schedule) -> list[PlannedDocument]:
     for f in case.family:
         if f.excluded != "none":
             due = deadlines["exclusion_request"]
+            decided = f.exclusion.decided_on if f.exclusion else None
+            # The letter is dated the day the chair decided (CP4 5.9: written before the
+            # conference). Rebuilt on or after the day without that date, it is the file's
+            # copy: it is not dated today as if the conference were still to come.
+            if decided is not None:
+                dated = long_date(decided)
+            elif plan.today < on:
+                dated = long_date(plan.today)
+            else:
+                dated = "Copy for the file (the date it was sent is not recorded)"
+            notes = ["with the social work report" + cp4_citation(profile, "5.10")]
+            if f.address_confidential:
+                notes.append("address confidential: send to this person only")
             add(
                 "exclusion_letter",
                 f,
                 family_recipient_values(f),
+                letter_date=dated,
                 send_to=[person_line(f)],
                 send_by=f"as soon as the chair decides, before {long_date(on)}"
                 + (f" (requests due by {due})" if due else ""),
-                note="with the social work report" + cp4_citation(profile, "5.10"),
+                note="; ".join(notes),
             )
     for p in case.professionals:
         if p.agency == "children_social_care":
@@ -162,9 +188,42 @@ def plan_documents(loaded: Conference, plan: Schedule) -> list[PlannedDocument]:
                 due_back=f"report by {deadlines['agency_reports']}",
                 note="for the chair only" + cp4_citation(profile, "7.10") if police else "",
             )
+    if origin is not None:
+        # London CP4 1.18: the original authority is invited and its reports received
+        contact = origin.contact
+        add(
+            "originating_authority_invitation",
+            None,
+            {
+                "name": one_line(contact.name) if contact else "",
+                "email": one_line(contact.email) if contact else "",
+                "phone": one_line(contact.phone) if contact else "",
+                "organisation": one_line(origin.name),
+                "role": "",
+                "address_lines": [],
+                "is_family": False,
+                "is_case_social_worker": False,
+                "parent": False,
+            },
+            name=one_line(origin.name),
+            send_to=[
+                ", ".join(
+                    x
+                    for x in (one_line(contact.name) if contact else "", one_line(origin.name))
+                    if x
+                )
+            ],
+            send_by=send_now,
+            due_back=f"reports by {deadlines['agency_reports']}"
+            if deadlines["agency_reports"]
+            else "",
+            note="invited, and asked for its reports" + cp4_citation(profile, "1.18"),
+        )
     agenda_to = [person_line(p) for p in case.professionals] + [
         person_line(f) for f in invited_family
     ]
+    if origin is not None:
+        agenda_to.append(one_line(origin.name))
     add(
         "agenda",
         None,

@@ -132,6 +132,13 @@ class Session(_Model):
     school_day_ends: Time | None = None
     school_day_source: str = "local procedure"  # why it matters: London CP4 3.6
     source: str | None = None
+    # A blended conference: who is in the room; everyone else joins online (Hackney guide,
+    # "The Conference Process"). Empty: the procedure does not say, and the letters say
+    # only that remote attendance needs the chair's agreement (London CP4 3.6).
+    blended_in_person: list[Literal["chair", "social_worker", "family"]] = Field(
+        default_factory=list
+    )
+    blended_source: str | None = None
 
 
 class Quorum(_Model):

@@ -1,0 +1,554 @@
+"""What the letters say, read back as a parent and as a professional would (issue 10).
+
+Each test renders documents from a small case and reads them back as text: the mode of a
+blended conference from the profile, the record for an excluded parent, only what is sent
+with a letter, the transfer-in authority's invitation, and plain correct English.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cpconf.case import parse_case
+from cpconf.conference import Conference
+from cpconf.dates import clock
+from cpconf.letters import make_letters, plan_documents
+from cpconf.letters.context import full_stop, is_parent
+from cpconf.letters.engine import Renderer
+from cpconf.letters.kinds import PlannedDocument
+from cpconf.letters.pack import distribution
+from cpconf.letters.templates import template_paths
+from cpconf.names import a_or_an, clean_text, one_line
+from cpconf.procedures import load_profile
+from cpconf.yamlload import Document
+from tests.test_letters import docx_text, small_case
+
+BEFORE = dt.date(2026, 11, 10)  # the conference is on Friday 20 November 2026
+ON_THE_DAY = dt.date(2026, 11, 20)
+BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+
+def loaded(data: dict[str, Any], procedure: str = "london") -> Conference:
+    doc = Document("case.yaml", data)
+    case = parse_case(doc)
+    profile = load_profile(procedure)
+    return Conference(Path("case.yaml"), case, doc, profile, profile.calendar())
+
+
+def planned(
+    data: dict[str, Any], procedure: str = "london", today: dt.date = BEFORE
+) -> list[PlannedDocument]:
+    conf = loaded(data, procedure)
+    return plan_documents(conf, conf.plan(today))
+
+
+def render(
+    data: dict[str, Any], procedure: str = "london", today: dt.date = BEFORE
+) -> dict[tuple[str, str | None], str]:
+    renderer = Renderer(template_paths())
+    return {
+        (d.kind, d.recipient): docx_text(renderer.render(d))
+        for d in planned(data, procedure, today)
+    }
+
+
+def case(**conference: Any) -> dict[str, Any]:
+    """small_case with a part-excluded father and a police officer, and no outcome."""
+    data = small_case()
+    del data["outcome"]
+    data["conference"].update(conference)
+    data["family"].append(
+        {
+            "id": "dad",
+            "name": "Tom Nowak",
+            "relationship": "father",
+            "address": "22 Refuge Close, London",
+            "excluded": "part",
+        }
+    )
+    return data
+
+
+def held(plan: str = "child-protection") -> dict[str, Any]:
+    data = small_case()
+    decision = {"child": "amy", "plan": plan}
+    if plan == "child-protection":
+        decision["category"] = "neglect"
+    data["outcome"]["decisions"] = [decision]
+    return data
+
+
+def squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+# -- a blended conference: who is in the room ---------------------------------------------
+
+
+def test_hackney_blended_professionals_join_online_and_are_not_told_to_choose():
+    docs = render(case(mode="blended"), "hackney")
+    hv = docs[("invitation", "hv")]
+    assert "you may choose" not in hv
+    assert (
+        "Online: only the chair, the social worker and the family meet in the room; "
+        "everyone else joins online" in hv
+    )
+    sw = docs[("invitation", "sw")]  # the social worker is in the room (Hackney guide)
+    assert "In person: the chair, the social worker and the family meet in the room" in sw
+    mum = docs[("family_invitation", "mum")]
+    assert "In person, with the chair and the social worker. The other people join online" in mum
+    assert (
+        "Blended: the chair, the social worker and the family in the room" in docs[("agenda", None)]
+    )
+
+
+def test_other_profiles_do_not_offer_a_choice_of_online():
+    # London CP4 3.6: remote contribution "In exceptional circumstances"
+    docs = render(case(mode="blended"), "london")
+    for key, text in docs.items():
+        assert "you may choose" not in text, key
+    assert "joining online only in exceptional circumstances" in docs[("invitation", "hv")]
+    assert "Online: only" not in docs[("invitation", "hv")]
+
+
+def test_the_blended_setting_is_profile_data():
+    assert load_profile("hackney").session.blended_in_person == [
+        "chair",
+        "social_worker",
+        "family",
+    ]
+    assert load_profile("london").session.blended_in_person == []
+
+
+def test_hackney_invitations_and_report_requests_name_the_mailbox():
+    docs = render(case(mode="virtual"), "hackney")
+    mailbox = "childprotectioninvitereportrequest@hackney.gov.uk"
+    reports = "HackneyCYPsreports@hackney.gov.uk"
+    for key in (("invitation", "hv"), ("report_template", "hv")):
+        assert mailbox in docs[key], key
+        assert reports in docs[key], key
+    assert mailbox in docs[("social_work_report_template", "sw")]
+    # the family's letters are not from the invitations mailbox
+    assert mailbox not in docs[("family_invitation", "mum")]
+    # London names no mailbox
+    london = render(case(mode="virtual"), "london")
+    assert "is sent from" not in london[("invitation", "hv")]
+
+
+# -- exclusion ---------------------------------------------------------------------------
+
+
+def test_a_parent_excluded_from_part_is_told_they_will_receive_the_record():
+    letter = squash(render(case())[("exclusion_letter", "dad")])
+    assert "you will receive the record of the conference" in letter  # CP4 4.1
+    assert "whether you receive all of it or only the part you attended" in letter
+    assert "whether you will also receive the record" not in letter
+
+
+def test_a_fully_excluded_parent_is_told_views_outcome_complaints_and_challenge():
+    data = case()
+    data["family"][1]["excluded"] = "full"
+    letter = squash(render(data)[("exclusion_letter", "dad")])
+    # CP4 5.9-5.10: views, how the outcome is told, the complaints procedure, the record
+    assert "You have the right to have your views recorded and presented" in letter
+    assert "You can tell Jo Bloggs what you want the conference to know" in letter
+    assert "We will write to you by Monday 23 November 2026 to tell you what the" in letter
+    assert "I will decide whether you will also receive the record" in letter
+    assert "you will receive the record of the conference" not in letter
+    # the exclusion itself: final (5.8), and how to complain about it
+    assert "my decision is final. If you are unhappy with it, you can make a complaint" in letter
+    assert "please tell the chair" in letter  # the complaints route (CP4 12)
+    assert "copy of the social worker's report by" in letter  # CP4 5.10
+
+
+def test_an_exclusion_reason_typed_without_a_full_stop_gets_one():
+    data = case()
+    data["family"][1]["exclusion"] = {"reason": "there is a police investigation"}
+    letter = render(data)[("exclusion_letter", "dad")]
+    assert "The reason for my decision is: there is a police investigation." in letter
+    data["family"][1]["exclusion"] = {"reason": "there is a police investigation."}
+    assert "investigation.." not in render(data)[("exclusion_letter", "dad")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("no stop", "no stop."),
+        ("stop.", "stop."),
+        ("a question?", "a question?"),
+        ('he said "no."', 'he said "no."'),
+        ("(see above.)", "(see above.)"),
+        ("  spaced  ", "spaced."),
+        ("", ""),
+        (None, ""),
+    ],
+)
+def test_full_stop(text, expected):
+    assert full_stop(text) == expected
+
+
+def test_the_exclusion_letter_rebuilt_after_the_conference_is_not_dated_today():
+    data = held()
+    data["family"].append(
+        {"id": "dad", "name": "Tom Nowak", "relationship": "father", "excluded": "full"}
+    )
+    after = dt.date(2026, 11, 24)
+    letter = render(data, today=after)[("exclusion_letter", "dad")]
+    assert "Tuesday 24 November 2026" not in letter
+    assert "Copy for the file" in letter
+    # dated the day the chair decided, where the case file says it
+    data["family"][1]["exclusion"] = {"decided_on": "2026-11-16"}
+    letter = render(data, today=after)[("exclusion_letter", "dad")]
+    assert "Monday 16 November 2026\nOur reference" in letter
+    assert "Tuesday 24 November 2026" not in letter
+    # written before the conference: dated the day it is written
+    del data["outcome"]
+    del data["family"][1]["exclusion"]
+    assert "Tuesday 10 November 2026\nOur reference" in render(data)[("exclusion_letter", "dad")]
+
+
+def test_the_distribution_list_notes_a_confidential_address_on_the_exclusion_letter():
+    data = case()
+    data["family"][1]["address_confidential"] = True
+    conf = loaded(data)
+    plan = conf.plan(BEFORE)
+    text = distribution(plan_documents(conf, plan), conf.case, plan)
+    row = next(line for line in text.splitlines() if line.startswith("| Exclusion letter"))
+    assert "address confidential: send to this person only" in row
+
+
+# -- the decision letter -----------------------------------------------------------------
+
+
+def test_the_decision_letter_names_the_outline_plan_only_when_a_child_has_a_plan():
+    with_plan = squash(render(held(), today=ON_THE_DAY)[("decision_letter", "mum")])
+    assert "The outline child protection plan, which I have signed, is sent with this" in (
+        with_plan
+    )
+    assert "Enclosed: outline child protection plan." in with_plan
+    for plan in ("child-in-need", "early-help", "no-further-action"):
+        text = render(held(plan), today=ON_THE_DAY)[("decision_letter", "hv")]
+        assert "outline" not in text.lower(), plan
+        assert "Enclosed" not in text, plan
+
+
+def test_a_decision_letter_dated_before_the_conference_does_not_say_it_was_held():
+    early = render(held(), today=BEFORE)[("decision_letter", "hv")]
+    assert "was held" not in early
+    assert "decisions recorded for the initial child protection conference" in squash(early)
+    assert (
+        "was held on Friday 20 November 2026"
+        in render(held(), today=ON_THE_DAY)[("decision_letter", "hv")]
+    )
+
+
+def test_the_decision_letter_tells_each_family_member_how_they_get_the_record():
+    data = held()
+    data["family"] += [
+        {"id": "dad", "name": "Tom Nowak", "relationship": "father", "excluded": "part"},
+        {"id": "gran", "name": "Joan Smith", "relationship": "grandmother", "excluded": "full"},
+    ]
+    docs = {k: squash(v) for k, v in render(data, today=ON_THE_DAY).items()}
+    assert "Jo Bloggs will give you a copy of the record" in docs[("decision_letter", "mum")]
+    assert "all of it or only the part you attended" in docs[("decision_letter", "dad")]
+    assert "I will decide whether you receive the record" in docs[("decision_letter", "gran")]
+    assert "sent to everyone who was invited" in docs[("decision_letter", "hv")]
+
+
+# -- the social worker's own invitation --------------------------------------------------
+
+
+def test_the_social_worker_is_not_told_to_contact_themselves_or_send_a_colleague():
+    docs = render(case())
+    sw = squash(docs[("invitation", "sw")])
+    assert "tell the social worker" not in sw
+    assert "send a colleague" not in sw
+    assert "If you cannot attend, tell the chair" in sw
+    hv = squash(docs[("invitation", "hv")])
+    assert "tell the social worker, Jo Bloggs" in hv
+    assert "send a colleague who knows the family" in hv
+
+
+# -- transfer-in: the originating authority ---------------------------------------------
+
+
+def transfer(**authority: Any) -> dict[str, Any]:
+    data = case(type="transfer-in", transfer_notification="2026-11-02")
+    del data["conference"]["strategy_discussion"]
+    if authority:
+        data["conference"]["originating_authority"] = authority
+    return data
+
+
+def test_the_originating_authority_is_invited_and_asked_for_its_reports(tmp_path):
+    data = transfer(
+        name="Example County Council",
+        contact={"name": "Sam Reed", "email": "sam.reed@example-county.gov.uk"},
+    )
+    conf = loaded(data)
+    make_letters(conf, conf.plan(BEFORE), tmp_path)
+    manifest = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
+    entry = next(e for e in manifest if e["kind"] == "originating_authority_invitation")
+    assert entry["recipient"] is None
+    letter = squash(docx_text(tmp_path / entry["path"]))
+    assert "Dear Sam Reed," in letter
+    assert "Example County Council is invited to attend it" in letter
+    assert "it should receive reports from your authority" in letter  # CP4 1.18
+    assert "By Wednesday 18 November 2026" in letter  # agency reports, 2 working days
+    assert "By email: sam.reed@example-county.gov.uk" in letter
+    assert "Example County Council" in (tmp_path / "distribution.md").read_text()
+
+
+def test_no_originating_authority_invitation_without_one_or_off_a_transfer():
+    assert "originating_authority_invitation" not in {d.kind for d in planned(transfer())}
+    assert "originating_authority_invitation" not in {d.kind for d in planned(case())}
+
+
+def test_an_originating_authority_with_no_contact_is_written_to_as_colleague():
+    letter = render(transfer(name="Example County Council"))[
+        ("originating_authority_invitation", None)
+    ]
+    assert "Dear colleague," in letter
+    assert "By email" not in letter
+
+
+# -- plain, correct English --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("Urdu", "an Urdu"),
+        ("Arabic", "an Arabic"),
+        ("Polish", "a Polish"),
+        ("Ukrainian", "a Ukrainian"),
+        ("Uzbek", "an Uzbek"),
+        ("European Portuguese", "a European Portuguese"),
+        ("British Sign Language", "a British Sign Language"),
+        ("", ""),
+    ],
+)
+def test_a_or_an(language, expected):
+    assert a_or_an(language) == expected
+
+
+def test_an_urdu_interpreter():
+    data = case()
+    data["family"][0]["interpreter"] = "Urdu"
+    letter = render(data)[("family_invitation", "mum")]
+    assert "We will arrange an Urdu interpreter" in letter
+    assert "a Urdu" not in letter
+
+
+@pytest.mark.parametrize(
+    ("hour", "minute", "expected"),
+    [
+        (10, 0, "10am"),
+        (10, 30, "10.30am"),
+        (14, 5, "2.05pm"),
+        (12, 0, "12 noon"),
+        (0, 15, "12.15am"),
+    ],
+)
+def test_times_are_written_10_30am(hour, minute, expected):
+    assert clock(dt.time(hour, minute)) == expected
+
+
+def test_letters_write_times_with_a_point():
+    docs = render(case(time="10:30"))
+    assert "10.30am" in docs[("family_invitation", "mum")]
+    assert not any(re.search(r"\d:\d\d[ap]m", text) for text in docs.values())
+
+
+def test_the_unusual_start_time_warning_does_not_repeat_conferences():
+    data = case(time="11:00")
+    conf = loaded(data, "hackney")
+    notice = next(w for w in conf.plan(BEFORE).warnings if w.code == "unusual_start_time")
+    assert not re.search(r"\bconferences\b.*\bconferences\b", notice.message, re.I)
+    assert "the usual start times are 10am or 2pm" in notice.message
+
+
+def pre_birth() -> dict[str, Any]:
+    data = case(type="pre-birth", due_date="2027-03-01")
+    del data["conference"]["strategy_discussion"]
+    data["children"] = [{"id": "baby", "name": "Baby Smith", "unborn": True}]
+    data["family"].append({"id": "gran", "name": "Joan Smith", "relationship": "grandmother"})
+    return data
+
+
+def test_a_pre_birth_letter_to_the_mother_speaks_of_her_baby():
+    docs = render(pre_birth())
+    mum = docs[("family_invitation", "mum")]
+    assert "Invitation to a meeting about your baby" in mum
+    assert "keep your baby safe" in mum
+    assert "your baby" in docs[("exclusion_letter", "dad")]  # the father too
+    gran = docs[("family_invitation", "gran")]  # not her baby
+    assert "your baby" not in gran
+    assert "meeting about Baby Smith" in gran
+    assert "your baby" not in docs[("invitation", "hv")]
+
+
+@pytest.mark.parametrize(
+    ("relationship", "expected"),
+    [
+        ("mother", True),
+        ("Mother (expectant)", True),
+        ("father of the unborn baby", True),
+        ("mother's partner", False),
+        ("maternal grandmother", False),
+        (None, False),
+    ],
+)
+def test_is_parent(relationship, expected):
+    assert is_parent(relationship) is expected
+
+
+def test_no_please_call_someone_without_a_number():
+    data = case()  # the social worker has no phone; no coordinator
+    letter = render(data)[("family_invitation", "mum")]
+    assert "please call" not in letter
+    assert "please ask Jo Bloggs." in letter
+    data["professionals"][0]["phone"] = "020 7946 0200"
+    letter = render(data)[("family_invitation", "mum")]
+    assert "please call Jo Bloggs on 020 7946 0200." in letter
+    assert ", or" not in letter.split("please call")[1].split("\n")[0]
+    data["conference"]["coordinator"] = {"name": "Marcus Webb", "phone": "020 7946 0102"}
+    letter = render(data)[("family_invitation", "mum")]
+    assert "please call Jo Bloggs on 020 7946 0200, or Marcus Webb on 020 7946 0102." in letter
+
+
+def test_the_last_paragraph_is_kept_with_the_signature():
+    """In the Word file: the paragraph before "Yours sincerely" keeps with it, whole."""
+    import docx as python_docx
+
+    for kind in (
+        "invitation",
+        "family_invitation",
+        "exclusion_letter",
+        "decision_letter",
+        "originating_authority_invitation",
+    ):
+        doc = python_docx.Document(str(template_paths()[kind]))
+        paras = doc.paragraphs
+        i = next(n for n, p in enumerate(paras) if p.text == "Yours sincerely,")
+        before = next(p for p in reversed(paras[:i]) if not p.text.startswith("{%p"))
+        assert before.paragraph_format.keep_with_next, kind
+        assert before.paragraph_format.keep_together, kind
+        for p in paras[i : i + 3]:
+            assert p.paragraph_format.keep_with_next, (kind, p.text)
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler (pdftotext) not installed")
+def test_no_signature_alone_on_a_page(tmp_path):
+    """The letters as printed: the page with the signature holds the letter's text too.
+
+    The exclusion letter with views of every length from none to a page: at one of them
+    the sign-off falls at the foot of a page, where it would move on alone.
+    """
+    renderer = Renderer(template_paths())
+    folder = tmp_path / "docx"
+    folder.mkdir()
+    for n in range(0, 40, 2):
+        data = case()
+        data["family"][1]["excluded"] = "full"
+        data["family"][1]["exclusion"] = {"views": "Your views will be heard. " * (n * 3)}
+        doc = next(d for d in planned(data) if d.kind == "exclusion_letter")
+        (folder / f"letter-{n:02d}.docx").write_bytes(renderer.render(doc))
+    files = sorted(folder.glob("*.docx"))
+    subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path / "pdf"),
+            *map(str, files),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    for f in files:
+        pdf = tmp_path / "pdf" / (f.stem + ".pdf")
+        text = subprocess.run(
+            ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        page = next(p for p in text.split("\f") if "Yours sincerely" in p)
+        before = page.split("Yours sincerely")[0]
+        body = [line for line in before.splitlines() if line.strip() and "OFFICIAL" not in line]
+        assert body, f"{f.name}: the signature is alone on its page"
+
+
+# -- bidirectional controls ----------------------------------------------------------------
+
+
+def test_a_right_to_left_override_does_not_reach_a_document():
+    data = case()
+    data["family"][0]["name"] = "Sarah \u202eEKAF\u202c Smith"
+    data["family"][0]["address"] = "1 Example \u2067Road\u2069, London"
+    docs = render(data)
+    for key, text in docs.items():
+        assert not any(c in text for c in BIDI), key
+    assert "Dear Sarah EKAF Smith," in docs[("family_invitation", "mum")]
+    assert "1 Example Road" in docs[("family_invitation", "mum")]
+
+
+@given(st.text())
+def test_clean_text_removes_every_bidirectional_control(text):
+    cleaned = clean_text(text)
+    assert not any(c in cleaned for c in BIDI)
+    assert not any(c in one_line(text) for c in BIDI)
+    # and nothing else is lost: the other characters keep their order
+    kept = [c for c in text if c not in BIDI]
+    assert clean_text("".join(kept)) == cleaned
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=st.sampled_from([*BIDI, "a", "b", "\u05d0", " "]), min_size=1, max_size=20))
+def test_bidi_controls_never_reach_a_letter(name):
+    data = case()
+    data["family"][0]["name"] = "Sarah " + name
+    letter = render(copy.deepcopy(data))[("family_invitation", "mum")]
+    assert not any(c in letter for c in BIDI)
+
+
+def test_the_agenda_lists_the_originating_authority_as_invited():
+    data = transfer(name="Example County Council", contact={"name": "Sam Reed"})
+    agenda = render(data)[("agenda", None)]
+    assert "Sam Reed\nExample County Council, the authority the child moved from\nInvited" in agenda
+    assert "moved from" not in render(case())[("agenda", None)]
+
+
+def test_a_family_in_the_room_is_not_told_how_to_join_online():
+    hackney = render(case(mode="blended"), "hackney")[("family_invitation", "mum")]
+    assert "If you join online or by phone" not in hackney
+    london = render(case(mode="blended"), "london")[("family_invitation", "mum")]
+    assert "If you join online or by phone" in london
+
+
+@pytest.mark.parametrize("kind", ["report_template", "social_work_report_template"])
+def test_a_report_signature_box_is_kept_in_one_piece(kind):
+    import docx as python_docx
+
+    doc = python_docx.Document(str(template_paths()[kind]))
+    table = doc.tables[-1]
+    assert table.rows[0].cells[0].text == "Signed"
+    for row in table.rows[:-1]:
+        for cell in row.cells:
+            assert all(p.paragraph_format.keep_with_next for p in cell.paragraphs), kind
+    heading = next(p for p in doc.paragraphs if p.text == "Signature")
+    assert heading.style.paragraph_format.keep_with_next  # the heading goes with the box
