@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -49,14 +49,27 @@ class Conference:
 
     def still_to_fill_in(self) -> None:
         """Raise CaseError listing every value still marked to fill in (`cpconf new`)."""
-        if self.doc.todo:
-            raise CaseError([Problem(self.doc.path, line, text) for line, text in self.doc.todo])
+        todo = self.doc.todo
+        if todo:
+            head = Problem(
+                self.doc.path,
+                None,
+                f"{len(todo)} value(s) still to fill in, on the lines marked '# FILL IN': "
+                "replace each example, then delete its mark",
+            )
+            raise CaseError([head, *(Problem(self.doc.path, line, text) for line, text in todo)])
 
     def plan(self, today: dt.date) -> Schedule:
         """Every deadline of the conference in working days, with warnings (`cpconf plan`)."""
         from cpconf.schedule import build_schedule
 
-        return build_schedule(self.case, self.profile, self.calendar, today)
+        schedule = build_schedule(self.case, self.profile, self.calendar, today)
+        schedule.settings = self._settings_name
+        return schedule
+
+    @property
+    def _settings_name(self) -> str | None:
+        return str(self.settings_path) if self.settings_path is not None else None
 
     def quorum(self, today: dt.date) -> QuorumReport:
         """Whether the conference is quorate for each subject child (`cpconf check-quorum`)."""
@@ -64,7 +77,7 @@ class Conference:
 
         self.still_to_fill_in()  # a quorum of example professionals would mislead
         schedule = self.plan(today)  # the last day to ask for an exclusion is the plan's
-        return check_quorum(
+        report = check_quorum(
             self.case,
             self.profile,
             self.calendar,
@@ -72,6 +85,8 @@ class Conference:
             exclusion_request=schedule.deadline("exclusion_request"),
             early_review=schedule.deadline("early_review"),
         )
+        report.settings = self._settings_name
+        return report
 
     def letters(
         self,
@@ -91,13 +106,14 @@ class Conference:
         self.still_to_fill_in()  # never a letter to an example name
         if templates is None and self.settings is not None:
             templates = self.settings.templates_dir()  # the council's own, from its settings
-        return make_letters(
+        result = make_letters(
             self,
             self.plan(today),
             Path(out),
             templates=Path(templates) if templates is not None else None,
             force=force,
         )
+        return replace(result, settings=self._settings_name)
 
 
 ProfileLoader = Callable[[str, Path | None], Profile]

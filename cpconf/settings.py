@@ -17,7 +17,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field, PrivateAttr, field_validator
 
 from cpconf.case import Case, Contact, Date, Model, Time, validate
-from cpconf.errors import CpconfError, SettingsError
+from cpconf.errors import CpconfError, Problem, SettingsError
 from cpconf.procedures import ClosureRange, Profile
 from cpconf.workdays import Duration
 from cpconf.yamlload import Document, load_yaml
@@ -147,7 +147,7 @@ def load_settings(path: str | Path) -> Settings:
     except SettingsError:
         raise
     except CpconfError as exc:  # the YAML reader's and the model's problems, in this file
-        raise SettingsError(exc.problems) from None
+        raise SettingsError(_one_per_closure(exc.problems)) from None
     settings._path = path
     settings._doc = doc
     templates = settings.templates_dir()
@@ -156,6 +156,22 @@ def load_settings(path: str | Path) -> Settings:
             [doc.problem(("templates",), f"templates: no such folder: {templates}")]
         )
     return settings
+
+
+def _one_per_closure(problems: list[Problem]) -> list[Problem]:
+    """A closure is a date or a {from:, to:} range: where a date was meant (it is not a
+    mapping), say only what is wrong with the date, not that it is not a range either."""
+    dated = {(p.file, p.line) for p in problems if p.message.startswith("closures[")}
+    return [
+        p
+        for p in problems
+        if not (
+            (p.file, p.line) in dated
+            and p.message.startswith("closures[")
+            and "expected a mapping" in p.message
+            and sum((q.file, q.line) == (p.file, p.line) for q in problems) > 1
+        )
+    ]
 
 
 class SettingsCache:

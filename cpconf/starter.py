@@ -60,7 +60,8 @@ def new_case_text(
     add = out.append
     if schema:
         add(f"# yaml-language-server: $schema={schema}")
-    add(f"# A {conference_type} child protection conference: the case file cpconf reads.")
+    article = "An" if conference_type == "initial" else "A"
+    add(f"# {article} {conference_type} child protection conference: the case file cpconf reads.")
     add(f"# Lines marked {FILL_IN} hold examples: replace each, then delete its '# {FILL_IN}'")
     add("# mark. `cpconf plan` works on this file now; `cpconf check-quorum` and `cpconf letters`")
     add(f"# wait until nothing is marked {FILL_IN}. The format: README, 'The case file'.")
@@ -104,8 +105,8 @@ def new_case_text(
             add(
                 _line(
                     "  previous_type: initial",
-                    "the type of the conference reviewed (initial, review, pre-birth, "
-                    "transfer-in): it sets whether the review is due in 3 or 6 months",
+                    "the type of the conference reviewed: initial, review, pre-birth "
+                    "or transfer-in",
                     fill=True,
                 )
             )
@@ -137,7 +138,7 @@ def new_case_text(
         add(_line("    name: Baby Example", "the name the baby is known by", fill=True))
         add(_line("    unborn: true", "once born: dob instead"))
     else:
-        add(_line("  - id: child-1", "a short id (lower case, e.g. amy), used below", fill=True))
+        add(_line("  - id: child-1", "a short id (lower case, e.g. amy), used below"))
         add(_line("    name: Child Example", "the child's full name", fill=True))
         add(_line("    dob: 2019-03-14", "the child's date of birth", fill=True))
     add(_line("    subject: true", "false: another child in the household, not a subject"))
@@ -145,7 +146,7 @@ def new_case_text(
     child_id = "baby" if conference_type == "pre-birth" else "child-1"
 
     add("family:")
-    add(_line("  - id: parent-1", "a short id (e.g. mum), used below", fill=True))
+    add(_line("  - id: parent-1", "a short id (e.g. mum), used below"))
     add(_line("    name: Parent Example", "full name", fill=True))
     add(_line("    relationship: mother", "relationship to the child", fill=True))
     add(_line("    address: 1 Example Road, Town AB1 2CD", "postal address", fill=True))

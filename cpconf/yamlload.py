@@ -208,13 +208,7 @@ def still_to_fill_in(text: str) -> list[tuple[int, str]]:
         m = _FILL_IN.search(line)
         if m:
             what = m.group(1).strip().rstrip(".")
-            out.append(
-                (
-                    number,
-                    f"still to fill in{': ' + what if what else ''} (replace the "
-                    f"example, then delete the '# {FILL_IN}' mark)",
-                )
-            )
+            out.append((number, f"still to fill in{': ' + what if what else ''}"))
     return out
 
 

@@ -289,9 +289,14 @@ def letterhead(doc):
         color=GREY,
         after=0,
     )
+    # the council's own address and website, from its settings (cpconf.yaml `letterhead`)
+    tag(doc, "{%p for line in letterhead.address_lines %}")
+    para(doc, "{{ line }}", align=WD_ALIGN_PARAGRAPH.RIGHT, size=10, color=GREY, after=0)
+    tag(doc, "{%p endfor %}")
     para(
         doc,
-        "{% if coordinator.phone %}Telephone {{ coordinator.phone }}{% endif %}",
+        "{% if coordinator.phone or letterhead.phone %}Telephone "
+        "{{ coordinator.phone or letterhead.phone }}{% endif %}",
         align=WD_ALIGN_PARAGRAPH.RIGHT,
         size=10,
         color=GREY,
@@ -299,7 +304,8 @@ def letterhead(doc):
     )
     para(
         doc,
-        "{% if coordinator.email %}{{ coordinator.email }}{% endif %}",
+        "{{ coordinator.email or letterhead.email }}"
+        "{% if letterhead.website %} · {{ letterhead.website }}{% endif %}",
         align=WD_ALIGN_PARAGRAPH.RIGHT,
         size=10,
         color=GREY,
