@@ -119,6 +119,22 @@ class Conference:
 ProfileLoader = Callable[[str, Path | None], Profile]
 
 
+def _council(
+    path: Path, settings: str | Path | Settings | None, cache: SettingsCache | None
+) -> Settings | None:
+    """The settings the case uses; the settings model is imported only where there are some."""
+    if settings is None and cache is None:
+        from cpconf.settings_file import find_settings
+
+        found = find_settings(path)
+        if found is None:
+            return None
+        settings = found
+    from cpconf.settings import settings_for
+
+    return settings_for(path, settings, cache)
+
+
 def open_case(
     path: str | Path,
     settings: str | Path | Settings | None = None,
@@ -135,10 +151,8 @@ def open_case(
     profile the case names cannot be used. `profiles` loads a profile by name (default:
     `load_profile`); `caseload` passes caches of profiles and settings.
     """
-    from cpconf.settings import apply_to_case, apply_to_profile, settings_for
-
     path = Path(path)
-    council = settings_for(path, settings, settings_cache)
+    council = _council(path, settings, settings_cache)
     doc = load_yaml(path)
     problems: list[Problem] = []
     case: Case | None = None
@@ -195,6 +209,9 @@ def open_case(
         raise CaseError(list(dict.fromkeys(problems)))
     if name != case.case.procedure:  # the procedure the settings chose
         case = case.model_copy(update={"case": case.case.model_copy(update={"procedure": name})})
-    case = apply_to_case(case, council)
-    profile = apply_to_profile(profile, council)
+    if council is not None:
+        from cpconf.settings import apply_to_case, apply_to_profile
+
+        case = apply_to_case(case, council)
+        profile = apply_to_profile(profile, council)
     return Conference(path, case, doc, profile, profile.calendar(case.case.region), council)

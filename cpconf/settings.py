@@ -19,10 +19,11 @@ from pydantic import BaseModel, Field, PrivateAttr, field_validator
 from cpconf.case import Case, Contact, Date, Model, Time, validate
 from cpconf.errors import CpconfError, Problem, SettingsError
 from cpconf.procedures import ClosureRange, Profile
+from cpconf.settings_file import SETTINGS_FILE, find_settings
 from cpconf.workdays import Duration
 from cpconf.yamlload import Document, load_yaml
 
-SETTINGS_FILE = "cpconf.yaml"
+__all__ = ["SETTINGS_FILE", "Settings", "find_settings", "load_settings"]
 
 
 class Letterhead(Model):
@@ -122,16 +123,6 @@ class Settings(Model):
 
 
 # -- finding and loading -------------------------------------------------------------------
-
-
-def find_settings(case_path: str | Path) -> Path | None:
-    """`cpconf.yaml` in the case file's folder or the nearest folder above it."""
-    folder = Path(case_path).resolve().parent
-    for candidate in (folder, *folder.parents):
-        path = candidate / SETTINGS_FILE
-        if path.is_file():
-            return path
-    return None
 
 
 def load_settings(path: str | Path) -> Settings:
