@@ -26,6 +26,7 @@ from cpconf.names import initials
 from cpconf.procedures import BUILTIN, Profile, load_profile
 from cpconf.schedule import Schedule, build_schedule
 from cpconf.settings import Settings, SettingsCache, load_settings
+from cpconf.settings_file import SETTINGS_FILE
 
 SettingsGiven = str | Path | Settings | None  # a settings file, loaded settings, or find each
 
@@ -293,7 +294,8 @@ def _measure_json(m: Measure) -> dict[str, Any]:
 
 
 def find_case_files(paths: Iterable[str | Path]) -> list[Path]:
-    """Case files named, or below the folders named (*.yaml, *.yml; hidden folders skipped).
+    """Case files named, or below the folders named (*.yaml, *.yml; hidden folders skipped;
+    a council settings file, cpconf.yaml, is not a case file).
 
     Raises CaseError for a path that does not exist.
     """
@@ -307,7 +309,7 @@ def find_case_files(paths: Iterable[str | Path]) -> list[Path]:
                 found.extend(
                     Path(root, f)
                     for f in sorted(files)
-                    if f.endswith(CASE_SUFFIXES) and not f.startswith(".")
+                    if f.endswith(CASE_SUFFIXES) and not f.startswith(".") and f != SETTINGS_FILE
                 )
         elif path.exists():
             found.append(path)  # named on purpose: read it whatever its name
