@@ -495,7 +495,7 @@ def settings_show(
             help="A case file: its settings as it gets them (default: the council's, found "
             "from the current folder).",
             show_default=False,
-            metavar="[CASE]",
+            metavar="CASE",
         ),
     ] = None,
     json_out: JsonOpt = False,
