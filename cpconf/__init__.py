@@ -31,6 +31,7 @@ __all__ = [
     "ProfileError",
     "QuorumReport",
     "Schedule",
+    "Settings",
     "SettingsError",
     "TemplateError",
     "caseload",
@@ -52,6 +53,7 @@ if TYPE_CHECKING:
     from cpconf.quorum import QuorumReport
     from cpconf.schedule import Schedule
     from cpconf.service import Caseload, Filters
+    from cpconf.settings import Settings
 
 _WHERE = {
     "Conference": "cpconf.conference",
@@ -60,6 +62,7 @@ _WHERE = {
     "LettersResult": "cpconf.letters.kinds",
     "QuorumReport": "cpconf.quorum",
     "Schedule": "cpconf.schedule",
+    "Settings": "cpconf.settings",
     **{
         name: "cpconf.errors"
         for name in (
@@ -84,14 +87,20 @@ def __getattr__(name: str) -> Any:
 
 
 def caseload(
-    paths: _Iterable[str | _Path], *, today: _dt.date, filters: Filters | None = None
+    paths: _Iterable[str | _Path],
+    *,
+    today: _dt.date,
+    filters: Filters | None = None,
+    settings: str | _Path | Settings | None = None,
 ) -> Caseload:
     """Every open deadline of every case file under `paths` (files, or folders read with
     their subfolders), soonest first, and the service's timeliness (`cpconf caseload`).
 
     A case file that cannot be read is listed in the result's `errors`; the others still
-    count. Raises CaseError only when a path does not exist.
+    count. Raises CaseError only when a path does not exist (SettingsError when the
+    `settings` file named cannot be used). `settings`: one council settings file for every
+    case; None: each case uses the `cpconf.yaml` of its folder or the nearest above it.
     """
     from cpconf.service import build_caseload
 
-    return build_caseload(paths, today, filters)
+    return build_caseload(paths, today, filters, settings=settings)

@@ -59,7 +59,7 @@ app = typer.Typer(
     name="cpconf",
     help="Prepare UK child protection conferences from one YAML case file.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion, --show-completion (bash, zsh, fish, PowerShell)
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
@@ -79,6 +79,31 @@ CaseArg = Annotated[
     Path, typer.Argument(help="The case file (YAML).", show_default=False, metavar="CASE")
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print the machine-readable JSON only.")]
+
+
+def _complete_types(incomplete: str) -> list[str]:
+    from cpconf.case import CONFERENCE_TYPES
+
+    return [t for t in CONFERENCE_TYPES if t.startswith(incomplete)]
+
+
+def _complete_procedures(incomplete: str) -> list[str]:
+    from cpconf.procedures import BUILTIN
+
+    return [name for name in BUILTIN if name.startswith(incomplete)]
+
+
+SettingsOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--settings",
+        metavar="FILE",
+        envvar="CPCONF_SETTINGS",
+        show_envvar=True,
+        help="The council settings file (default: cpconf.yaml in the case file's folder "
+        "or the nearest folder above it).",
+    ),
+]
 TodayOpt = Annotated[
     str | None,
     typer.Option(
@@ -110,6 +135,20 @@ def _stdout(text: str) -> None:
 def _print_json(data: object) -> None:
     """Machine output: the JSON alone on stdout, no colour."""
     _stdout(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+def _say_settings(used: Path | None | list[str]) -> None:
+    """Which council settings file a command used: one line on stderr, for people."""
+    if isinstance(used, list):
+        text = ", ".join(used) if used else None
+    else:
+        text = str(used) if used is not None else None
+    typer.echo(f"Settings: {text or 'none (no cpconf.yaml beside the case or above it)'}", err=True)
+
+
+def _with_settings(data: dict[str, Any], used: Path | None) -> dict[str, Any]:
+    """JSON output naming the settings file used (null: none); CONTRACT.md allows extra keys."""
+    return {**data, "settings": str(used) if used is not None else None}
 
 
 def _version(value: bool) -> None:
@@ -150,12 +189,13 @@ def plan(
     force: Annotated[
         bool, typer.Option("--force", help="With --ics: replace the file if it exists.")
     ] = False,
+    settings: SettingsOpt = None,
 ) -> None:
     """Every deadline of the conference, in working days, with warnings."""
     from cpconf.conference import open_case
 
     day = _today(today)
-    conference = open_case(case)
+    conference = open_case(case, settings)
     schedule = conference.plan(day)
     if ics is not None:
         from cpconf.files import write_new
@@ -170,6 +210,13 @@ def plan(
 
         from cpconf.output.plan import plan_view
 
+        _say_settings(conference.settings_path)
+        if conference.doc.todo:
+            typer.echo(
+                f"Note: {len(conference.doc.todo)} value(s) are still marked FILL IN in {case}.",
+                err=True,
+            )
+
         Console(highlight=False).print(plan_view(schedule))
     failing = {"deadline_passed", "conference_after_deadline"}
     if check and any(w.code in failing for w in schedule.warnings):
@@ -177,7 +224,9 @@ def plan(
 
 
 @app.command("check-quorum")
-def check_quorum(case: CaseArg, json_out: JsonOpt = False, today: TodayOpt = None) -> None:
+def check_quorum(
+    case: CaseArg, json_out: JsonOpt = False, today: TodayOpt = None, settings: SettingsOpt = None
+) -> None:
     """Is the conference quorate for each child, what is missing, and attendance warnings.
 
     Exit 0 when quorate, 1 when inquorate (even where the chair went ahead, London CP4
@@ -185,13 +234,16 @@ def check_quorum(case: CaseArg, json_out: JsonOpt = False, today: TodayOpt = Non
     """
     from cpconf.conference import open_case
 
-    result = open_case(case).quorum(_today(today))
+    conference = open_case(case, settings)
+    result = conference.quorum(_today(today))
     if json_out:
         _print_json(result.to_json())
     else:
         from rich.console import Console
 
         from cpconf.output.quorum import quorum_view
+
+        _say_settings(conference.settings_path)
 
         Console(highlight=False).print(quorum_view(result))
     if not result.quorate:
@@ -240,6 +292,7 @@ def caseload(
             "--type",
             metavar="TYPE",
             help="Only conferences of this type: initial, review, pre-birth or transfer-in.",
+            autocompletion=_complete_types,
         ),
     ] = None,
     summary: Annotated[
@@ -249,6 +302,7 @@ def caseload(
     csv_out: Annotated[
         bool, typer.Option("--csv", help="Print CSV only (one row per open deadline).")
     ] = False,
+    settings: SettingsOpt = None,
 ) -> None:
     """Every case's open deadlines, soonest first, and how timely the service has been.
 
@@ -278,10 +332,17 @@ def caseload(
         with Progress(console=Console(stderr=True), transient=True) as bar:
             task = bar.add_task("Reading case files", total=len(files))
             result = build_caseload(
-                paths, day, filters, files=files, progress=lambda n: bar.advance(task, n)
+                paths,
+                day,
+                filters,
+                files=files,
+                progress=lambda n: bar.advance(task, n),
+                settings=settings,
             )
     else:
-        result = build_caseload(paths, day, filters, files=files)
+        result = build_caseload(paths, day, filters, files=files, settings=settings)
+    if not json_out:
+        _say_settings(result.settings)
     if json_out:
         _print_json(result.to_json(summary))
     elif csv_out:
@@ -330,15 +391,18 @@ def letters(
         bool,
         typer.Option("--json", help="Print what was written (and the warnings) as JSON only."),
     ] = False,
+    settings: SettingsOpt = None,
 ) -> None:
     """The conference's paperwork as Word documents, with manifest.json and a distribution list."""
     from cpconf.conference import open_case
 
     day = _today(today)
-    result = open_case(case).letters(out, today=day, force=force, templates=templates)
+    conference = open_case(case, settings)
+    result = conference.letters(out, today=day, force=force, templates=templates)
     if json_out:
         _print_json(result.to_json())
         return
+    _say_settings(conference.settings_path)
     from rich.console import Console
 
     from cpconf.output.common import warnings_view
@@ -405,7 +469,13 @@ def procedures_list(ctx: typer.Context) -> None:
 
 @procedures_app.command("show")
 def procedures_show(
-    name: Annotated[str, typer.Argument(help="A built-in profile name, or a profile file.")],
+    name: Annotated[
+        str,
+        typer.Argument(
+            help="A built-in profile name, or a profile file.",
+            autocompletion=_complete_procedures,
+        ),
+    ],
 ) -> None:
     """Every timescale of one profile, with the paragraph it comes from."""
     from rich.console import Console
@@ -415,6 +485,186 @@ def procedures_show(
 
     profile = load_profile(name)
     Console(highlight=False).print(profile_view(profile))
+
+
+@app.command("settings")
+def settings_show(
+    case: Annotated[
+        Path | None,
+        typer.Argument(
+            help="A case file: its settings as it gets them (default: the council's, found "
+            "from the current folder).",
+            show_default=False,
+            metavar="CASE",
+        ),
+    ] = None,
+    json_out: JsonOpt = False,
+    settings: SettingsOpt = None,
+) -> None:
+    """The effective settings, and where each value comes from (file and line)."""
+    from cpconf.settings import effective_settings
+
+    if case is not None:
+        from cpconf.conference import open_case
+
+        conference = open_case(case, settings)
+        council, used = conference.settings, conference.settings_path
+        rows = effective_settings(council, conference.profile, conference.doc)
+        title = f"Settings of {case}"
+    else:
+        from cpconf.procedures import load_profile
+        from cpconf.settings import apply_to_profile, find_settings, load_settings
+
+        found = settings if settings is not None else find_settings(Path.cwd() / "case.yaml")
+        council = load_settings(found) if found is not None else None
+        used = council.path if council is not None else None
+        name, folder = "london", None
+        if council is not None and council.procedure is not None:
+            name, folder = council.procedure, council.folder
+        rows = effective_settings(council, apply_to_profile(load_profile(name, folder), council))
+        title = "Council settings"
+    if json_out:
+        _print_json(_with_settings({"values": [r.to_json() for r in rows]}, used))
+        return
+    from rich.console import Console
+
+    from cpconf.output.settings import settings_table
+
+    _say_settings(used)
+    Console(highlight=False).print(settings_table(rows, title))
+
+
+@app.command("new")
+def new_case(
+    conference_type: Annotated[
+        str,
+        typer.Argument(
+            help="initial, review, pre-birth or transfer-in.",
+            metavar="TYPE",
+            show_default=False,
+            autocompletion=_complete_types,
+        ),
+    ],
+    file: Annotated[
+        Path, typer.Argument(help="The case file to write.", metavar="FILE", show_default=False)
+    ],
+    reference: Annotated[
+        str | None, typer.Option("--reference", metavar="REF", help="The case reference.")
+    ] = None,
+    strategy_discussion: Annotated[
+        str | None,
+        typer.Option(
+            "--strategy-discussion", metavar="DATE", help="Initial: the strategy discussion."
+        ),
+    ] = None,
+    previous_conference: Annotated[
+        str | None,
+        typer.Option(
+            "--previous-conference", metavar="DATE", help="Review: the conference it reviews."
+        ),
+    ] = None,
+    previous_type: Annotated[
+        str | None,
+        typer.Option(
+            "--previous-type",
+            metavar="TYPE",
+            help="Review: the type of the conference it reviews.",
+            autocompletion=_complete_types,
+        ),
+    ] = None,
+    transfer_notification: Annotated[
+        str | None,
+        typer.Option(
+            "--transfer-notification",
+            metavar="DATE",
+            help="Transfer-in: the day this authority was notified.",
+        ),
+    ] = None,
+    due_date: Annotated[
+        str | None,
+        typer.Option(
+            "--due-date", metavar="DATE", help="Pre-birth: the expected date of delivery."
+        ),
+    ] = None,
+    procedure: Annotated[
+        str | None,
+        typer.Option(
+            "--procedure",
+            metavar="NAME",
+            help="The procedure profile (default: the council settings', else london).",
+            autocompletion=_complete_procedures,
+        ),
+    ] = None,
+    today: TodayOpt = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace the file if it exists.")] = False,
+    settings: SettingsOpt = None,
+) -> None:
+    """Write a case file to start from: the dates given, every section with examples to replace."""
+    import os
+
+    from cpconf.case import CONFERENCE_TYPES, nearest
+    from cpconf.files import write_new
+    from cpconf.settings import find_settings, load_settings
+    from cpconf.starter import SCHEMA_FILE, new_case_text
+
+    for option, value in (("TYPE", conference_type), ("--previous-type", previous_type)):
+        if value is not None and value not in CONFERENCE_TYPES:
+            _usage(
+                f"{option}: '{value}' is not one of {', '.join(CONFERENCE_TYPES)}"
+                + nearest(value, list(CONFERENCE_TYPES))
+            )
+    given = {
+        "strategy_discussion": ("--strategy-discussion", strategy_discussion, "initial"),
+        "previous_conference": ("--previous-conference", previous_conference, "review"),
+        "transfer_notification": ("--transfer-notification", transfer_notification, "transfer-in"),
+        "due_date": ("--due-date", due_date, "pre-birth"),
+    }
+    dates: dict[str, dt.date] = {}
+    for key, (option, value, kind) in given.items():
+        if value is None:
+            continue
+        if kind != conference_type:
+            _usage(f"{option} is for a {kind} conference, not a {conference_type} one")
+        try:
+            dates[key] = parse_date(value)
+        except ValueError as exc:
+            _usage(f"{option}: {exc}")
+    if previous_type is not None and conference_type != "review":
+        _usage(f"--previous-type is for a review conference, not a {conference_type} one")
+    if procedure is not None:
+        from cpconf.procedures import load_profile
+
+        load_profile(procedure, file.parent)  # a misspelt name: said now, not at `plan`
+    found = settings if settings is not None else find_settings(file)
+    council = load_settings(found) if found is not None else None
+    folder = council.folder if council is not None and council.folder else file.parent
+    schema = os.path.relpath(folder.resolve() / SCHEMA_FILE, file.parent.resolve())
+    text = new_case_text(
+        conference_type,
+        example_day=_today(today),
+        reference=reference,
+        dates=dates,
+        previous_type=previous_type,
+        procedure=procedure,
+        settings=council,
+        schema=Path(schema).as_posix(),
+    )
+    write_new(file, text.encode("utf-8"), force)
+    _say_settings(council.path if council is not None else None)
+    typer.echo(f"Case file written to {file}: fill in the lines marked FILL IN.", err=True)
+    if not (folder / SCHEMA_FILE).exists():
+        typer.echo(
+            f"For checking and completion in your editor: cpconf schema > {folder / SCHEMA_FILE}",
+            err=True,
+        )
+
+
+@app.command("schema")
+def schema_show() -> None:
+    """Print the JSON Schema (draft 2020-12) of the case file, for editors."""
+    from cpconf.schema import case_schema
+
+    _print_json(case_schema())
 
 
 def main() -> None:

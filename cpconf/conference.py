@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cpconf.case import Case, nearest, parse_case
+from cpconf.case import Case, CaseInfo, nearest, parse_case
 from cpconf.errors import CaseError, Problem, ProfileError
 from cpconf.procedures import BUILTIN, Profile, load_profile
 from cpconf.workdays import WorkingCalendar
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from cpconf.letters.kinds import LettersResult
     from cpconf.quorum import QuorumReport
     from cpconf.schedule import Schedule
+    from cpconf.settings import Settings, SettingsCache
 
 
 @dataclass(frozen=True)
@@ -39,19 +40,44 @@ class Conference:
     doc: Document
     profile: Profile
     calendar: WorkingCalendar
+    settings: Settings | None = None  # the council's cpconf.yaml, where one applies
+
+    @property
+    def settings_path(self) -> Path | None:
+        """The settings file this conference was opened with (None: none found)."""
+        return self.settings.path if self.settings is not None else None
+
+    def still_to_fill_in(self) -> None:
+        """Raise CaseError listing every value still marked to fill in (`cpconf new`)."""
+        todo = self.doc.todo
+        if todo:
+            head = Problem(
+                self.doc.path,
+                None,
+                f"{len(todo)} value(s) still to fill in, on the lines marked '# FILL IN': "
+                "replace each example, then delete its mark",
+            )
+            raise CaseError([head, *(Problem(self.doc.path, line, text) for line, text in todo)])
 
     def plan(self, today: dt.date) -> Schedule:
         """Every deadline of the conference in working days, with warnings (`cpconf plan`)."""
         from cpconf.schedule import build_schedule
 
-        return build_schedule(self.case, self.profile, self.calendar, today)
+        schedule = build_schedule(self.case, self.profile, self.calendar, today)
+        schedule.settings = self._settings_name
+        return schedule
+
+    @property
+    def _settings_name(self) -> str | None:
+        return str(self.settings_path) if self.settings_path is not None else None
 
     def quorum(self, today: dt.date) -> QuorumReport:
         """Whether the conference is quorate for each subject child (`cpconf check-quorum`)."""
         from cpconf.quorum import check_quorum
 
+        self.still_to_fill_in()  # a quorum of example professionals would mislead
         schedule = self.plan(today)  # the last day to ask for an exclusion is the plan's
-        return check_quorum(
+        report = check_quorum(
             self.case,
             self.profile,
             self.calendar,
@@ -59,6 +85,8 @@ class Conference:
             exclusion_request=schedule.deadline("exclusion_request"),
             early_review=schedule.deadline("early_review"),
         )
+        report.settings = self._settings_name
+        return report
 
     def letters(
         self,
@@ -75,28 +103,56 @@ class Conference:
         """
         from cpconf.letters import make_letters
 
-        return make_letters(
+        self.still_to_fill_in()  # never a letter to an example name
+        if templates is None and self.settings is not None:
+            templates = self.settings.templates_dir()  # the council's own, from its settings
+        result = make_letters(
             self,
             self.plan(today),
             Path(out),
             templates=Path(templates) if templates is not None else None,
             force=force,
         )
+        return replace(result, settings=self._settings_name)
 
 
 ProfileLoader = Callable[[str, Path | None], Profile]
 
 
-def open_case(
-    path: str | Path, settings: None = None, *, profiles: ProfileLoader | None = None
-) -> Conference:
-    """Open a case file: validated whole, with its procedure profile and calendar.
+def _council(
+    path: Path, settings: str | Path | Settings | None, cache: SettingsCache | None
+) -> Settings | None:
+    """The settings the case uses; the settings model is imported only where there are some."""
+    if settings is None and cache is None:
+        from cpconf.settings_file import find_settings
 
-    Raises CaseError naming the file and line of every problem (a missing or unreadable
-    file too), or ProfileError when the profile the case names cannot be used.
-    `profiles` loads a profile by name (default: `load_profile`); `caseload` passes a cache.
+        found = find_settings(path)
+        if found is None:
+            return None
+        settings = found
+    from cpconf.settings import settings_for
+
+    return settings_for(path, settings, cache)
+
+
+def open_case(
+    path: str | Path,
+    settings: str | Path | Settings | None = None,
+    *,
+    profiles: ProfileLoader | None = None,
+    settings_cache: SettingsCache | None = None,
+) -> Conference:
+    """Open a case file: validated whole, with its procedure profile, calendar and settings.
+
+    `settings`: the council settings file (a path, or loaded `Settings`); None looks for
+    `cpconf.yaml` in the case file's folder and the folders above it. Raises CaseError
+    naming the file and line of every problem (a missing or unreadable file too),
+    SettingsError for a settings file that cannot be used, or ProfileError when the
+    profile the case names cannot be used. `profiles` loads a profile by name (default:
+    `load_profile`); `caseload` passes caches of profiles and settings.
     """
     path = Path(path)
+    council = _council(path, settings, settings_cache)
     doc = load_yaml(path)
     problems: list[Problem] = []
     case: Case | None = None
@@ -108,22 +164,31 @@ def open_case(
     # problems, so that every problem is reported in one round
     data: dict[str, Any] = doc.data if isinstance(doc.data, dict) else {}
     raw_case = data["case"] if isinstance(data.get("case"), dict) else {}
-    name = case.case.procedure if case else raw_case.get("procedure", "london")
+    # the case's own procedure wins; else the council's; else the default (london)
+    relative_to = path.parent
+    if "procedure" in raw_case:
+        name = case.case.procedure if case else raw_case["procedure"]
+    elif council is not None and council.procedure is not None:
+        name, relative_to = council.procedure, council.folder or path.parent
+    else:
+        name = CaseInfo.model_fields["procedure"].default
     if not isinstance(name, str):
         raise CaseError(problems)
     try:
-        profile = (profiles or load_profile)(name, path.parent)
+        profile = (profiles or load_profile)(name, relative_to)
     except ProfileError as exc:
-        line = doc.line(("case", "procedure"))
+        where, line, key = str(path), doc.line(("case", "procedure")), "case.procedure"
+        if relative_to is not path.parent and council is not None:  # named by the settings
+            where, line, key = str(council.path), council.line("procedure"), "procedure"
         if all(p.file == name for p in exc.problems):  # no such profile: say it at the line
-            why = [Problem(str(path), line, f"case.procedure: {p.message}") for p in exc.problems]
+            why = [Problem(where, line, f"{key}: {p.message}") for p in exc.problems]
         else:
             why = [
                 *exc.problems,
                 Problem(
-                    str(path),
+                    where,
                     line,
-                    f"case.procedure: the profile '{name}' cannot be used because of the "
+                    f"{key}: the profile '{name}' cannot be used because of the "
                     "problems listed in it; correct them, or name a built-in profile "
                     f"({', '.join(BUILTIN)})",
                 ),
@@ -142,4 +207,11 @@ def open_case(
             )
     if problems or case is None:
         raise CaseError(list(dict.fromkeys(problems)))
-    return Conference(path, case, doc, profile, profile.calendar(case.case.region))
+    if name != case.case.procedure:  # the procedure the settings chose
+        case = case.model_copy(update={"case": case.case.model_copy(update={"procedure": name})})
+    if council is not None:
+        from cpconf.settings import apply_to_case, apply_to_profile
+
+        case = apply_to_case(case, council)
+        profile = apply_to_profile(profile, council)
+    return Conference(path, case, doc, profile, profile.calendar(case.case.region), council)

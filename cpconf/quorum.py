@@ -87,6 +87,7 @@ class QuorumReport:
     decision: InquorateDecision | None = None
     early_review: Deadline | None = None  # where the chair went ahead (London CP4 3.12)
     warnings: list[AttendanceWarning] = field(default_factory=list)
+    settings: str | None = None  # the council settings file used (cpconf.yaml)
 
     @property
     def quorate(self) -> bool:
@@ -113,6 +114,7 @@ class QuorumReport:
                 else None
             ),
             "warnings": [{"code": w.code, "message": w.message} for w in self.warnings],
+            "settings": self.settings,
         }
 
 

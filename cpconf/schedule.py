@@ -50,6 +50,7 @@ class Schedule:
     deadlines: list[Deadline]
     warnings: list[Notice] = field(default_factory=list)
     calendar: WorkingCalendar | None = None
+    settings: str | None = None  # the council settings file counted with (cpconf.yaml)
 
     def deadline(self, deadline_id: str) -> Deadline | None:
         return next((d for d in self.deadlines if d.id == deadline_id), None)
@@ -87,7 +88,7 @@ class Schedule:
         return Status("upcoming", gap, f"due in {gap} working day{'s' * (gap != 1)}")
 
     def to_json(self) -> dict[str, Any]:
-        """The object of CONTRACT.md section 4, and nothing else."""
+        """The object of CONTRACT.md section 4, and the settings file used."""
         return {
             "reference": self.reference,
             "procedure": self.procedure,
@@ -95,6 +96,7 @@ class Schedule:
             "conference_date": self.conference_date.isoformat() if self.conference_date else None,
             "deadlines": {d.id: {"due": d.due.isoformat(), "rule": d.rule} for d in self.deadlines},
             "warnings": [{"code": w.code, "message": w.message} for w in self.warnings],
+            "settings": self.settings,  # an extra key: which settings file, or null
         }
 
 

@@ -25,6 +25,10 @@ from cpconf.errors import CaseError, CpconfError, Problem
 from cpconf.names import initials
 from cpconf.procedures import BUILTIN, Profile, load_profile
 from cpconf.schedule import Schedule, build_schedule
+from cpconf.settings import Settings, SettingsCache, load_settings
+from cpconf.settings_file import SETTINGS_FILE
+
+SettingsGiven = str | Path | Settings | None  # a settings file, loaded settings, or find each
 
 CASE_SUFFIXES = (".yaml", ".yml")
 
@@ -140,6 +144,7 @@ class CaseFacts:
     # conference, notification, due date): with the reference and type, which conference
     counted_from: dt.date | None = None
     recorded: int = 0  # tasks recorded as done, plus one for an outcome: how far along
+    settings: str | None = None  # the council settings file the case was read with
 
     @property
     def conference_key(self) -> tuple[str, str, dt.date | None]:
@@ -204,6 +209,7 @@ class Caseload:
     timeliness: list[Measure]
     filters: Filters = field(default_factory=Filters)
     warnings: list[CaseloadWarning] = field(default_factory=list)
+    settings: list[str] = field(default_factory=list)  # the settings files the cases used
 
     @property
     def duplicates(self) -> int:
@@ -226,6 +232,7 @@ class Caseload:
             "files": self.files,
             "cases": self.cases,
             "filters": self.filters.to_json(),
+            "settings": self.settings,
         }
         if not summary:
             out["counts"] = self.counts()
@@ -287,7 +294,8 @@ def _measure_json(m: Measure) -> dict[str, Any]:
 
 
 def find_case_files(paths: Iterable[str | Path]) -> list[Path]:
-    """Case files named, or below the folders named (*.yaml, *.yml; hidden folders skipped).
+    """Case files named, or below the folders named (*.yaml, *.yml; hidden folders skipped;
+    a council settings file, cpconf.yaml, is not a case file).
 
     Raises CaseError for a path that does not exist.
     """
@@ -301,7 +309,7 @@ def find_case_files(paths: Iterable[str | Path]) -> list[Path]:
                 found.extend(
                     Path(root, f)
                     for f in sorted(files)
-                    if f.endswith(CASE_SUFFIXES) and not f.startswith(".")
+                    if f.endswith(CASE_SUFFIXES) and not f.startswith(".") and f != SETTINGS_FILE
                 )
         elif path.exists():
             found.append(path)  # named on purpose: read it whatever its name
@@ -445,13 +453,19 @@ def case_facts(path: str, case: Case, plan: Schedule) -> CaseFacts:
 
 
 def examine(
-    path: Path, today: dt.date, profiles: Callable[[str, Path | None], Profile]
+    path: Path,
+    today: dt.date,
+    profiles: Callable[[str, Path | None], Profile],
+    settings: SettingsGiven = None,
+    settings_cache: SettingsCache | None = None,
 ) -> CaseFacts | FileError:
     """One case file's facts, or the problems that stop it being read."""
     try:
-        loaded = open_case(path, profiles=profiles)
+        loaded = open_case(path, settings, profiles=profiles, settings_cache=settings_cache)
         plan = build_schedule(loaded.case, loaded.profile, loaded.calendar, today)
-        return case_facts(str(path), loaded.case, plan)
+        facts = case_facts(str(path), loaded.case, plan)
+        used = loaded.settings_path
+        return replace(facts, settings=str(used)) if used is not None else facts
     except CpconfError as exc:
         return FileError(str(path), tuple(without_values(p) for p in exc.problems))
     except Exception as exc:  # a fault in cpconf: one file must not stop the other 9,999
@@ -497,9 +511,11 @@ def without_values(problem: Problem) -> Problem:
     return replace(problem, message=text)
 
 
-def _examine_chunk(paths: Sequence[Path], today: dt.date) -> list[CaseFacts | FileError]:
-    profiles = _ProfileCache()
-    return [examine(p, today, profiles) for p in paths]
+def _examine_chunk(
+    paths: Sequence[Path], today: dt.date, settings: SettingsGiven = None
+) -> list[CaseFacts | FileError]:
+    profiles, found = _ProfileCache(), SettingsCache()
+    return [examine(p, today, profiles, settings, found) for p in paths]
 
 
 def _examine_all(
@@ -507,13 +523,14 @@ def _examine_all(
     today: dt.date,
     jobs: int | None,
     progress: Callable[[int], None] | None,
+    settings: SettingsGiven = None,
 ) -> list[CaseFacts | FileError]:
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     if workers <= 1 or len(files) < PARALLEL_FROM:
-        profiles = _ProfileCache()
+        profiles, found = _ProfileCache(), SettingsCache()  # each folder's settings read once
         out: list[CaseFacts | FileError] = []
         for p in files:
-            out.append(examine(p, today, profiles))
+            out.append(examine(p, today, profiles, settings, found))
             if progress and len(out) % 25 == 0:
                 progress(25)
         if progress and len(out) % 25:
@@ -523,7 +540,9 @@ def _examine_all(
     results: list[CaseFacts | FileError] = []
     with ProcessPoolExecutor(max_workers=workers) as pool:
         # map keeps the order of the files, so the output does not depend on scheduling
-        for part in pool.map(_examine_chunk, chunks, [today] * len(chunks)):
+        for part in pool.map(
+            _examine_chunk, chunks, [today] * len(chunks), [settings] * len(chunks)
+        ):
             results.extend(part)
             if progress:
                 progress(len(part))
@@ -537,6 +556,7 @@ def build_caseload(
     jobs: int | None = None,
     progress: Callable[[int], None] | None = None,
     files: Sequence[Path] | None = None,
+    settings: SettingsGiven = None,
 ) -> Caseload:
     """Every open deadline and the timeliness of every case under `paths`.
 
@@ -544,11 +564,15 @@ def build_caseload(
     becomes a FileError in the result and the others still run. `files`: the case files
     already found by `find_case_files` (the CLI finds them first to size its progress bar).
     `jobs`: worker processes (default: one per CPU, for large caseloads only).
+    `settings`: one council settings file for every case; None: each case uses the
+    `cpconf.yaml` of its own folder or the nearest above it.
     """
     filters = filters or Filters()
     if files is None:
         files = find_case_files(paths)
-    results = _examine_all(files, today, jobs, progress)
+    if isinstance(settings, str | Path):
+        load_settings(settings)  # one bad settings file is one error, not one per case
+    results = _examine_all(files, today, jobs, progress, settings)
     errors = [r for r in results if isinstance(r, FileError)]
     facts, warnings = _once_each(r for r in results if isinstance(r, CaseFacts))
     facts = _superseded(facts)
@@ -565,6 +589,7 @@ def build_caseload(
         timeliness=timeliness(cases),
         filters=filters,
         warnings=warnings,
+        settings=sorted({r.settings for r in results if isinstance(r, CaseFacts) and r.settings}),
     )
 
 

@@ -48,6 +48,8 @@ class Document:
     data: Any
     lines: dict[Loc, int] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)  # found while reading (duplicate keys)
+    # (line, what) of each value still marked `# FILL IN` (a case file begun by `cpconf new`)
+    todo: list[tuple[int, str]] = field(default_factory=list)
 
     def line(self, loc: Loc) -> int | None:
         """The line of `loc`, or of its nearest enclosing value (for a missing key)."""
@@ -192,6 +194,24 @@ def read_text(path: Path, what: str = "case file") -> str:
     return text
 
 
+# `cpconf new` marks each example value to replace with this comment: `name: Amy  # FILL IN: …`
+FILL_IN = "FILL IN"
+_FILL_IN = re.compile(r"(?:^|\s)#\s*FILL IN\b:?\s*(.*)$")
+
+
+def still_to_fill_in(text: str) -> list[tuple[int, str]]:
+    """Each line marked `# FILL IN`, with what its comment says is to go there."""
+    if FILL_IN not in text:  # the usual case: one fast scan
+        return []
+    out = []
+    for number, line in enumerate(text.splitlines(), 1):
+        m = _FILL_IN.search(line)
+        if m:
+            what = m.group(1).strip().rstrip(".")
+            out.append((number, f"still to fill in{': ' + what if what else ''}"))
+    return out
+
+
 def _flow_depth_check(text: str, name: str) -> None:
     """Refuse flow collections nested past any use before libyaml sees them.
 
@@ -255,7 +275,7 @@ def parse_yaml(text: str, name: str) -> Document:
     builder = _Builder(name)
     data = builder.build(node, ())
     # duplicate keys and the like are reported together with the model's problems
-    return Document(name, data, builder.lines, builder.problems)
+    return Document(name, data, builder.lines, builder.problems, still_to_fill_in(text))
 
 
 def load_yaml(path: Path, what: str = "case file") -> Document:

@@ -341,9 +341,14 @@ def letterhead(doc, mailbox=False):
         color=GREY,
         after=0,
     )
+    # the council's own address and website, from its settings (cpconf.yaml `letterhead`)
+    tag(doc, "{%p for line in letterhead.address_lines %}")
+    para(doc, "{{ line }}", align=WD_ALIGN_PARAGRAPH.RIGHT, size=10, color=GREY, after=0)
+    tag(doc, "{%p endfor %}")
     para(
         doc,
-        "{% if coordinator.phone %}Telephone {{ coordinator.phone }}{% endif %}",
+        "{% if coordinator.phone or letterhead.phone %}Telephone "
+        "{{ coordinator.phone or letterhead.phone }}{% endif %}",
         align=WD_ALIGN_PARAGRAPH.RIGHT,
         size=10,
         color=GREY,
@@ -351,10 +356,12 @@ def letterhead(doc, mailbox=False):
     )
     para(
         doc,
-        "{% if invitations_from %}{{ invitations_from }}{% elif coordinator.email %}"
-        "{{ coordinator.email }}{% endif %}"
+        "{% if invitations_from %}{{ invitations_from }}{% else %}"
+        "{{ coordinator.email or letterhead.email }}{% endif %}"
+        "{% if letterhead.website %} · {{ letterhead.website }}{% endif %}"
         if mailbox
-        else "{% if coordinator.email %}{{ coordinator.email }}{% endif %}",
+        else "{{ coordinator.email or letterhead.email }}"
+        "{% if letterhead.website %} · {{ letterhead.website }}{% endif %}",
         align=WD_ALIGN_PARAGRAPH.RIGHT,
         size=10,
         color=GREY,

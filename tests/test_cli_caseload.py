@@ -243,7 +243,9 @@ def test_no_progress_bar_when_piped(cli, monkeypatch):
     monkeypatch.setattr(core, "PROGRESS_FROM", 0)  # a bar for any number of files
     result = cli("caseload", TEAM_A, *TODAY)
     assert result.exit_code == 1
-    assert result.stderr == ""
+    assert result.stderr.splitlines() == [
+        "Settings: none (no cpconf.yaml beside the case or above it)"
+    ]
 
 
 def test_duplicate_conference_is_warned_in_every_format(cli, tmp_path, monkeypatch):

@@ -27,7 +27,9 @@ def test_letters_writes_the_pack_and_a_summary(cli, tmp_path):
     assert result.exit_code == 0, result.stderr
     assert "27 documents written" in result.stdout
     assert "decision-letter-mum-sarah-smith.docx" in result.stdout
-    assert result.stderr == ""
+    assert result.stderr.splitlines() == [
+        "Settings: none (no cpconf.yaml beside the case or above it)"
+    ]
     entries = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     # every kind but the transfer-in one (London CP4 1.18)
     assert {e["kind"] for e in entries} == set(KINDS) - {"originating_authority_invitation"}

@@ -69,6 +69,17 @@ def contact_values(contact: Any) -> dict[str, str]:
     }
 
 
+def letterhead_values(letterhead: Any) -> dict[str, Any]:
+    """The council's letterhead (settings `letterhead`); every value "" where none is set."""
+    return {
+        "address": one_line(getattr(letterhead, "address", "")),
+        "address_lines": _address_lines(getattr(letterhead, "address", None)),
+        "phone": one_line(getattr(letterhead, "phone", "")),
+        "email": one_line(getattr(letterhead, "email", "")),
+        "website": one_line(getattr(letterhead, "website", "")),
+    }
+
+
 def child_values(child: Child, on: dt.date, known: bool = False) -> dict[str, Any]:
     age = child.age_on(on)
     return {

@@ -76,6 +76,7 @@ class LettersResult:
     out_dir: Path
     written: list[Written]
     warnings: list[Notice]  # the schedule's warnings, then the pack's own
+    settings: str | None = None  # the council settings file used (cpconf.yaml)
 
     def __len__(self) -> int:
         return len(self.written)
@@ -89,4 +90,5 @@ class LettersResult:
                 for w in self.written
             ],
             "warnings": [{"code": w.code, "message": w.message} for w in self.warnings],
+            "settings": self.settings,
         }

@@ -16,6 +16,7 @@ from cpconf.letters.context import (
     deadline_values,
     family_recipient_values,
     family_values,
+    letterhead_values,
     outcome_values,
     person_line,
     professional_values,
@@ -57,6 +58,9 @@ def plan_documents(loaded: Conference, plan: Schedule) -> list[PlannedDocument]:
         "deadlines": deadlines,
         "chair": chair,
         "coordinator": coordinator,
+        "letterhead": letterhead_values(
+            loaded.settings.letterhead if loaded.settings is not None else None
+        ),
         "reports_to": one_line(profile.reports_email or coordinator["email"] or chair["email"]),
         # the mailbox every invitation and request for reports comes from (Hackney guide)
         "invitations_from": one_line(profile.invitations_from),

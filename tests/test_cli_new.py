@@ -1,0 +1,143 @@
+"""`cpconf new TYPE FILE`: a case file to start from, that plan reads at once and that
+check-quorum and letters refuse with one list of what is still to fill in."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import cpconf
+from cpconf.case import CONFERENCE_TYPES
+from tests.test_settings import COUNCIL, write
+
+TODAY = ("--today", "2026-11-10")
+DATES = {
+    "initial": ("--strategy-discussion", "2026-11-02", "strategy_discussion"),
+    "review": ("--previous-conference", "2026-08-10", "previous_conference"),
+    "transfer-in": ("--transfer-notification", "20/10/2026", "transfer_notification"),
+    "pre-birth": ("--due-date", "2027-03-01", "due_date"),
+}
+
+
+@pytest.mark.parametrize("kind", CONFERENCE_TYPES)
+def test_new_then_plan_works_and_letters_refuse(cli, tmp_path, kind):
+    option, value, key = DATES[kind]
+    path = tmp_path / f"{kind}.yaml"
+    extra = ("--previous-type", "initial") if kind == "review" else ()
+    result = cli("new", kind, path, "--reference", "CP-NEW-1", option, value, *extra, *TODAY)
+    assert result.exit_code == 0, result.stderr
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=cpconf.schema.json\n")
+    for section in ("case:", "conference:", "children:", "family:", "professionals:", "# outcome:"):
+        assert f"\n{section}" in text
+    # the dates given are written, and the plan counts from them
+    conference = cpconf.open_case(path)
+    assert conference.case.case.reference == "CP-NEW-1"
+    assert conference.case.conference.type == kind
+    assert getattr(conference.case.conference, key).isoformat() in (value, "2026-10-20")
+    plan = cli("plan", path, "--json", *TODAY)
+    assert plan.exit_code == 0, plan.stderr
+    assert json.loads(plan.stdout)["deadlines"]["conference"]["due"]
+    # letters and check-quorum: one list of what is still to fill in, with the lines
+    marked = [n for n, line in enumerate(text.splitlines(), 1) if "# FILL IN:" in line]
+    assert marked
+    for args in (("letters", path, "--out", tmp_path / "out"), ("check-quorum", path)):
+        refused = cli(*args, *TODAY)
+        assert refused.exit_code == 2
+        errors = refused.stderr.splitlines()
+        assert errors[0] == (
+            f"error: {path}: {len(marked)} value(s) still to fill in, on the lines marked "
+            "'# FILL IN': replace each example, then delete its mark"
+        )
+        assert [int(e.split(":")[2]) for e in errors[1:]] == marked
+        assert all("still to fill in: " in e for e in errors[1:])
+    assert not (tmp_path / "out").exists()
+
+
+def test_filled_in_it_reads_as_any_case(cli, tmp_path):
+    path = tmp_path / "case.yaml"
+    assert cli("new", "initial", path, "--strategy-discussion", "2026-11-02", *TODAY).exit_code == 0
+    # the coordinator keeps the examples (as if typed in), deletes the marks, books a date
+    lines = [line.split("# FILL IN")[0].rstrip() for line in path.read_text().splitlines()]
+    text = "\n".join(lines) + "\n"
+    path.write_text(text.replace("  # date: 2026-11-20", "  date: 2026-11-20"))
+    result = cli("letters", path, "--out", tmp_path / "out", "--json", *TODAY)
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["documents"]
+
+
+def test_missing_dates_are_examples_to_fill_in(cli, tmp_path):
+    path = tmp_path / "case.yaml"
+    assert cli("new", "review", path, *TODAY).exit_code == 0
+    text = path.read_text()
+    assert "previous_conference: 2026-11-10" in text  # --today, marked
+    assert [line for line in text.splitlines() if "previous_conference" in line][0].count(
+        "# FILL IN"
+    ) == 1
+    assert "reference: CP-0000-0000" in text
+    assert cli("plan", path, "--json", *TODAY).exit_code == 0
+
+
+def test_the_councils_settings_apply_and_are_said(cli, tmp_path):
+    write(tmp_path / "cpconf.yaml", COUNCIL + "procedure: york\n")
+    (tmp_path / "cases").mkdir()
+    path = tmp_path / "cases" / "case.yaml"
+    result = cli("new", "initial", path, "--strategy-discussion", "2026-12-14", *TODAY)
+    assert result.exit_code == 0, result.stderr
+    assert f"Settings: {tmp_path / 'cpconf.yaml'}" in result.stderr
+    text = path.read_text()
+    assert text.startswith("# yaml-language-server: $schema=../cpconf.schema.json\n")
+    assert "# local_authority: London Borough of Example" in text
+    assert "local_authority: Example Council" not in text  # nothing to fill in: the council's
+    assert "# chair: Sam Chair" in text
+    conference = cpconf.open_case(path)
+    assert conference.profile.name == "york"
+    assert conference.case.case.local_authority == "London Borough of Example"
+    due = json.loads(cli("plan", path, "--json", *TODAY).stdout)["deadlines"]["conference"]
+    assert due["due"] == "2027-01-11"  # the council's closure days count
+
+
+def test_procedure_option_is_written_and_checked(cli, tmp_path):
+    path = tmp_path / "case.yaml"
+    assert cli("new", "initial", path, "--procedure", "hackney", *TODAY).exit_code == 0
+    assert cpconf.open_case(path).profile.name == "hackney"
+    bad = cli("new", "initial", tmp_path / "b.yaml", "--procedure", "hakney", *TODAY)
+    assert bad.exit_code == 2
+    assert "did you mean 'hackney'" in bad.stderr
+    assert not (tmp_path / "b.yaml").exists()
+
+
+def test_no_overwrite_without_force(cli, tmp_path):
+    path = tmp_path / "case.yaml"
+    path.write_text("mine\n")
+    result = cli("new", "initial", path, *TODAY)
+    assert result.exit_code == 2
+    assert "already exists" in result.stderr and "--force" in result.stderr
+    assert path.read_text() == "mine\n"
+    assert cli("new", "initial", path, "--force", *TODAY).exit_code == 0
+    assert path.read_text().startswith("# yaml-language-server")
+    assert [p.name for p in tmp_path.iterdir()] == ["case.yaml"]  # no temporary file left
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ("new", "inital"),
+            "'inital' is not one of initial, review, pre-birth, transfer-in; did you mean 'initial'?",
+        ),
+        (
+            ("new", "initial", "--due-date", "2027-03-01"),
+            "--due-date is for a pre-birth conference",
+        ),
+        (("new", "review", "--previous-type", "intial"), "did you mean 'initial'?"),
+        (("new", "initial", "--previous-type", "initial"), "--previous-type is for a review"),
+        (("new", "initial", "--strategy-discussion", "2026-13-01"), "--strategy-discussion:"),
+    ],
+)
+def test_bad_options_are_bad_input(cli, tmp_path, args, message):
+    result = cli(*args[:2], tmp_path / "c.yaml", *args[2:], *TODAY)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert not (tmp_path / "c.yaml").exists()
