@@ -66,6 +66,18 @@ def profile_view(profile: Profile) -> Group:
             table.add_row(
                 spec.id, escape(spec.label), types, escape(rule.words(labels)), escape(source)
             )
+        if spec.not_set is not None:  # the procedure gives no timescale: never invented
+            unset = spec.not_set
+            types = ", ".join(unset.types)
+            if unset.if_plan:
+                types += f"; if {_plan_words(unset.if_plan)}"
+            table.add_row(
+                spec.id,
+                escape(spec.label),
+                types,
+                Text("not set by the procedure: set it locally", style="italic"),
+                escape(unset.reason),
+            )
     q = profile.quorum
     quorum = Text("\nQuorum: ", style="bold")
     quorum.append(
