@@ -43,8 +43,10 @@ FONT = "Arial"
 
 # -- shared wording -------------------------------------------------------------------
 
-CONF_NAME = "{{ conference.type }} child protection conference"
-CONF_TITLE = "{{ conference.type|capitalize }} child protection conference"
+# the meeting and the plan in the procedure's own words (the profile's `terms:`; England's by
+# default): "initial child protection conference"; Scotland "Child Protection Planning Meeting"
+CONF_NAME = "{{ terms.this_meeting }}"
+CONF_TITLE = "{{ terms.this_meeting_title }}"
 MODE = (
     '{% if conference.mode == "virtual" %}Online (video or phone)'
     '{% elif conference.mode == "blended" %}In person or online: you may choose'
@@ -52,7 +54,7 @@ MODE = (
     "{% else %}To be confirmed{% endif %}"
 )
 PLAN_WORDS = (
-    '{% if d.plan == "child-protection" %}Child protection plan'
+    '{% if d.plan == "child-protection" %}{{ terms.plan_title }}'
     '{% elif d.plan == "child-in-need" %}Child in need plan'
     '{% elif d.plan == "early-help" %}Early help'
     "{% else %}No further action{% endif %}"
@@ -65,11 +67,12 @@ CATEGORY_WORDS = (
     "{% else %}Not applicable{% endif %}"
 )
 COMPLAINTS_DEFAULT = (
-    "If you are unhappy about how the conference was run, or about what it decided, please "
+    "If you are unhappy about how the {{ terms.short }} was run, or about what it decided, "
+    "please "
     "tell the chair{% if chair.name %}, {{ chair.name }}{% endif %}"
     "{% if chair.email %} ({{ chair.email }}){% endif %}. Your complaint will be passed to the "
     "chair's manager and to the council's complaints manager. While a complaint is looked "
-    "at, the decision of the conference stands."
+    "at, the decision of the {{ terms.short }} stands."
 )
 
 # -- building blocks ------------------------------------------------------------------
@@ -272,7 +275,7 @@ def new_document(title: str) -> DocumentObject:
     run = header.add_run("OFFICIAL-SENSITIVE")
     _font(run, size=8, bold=True, color=GREY)
     footer = section.footer.paragraphs[0]
-    run = footer.add_run("{{ la }} · Child protection conference · Ref {{ reference }} · Page ")
+    run = footer.add_run("{{ la }} · {{ terms.meeting_title }} · Ref {{ reference }} · Page ")
     _font(run, size=8, color=GREY)
     _field(footer, "PAGE")
     return doc
@@ -283,7 +286,7 @@ def letterhead(doc):
     para(doc, "{{ la }}", align=WD_ALIGN_PARAGRAPH.RIGHT, size=16, bold=True, color=BLUE, after=0)
     para(
         doc,
-        "Child Protection Conference Service",
+        "{{ terms.meeting_caps }} Service",
         align=WD_ALIGN_PARAGRAPH.RIGHT,
         size=10,
         color=GREY,
@@ -332,7 +335,7 @@ def sign_off(doc, who="coordinator"):
     para(doc, "Yours sincerely,", before=6, after=30, keep_next=True)
     if who == "chair":
         para(doc, "{{ chair.name or 'Conference Chair' }}", bold=True, after=0, keep_next=True)
-        para(doc, "Chair, Child Protection Conference", after=0, keep_next=True)
+        para(doc, "Chair, {{ terms.meeting_caps }}", after=0, keep_next=True)
     else:
         para(
             doc,
@@ -343,7 +346,7 @@ def sign_off(doc, who="coordinator"):
         )
         para(
             doc,
-            "Child Protection Conference Coordinator, on behalf of "
+            "{{ terms.meeting_caps }} Coordinator, on behalf of "
             "{{ chair.name or 'the conference chair' }}, Chair",
             after=0,
             keep_next=True,
@@ -355,7 +358,7 @@ def title_block(doc, title, subtitle=None):
     para(doc, "{{ la }}", align=WD_ALIGN_PARAGRAPH.RIGHT, size=12, bold=True, color=BLUE, after=0)
     para(
         doc,
-        "Child Protection Conference Service",
+        "{{ terms.meeting_caps }} Service",
         align=WD_ALIGN_PARAGRAPH.RIGHT,
         size=10,
         color=GREY,
@@ -381,11 +384,11 @@ def invitation():
         f"You are invited to the {CONF_NAME} for **{{{{ subject_names }}}}**. "
         "{% if recipient.children %}You have been invited because your agency has had direct "
         "contact with {{ recipient.children_names }}.{% else %}You have been invited because "
-        "your agency has information that will help the conference.{% endif %}",
+        "your agency has information that will help the {{ terms.short }}.{% endif %}",
     )
     para(
         doc,
-        "The conference brings together the family and the professionals who work with "
+        "The {{ terms.short }} brings together the family and the professionals who work with "
         "them to share what is known about the children, decide whether they are likely to "
         "suffer significant harm, and agree what needs to happen to keep them safe."
         "{% if other_children %} It will also consider {{ other_names }}, who "
@@ -466,7 +469,7 @@ def invitation():
     para(
         doc,
         "Please keep facts, allegations and opinions clearly apart, give your view on "
-        "whether each child should be the subject of a child protection plan and, if so, "
+        "whether each child should be the subject of a {{ terms.plan }} and, if so, "
         "under which category, and write in plain words: no jargon or acronyms.",
     )
     para(doc, "On the day", style="Heading 2")
@@ -474,7 +477,7 @@ def invitation():
     para(
         doc,
         "The chair meets the family at {{ conference.time }} to explain how the "
-        "conference will run. **Please do not join before {{ conference.professionals_time "
+        "{{ terms.short }} will run. **Please do not join before {{ conference.professionals_time "
         "}}.**",
     )
     tag(doc, "{%p endif %}")
@@ -494,16 +497,16 @@ def invitation():
     para(doc, "Confidentiality", style="Heading 2")
     para(
         doc,
-        "Everyone at a child protection conference hears highly sensitive and "
+        "Everyone at a {{ terms.meeting }} hears highly sensitive and "
         "confidential information. Store and dispose of paper copies of reports "
         "confidentially, and share what you learn only with those who need to know. "
-        "No one outside the conference may see or hear any part of it: if you join online, "
+        "No one outside the {{ terms.short }} may see or hear any part of it: if you join online, "
         "do so from a private room, use headphones where others are working nearby, and "
         "never join from a public place. The chair may remove from the meeting anyone "
         "whose surroundings can be seen or heard.",
     )
     para(doc, "If you cannot attend", style="Heading 2")
-    para(doc, "Please give this conference high priority. If you cannot attend:", after=3)
+    para(doc, "Please give this {{ terms.short }} high priority. If you cannot attend:", after=3)
     bullet(
         doc,
         "tell the social worker{% if social_worker.name %}, {{ social_worker.name }}"
@@ -514,9 +517,13 @@ def invitation():
     bullet(
         doc,
         "send your report by the date above, with your view on whether each child "
-        "needs a child protection plan.",
+        "needs a {{ terms.plan }}.",
     )
-    para(doc, "Your apologies and your views will be recorded in the conference record.", before=3)
+    para(
+        doc,
+        "Your apologies and your views will be recorded in the {{ terms.short }} record.",
+        before=3,
+    )
     para(
         doc,
         "If you have any questions, please contact "
@@ -546,7 +553,7 @@ def family_invitation():
     para(
         doc,
         "We would like you to come to a meeting about **{{ subject_names }}**. This kind "
-        "of meeting is called a child protection conference.",
+        "of meeting is called a {{ terms.meeting }}.",
     )
     facts_table(
         doc,
@@ -681,8 +688,8 @@ def exclusion_letter():
     para(
         doc,
         '{% if recipient.excluded == "full" %}You will not be able to attend the '
-        "child protection conference about {{ subject_names }}{% else %}You will not be able "
-        "to attend part of the child protection conference about {{ subject_names }}"
+        "{{ terms.meeting }} about {{ subject_names }}{% else %}You will not be able "
+        "to attend part of the {{ terms.meeting }} about {{ subject_names }}"
         "{% endif %}",
         style="Heading 1",
     )
@@ -694,10 +701,11 @@ def exclusion_letter():
     )
     para(
         doc,
-        "I am the chair of the conference. I am writing to tell you that I have decided"
+        "I am the chair of the {{ terms.short }}. I am writing to tell you that I have decided"
         "{% if recipient.exclusion.decided_on %}, on {{ recipient.exclusion.decided_on }},"
         '{% endif %} that {% if recipient.excluded == "full" %}you will not be able to attend '
-        "the conference{% else %}you will not be able to attend part of the conference"
+        "the {{ terms.short }}{% else %}you will not be able to attend part of the "
+        "{{ terms.short }}"
         "{% if recipient.exclusion.part %}: **{{ recipient.exclusion.part }}**{% endif %}"
         "{% endif %}.",
     )
@@ -708,14 +716,15 @@ def exclusion_letter():
     tag(doc, "{%p endif %}")
     para(
         doc,
-        "This decision is for this conference only. It does not mean that you will not "
-        "be able to attend future conferences.",
+        "This decision is for this {{ terms.short }} only. It does not mean that you will not "
+        "be able to attend future {{ terms.short_plural }}.",
     )
     para(doc, "Your views will be heard", style="Heading 2")
     para(
         doc,
-        "You will be given a copy of the social worker's report before the conference. "
-        "You have the right to have your views recorded and presented to the conference.",
+        "You will be given a copy of the social worker's report before the {{ terms.short }}. "
+        "You have the right to have your views recorded and presented to the "
+        "{{ terms.short }}.",
     )
     tag(doc, "{%p if recipient.exclusion.views %}")
     para(doc, "{{ recipient.exclusion.views }}")
@@ -723,16 +732,18 @@ def exclusion_letter():
     para(
         doc,
         "You can tell {{ social_worker.name or 'your social worker' }} what you want the "
-        "conference to know, or write it down and send it to me before the conference. "
-        "Your views will be read out at the conference and written in its record.",
+        "{{ terms.short }} to know, or write it down and send it to me before the "
+        "{{ terms.short }}. Your views will be read out at the {{ terms.short }} and written in "
+        "its record.",
     )
     tag(doc, "{%p endif %}")
     para(doc, "Hearing what was decided", style="Heading 2")
     para(
         doc,
         "We will write to you{% if deadlines.decision_letter %} by "
-        "{{ deadlines.decision_letter }}{% endif %} to tell you what the conference decided. "
-        "I will decide whether you will also receive the record of the conference.",
+        "{{ deadlines.decision_letter }}{% endif %} to tell you what the {{ terms.short }} "
+        "decided. I will decide whether you will also receive the record of the "
+        "{{ terms.short }}.",
     )
     para(doc, "If you disagree with this decision", style="Heading 2")
     para(
@@ -774,11 +785,11 @@ def _report_header(doc, social_work: bool):
         [
             ("Reference", "{{ reference }}"),
             (
-                "Conference",
+                "{{ terms.short_title }}",
                 f"{CONF_TITLE}, {{{{ conference.date }}}}"
                 "{% if conference.time %} at {{ conference.time }}{% endif %}",
             ),
-            ("Children the conference is about", "{{ subject_names }}"),
+            ("Children the {{ terms.short }} is about", "{{ subject_names }}"),
             ("Other children in the household", "{{ other_names or 'None' }}"),
             (
                 "Report by",
@@ -800,7 +811,7 @@ def seen_table(doc):
     para(
         doc,
         '{% if conference.type == "review" %}When {{ child.name }} was seen since the '
-        "last conference{% else %}When {{ child.name }} was seen during the enquiry"
+        "last {{ terms.short }}{% else %}When {{ child.name }} was seen during the enquiry"
         "{% endif %}",
         bold=True,
         size=10,
@@ -827,7 +838,7 @@ def _child_sections(doc, social_work: bool):
     hint(
         doc,
         "All children in the household must be considered, including those the "
-        "conference is not about (London CP4 7.6). Keep facts (what you saw or were told, "
+        "{{ terms.short }} is not about (London CP4 7.6). Keep facts (what you saw or were told, "
         "with dates), allegations (what someone says happened) and your professional "
         "opinions (with your reasons) apart (London CP4 7.1).",
     )
@@ -867,7 +878,7 @@ def _recommendation(doc):
     para(doc, "Recommendation", style="Heading 1")
     hint(
         doc,
-        "For each child the conference is about: should there be a child protection plan? "
+        "For each child the {{ terms.short }} is about: should there be a {{ terms.plan }}? "
         "If so, under which category: physical abuse, emotional abuse, sexual abuse or "
         "neglect? If not, what help is needed (child in need plan, early help)? Give reasons.",
     )
@@ -913,7 +924,7 @@ def report_template():
     tag(doc, "{%p if recipient.is_police %}")
     para(
         doc,
-        "FOR THE CONFERENCE CHAIR ONLY",
+        "FOR THE {{ terms.short|upper }} CHAIR ONLY",
         align=WD_ALIGN_PARAGRAPH.CENTER,
         size=14,
         bold=True,
@@ -932,7 +943,7 @@ def report_template():
     tag(doc, "{%p endif %}")
     title_block(
         doc,
-        "Report to the child protection conference",
+        "Report to the {{ terms.meeting }}",
         f"{CONF_TITLE} about {{{{ subject_names }}}}",
     )
     _report_header(doc, social_work=False)
@@ -959,7 +970,7 @@ def report_template():
     para(
         doc,
         "Do not share this report with the family. Tell the chair which parts, if any, "
-        "may be summarised to the conference with the family present.",
+        "may be summarised to the {{ terms.short }} with the family present.",
     )
     tag(doc, "{%p else %}")
     para(doc, "Sharing this report with the family", style="Heading 1")
@@ -985,7 +996,7 @@ def social_work_report_template():
     doc = new_document("Social work report to a child protection conference")
     title_block(
         doc,
-        "Social work report to the child protection conference",
+        "Social work report to the {{ terms.meeting }}",
         f"{CONF_TITLE} about {{{{ subject_names }}}}",
     )
     _report_header(doc, social_work=True)
@@ -996,21 +1007,21 @@ def social_work_report_template():
         "older children where that is in their interests, by "
         "{{ deadlines.social_worker_report_to_parents }} (London CP4 7.7).",
     )
-    para(doc, "The family and the reasons for this conference", style="Heading 1")
+    para(doc, "The family and the reasons for this {{ terms.short }}", style="Heading 1")
     write_in_table(
         doc,
         [
             ("Family and household", "who lives in the household and who else is important"),
             (
-                "Reasons for the conference",
-                '{% if conference.type == "review" %}progress since the conference on '
+                "Reasons for the {{ terms.short }}",
+                '{% if conference.type == "review" %}progress since the {{ terms.short }} on '
                 "{{ conference.previous_date }}{% else %}what led to the enquiry{% endif %}",
             ),
         ],
     )
     _child_sections(doc, social_work=True)
     tag(doc, '{%p if conference.type == "review" %}')
-    para(doc, "Progress against the child protection plan", style="Heading 1")
+    para(doc, "Progress against the {{ terms.plan }}", style="Heading 1")
     write_in_table(
         doc,
         [
@@ -1067,7 +1078,7 @@ def agenda():
             ("Venue and joining details", "{{ conference.venue or 'To be confirmed' }}"),
             ("Chair", "{{ chair.name or 'To be confirmed' }}"),
             ("Minutes", "{{ coordinator.name or 'The conference coordinator' }}"),
-            ("Children the conference is about", "{{ subject_names }}"),
+            ("Children the {{ terms.short }} is about", "{{ subject_names }}"),
             ("Other children in the household", "{{ other_names or 'None' }}"),
             ("Reference", "{{ reference }}"),
         ],
@@ -1111,19 +1122,19 @@ def agenda():
     para(
         doc,
         "Before the meeting: the chair meets the family at {{ conference.time }} to "
-        "explain how the conference will run and to answer their questions.",
+        "explain how the {{ terms.short }} will run and to answer their questions.",
         italic=True,
     )
     tag(doc, "{%p endif %}")
     number(
         doc,
-        "**Introductions and purpose.** The chair explains why the conference has been "
+        "**Introductions and purpose.** The chair explains why the {{ terms.short }} has been "
         "called and who it is about; everyone introduces themselves and their involvement "
         "with the family.",
     )
     number(
         doc,
-        "**Confidentiality.** What is shared at the conference is confidential and is "
+        "**Confidentiality.** What is shared at the {{ terms.short }} is confidential and is "
         "shared outside it only with those who need to know. No one else may see or hear "
         "the meeting; no recording without the chair's agreement.",
     )
@@ -1138,8 +1149,8 @@ def agenda():
     tag(doc, '{%p if conference.type == "review" %}')
     number(
         doc,
-        "**Progress since the last conference**{% if conference.previous_date %} on "
-        "{{ conference.previous_date }}{% endif %}: the child protection plan, the core "
+        "**Progress since the last {{ terms.short }}**{% if conference.previous_date %} on "
+        "{{ conference.previous_date }}{% endif %}: the {{ terms.plan }}, the core "
         "group and what has changed for each child.",
     )
     tag(doc, '{%p elif conference.type == "pre-birth" %}')
@@ -1151,7 +1162,7 @@ def agenda():
     tag(doc, '{%p elif conference.type == "transfer-in" %}')
     number(
         doc,
-        "**The transfer**: the child protection plan from the previous authority, the "
+        "**The transfer**: the {{ terms.plan }} from the previous authority, the "
         "family's move and what has changed since.",
     )
     tag(doc, "{%p else %}")
@@ -1183,17 +1194,18 @@ def agenda():
     number(
         doc,
         "**Decision for each child**: whether each child is likely to suffer significant "
-        "harm{% if conference.type == 'review' %} and whether the child protection plan "
-        "should continue{% endif %}; if a child protection plan is needed, its category "
-        "(physical, emotional or sexual abuse, or neglect). The chair makes the final "
-        "decision.",
+        "harm{% if conference.type == 'review' %} and whether the {{ terms.plan }} "
+        "should continue{% endif %}; if a {{ terms.plan }} is needed, its category "
+        "(physical, emotional or sexual abuse, or neglect){% if terms.register %} and "
+        "placing the child's name on the {{ terms.register_name }}{% endif %}. The chair "
+        "makes the final decision.",
     )
     tag(doc, "{%p for child in subject_children %}")
     para(doc, "{{ child.name }}: decision and category", style="List Bullet", after=2)
     tag(doc, "{%p endfor %}")
     number(
         doc,
-        "**The plan**: the outline child protection plan, or the help to be offered if "
+        "**The plan**: the outline {{ terms.plan }}, or the help to be offered if "
         "no plan is needed; the lead social worker.",
     )
     number(
@@ -1205,9 +1217,13 @@ def agenda():
     number(
         doc, "**Contingency plan**: what will happen if the plan is not followed or does not work."
     )
+    # Scotland: the CPPM considers a referral to the Principal Reporter (National Guidance 3.133)
+    tag(doc, "{%p if terms.reporter %}")
+    number(doc, "**The {{ terms.reporter }}**: whether a referral to the Reporter is needed.")
+    tag(doc, "{%p endif %}")
     number(
         doc,
-        "**Date of the review conference**{% if deadlines.next_review %} (by "
+        "**Date of the review {{ terms.short }}**{% if deadlines.next_review %} (by "
         "{{ deadlines.next_review }}){% endif %}.",
     )
     number(
@@ -1231,7 +1247,7 @@ def decision_letter():
     para(
         doc,
         f"The {CONF_NAME} about {{{{ subject_names }}}} was held on "
-        "{{ conference.date }}. I chaired it. This letter tells you what the conference "
+        "{{ conference.date }}. I chaired it. This letter tells you what the {{ terms.short }} "
         "decided.",
     )
     para(doc, "The decision", style="Heading 2")
@@ -1252,9 +1268,23 @@ def decision_letter():
     tag(doc, "{%p if outcome.any_protection_plan %}")
     para(
         doc,
-        "A child protection plan sets out what everyone, the family and the professionals, "
+        "A {{ terms.plan }} sets out what everyone, the family and the professionals, "
         "will do to keep {% if outcome.protection_plans > 1 %}the children{% else %}the child"
         "{% endif %} safe. It is reviewed regularly.",
+    )
+    tag(doc, "{%p endif %}")
+    # Wales, Scotland, Northern Ireland keep a child protection register: a plan always goes
+    # with registration (Wales Safeguarding Procedures c3pt2-p10, c3pt2-p11; National Guidance
+    # for Child Protection in Scotland 3.133; SBNI "The Child Protection Register" 1-2)
+    tag(doc, "{%p if terms.register and outcome.any_protection_plan %}")
+    para(doc, "Registration", style="Heading 2")
+    para(
+        doc,
+        "{% if outcome.protection_plans > 1 %}The names of {{ registered_names }} have{% else %}"
+        "The name of {{ registered_names }} has{% endif %} been placed on the "
+        "{{ terms.register_name }}, with the {{ terms.plan }}, so that the professionals who "
+        "work with {% if outcome.protection_plans > 1 %}them{% else %}{{ registered_names }}"
+        "{% endif %} know of the risk of harm and that the plan is in place.",
     )
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if outcome.recommendations %}")
@@ -1304,11 +1334,11 @@ def decision_letter():
     para(doc, "{{ outcome.contingency }}")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if outcome.next_review %}")
-    para(doc, "The review conference", style="Heading 2")
+    para(doc, "The review {{ terms.short }}", style="Heading 2")
     para(
         doc,
-        "{% if outcome.next_review_booked %}The review conference will be held on "
-        "**{{ outcome.next_review }}**.{% else %}The review conference will be held by "
+        "{% if outcome.next_review_booked %}The review {{ terms.short }} will be held on "
+        "**{{ outcome.next_review }}**.{% else %}The review {{ terms.short }} will be held by "
         "**{{ outcome.next_review }}**; we will write to you with the date.{% endif %}",
     )
     tag(doc, "{%p endif %}")
@@ -1316,7 +1346,8 @@ def decision_letter():
     para(doc, "Disagreement recorded", style="Heading 2")
     para(
         doc,
-        "The following disagreement with the decision was recorded in the conference record:",
+        "The following disagreement with the decision was recorded in the {{ terms.short }} "
+        "record:",
         after=3,
     )
     tag(doc, "{%p for x in outcome.dissent %}")
@@ -1326,7 +1357,7 @@ def decision_letter():
     para(doc, "What happens next", style="Heading 2")
     para(
         doc,
-        "The outline plan, which I have signed, is enclosed. The record of the conference "
+        "The outline plan, which I have signed, is enclosed. The record of the {{ terms.short }} "
         "will be sent to everyone who was invited{% if deadlines.conference_record %} by "
         "{{ deadlines.conference_record }}{% endif %}.",
     )
@@ -1336,7 +1367,7 @@ def decision_letter():
         f"{{% if complaints %}}{{{{ complaints }}}}{{% else %}}{COMPLAINTS_DEFAULT}{{% endif %}}",
     )
     sign_off(doc, "chair")
-    para(doc, "Enclosed: outline child protection plan.", size=9, color=GREY, before=12)
+    para(doc, "Enclosed: outline {{ terms.plan }}.", size=9, color=GREY, before=12)
     return doc
 
 

@@ -97,9 +97,9 @@ def test_the_nations_terms():
     assert ni.meeting == "child protection case conference"
     assert ni.register_name == "Child Protection Register"
     # Welsh words only from the procedures' own Welsh version
-    assert wales.welsh["meeting"] == "cynhadledd amddiffyn plant"
+    assert wales.welsh.meeting == "cynhadledd amddiffyn plant"
     assert wales.welsh_source and "safeguarding.wales/cy" in wales.welsh_source
-    assert not scotland.welsh and not ni.welsh
+    assert scotland.welsh.meeting == ni.welsh.meeting == ""
 
 
 def test_a_deadline_needs_a_rule_or_not_set(tmp_path):

@@ -23,6 +23,7 @@ from cpconf.letters.context import (
 from cpconf.letters.engine import has_listing
 from cpconf.letters.kinds import PlannedDocument
 from cpconf.letters.naming import filename
+from cpconf.letters.terms import nation_values
 from cpconf.names import clean_text, join_names, one_line
 from cpconf.schedule import Notice, Schedule
 
@@ -73,6 +74,8 @@ def plan_documents(loaded: Conference, plan: Schedule) -> list[PlannedDocument]:
         "part_excluded": [family_values(f) for f in case.family if f.excluded == "part"],
         "fully_excluded": [family_values(f) for f in case.family if f.excluded == "full"],
         "outcome": outcome,
+        # the nation's words (`terms`), registration, and Welsh dates (`cy`)
+        **nation_values(case, profile, plan),
     }
     send_now = long_date(plan.today)
     base_listing = has_listing(base)  # once: the shared values are the bulk of each context

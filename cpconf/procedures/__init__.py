@@ -191,6 +191,21 @@ class AttendanceChecks(_Model):
     source: str = "London CP4 3.3-3.5, 4.3-4.18, 5.2"
 
 
+class WelshTerms(_Model):
+    """A few terms in the procedure's own Welsh version, for a council's bilingual templates.
+
+    Only words the Welsh text itself uses (never a translation made here); blank where the
+    profile gives none, so one template can be checked against any case.
+    """
+
+    meeting: str = ""  # cynhadledd amddiffyn plant
+    meeting_initial: str = ""
+    meeting_review: str = ""
+    register_name: str = ""  # y gofrestr amddiffyn plant
+    plan: str = ""
+    core_group: str = ""
+
+
 class Terms(_Model):
     """The words of a nation's procedures, for the letters and `plan` (docs/NATIONS.md).
 
@@ -213,7 +228,7 @@ class Terms(_Model):
     reporter: str = ""  # Scotland: the Children's Reporter (referral considered at the CPPM)
     source: str = "London CP4"
     # the same terms in the procedure's own Welsh version, for bilingual templates (`cy.terms`)
-    welsh: dict[str, str] = Field(default_factory=dict)
+    welsh: WelshTerms = Field(default_factory=WelshTerms)
     welsh_source: str | None = None
 
     def meeting_name(self, conference_type: str) -> str:
@@ -297,7 +312,7 @@ def _merge(parent: dict[str, Any], child: dict[str, Any]) -> tuple[dict[str, Any
     that a problem in one is reported at its line in the child's file.
     """
     merged = {**parent, **child}
-    for section in ("session", "quorum", "attendance", "terms"):
+    for section in ("session", "quorum", "attendance", "terms"):  # terms.welsh: whole
         if isinstance(parent.get(section), dict) and isinstance(child.get(section), dict):
             merged[section] = {**parent[section], **child[section]}
     child_deadlines = child.get("deadlines") or []
