@@ -75,7 +75,22 @@ COMPLAINTS_DEFAULT = (
     "at, the decision of the {{ terms.short }} stands."
 )
 
+
 # -- building blocks ------------------------------------------------------------------
+def by(deadline_id: str, bold: bool = False, cap: bool = False) -> str:
+    """'by Friday 20 November 2026'; where the procedure sets no date for it (the nations'
+    profiles, docs/NATIONS.md) and the council has set none: 'before the conference'."""
+    b = "**" if bold else ""
+    return (
+        f"{{% if deadlines.{deadline_id} %}}{'By' if cap else 'by'} {b}"
+        f"{{{{ deadlines.{deadline_id} }}}}{b}{{% else %}}{'Before' if cap else 'before'} the "
+        "{{ terms.short }}{% endif %}"
+    )
+
+
+def cp4(paragraph: str) -> str:
+    """' (London CP4 7.10)' where the profile follows London's procedure; else nothing."""
+    return f"{{% if follows_london %}} (London CP4 {paragraph}){{% endif %}}"
 
 
 def _font(run, size=None, bold=None, italic=None, color=None):
@@ -416,12 +431,15 @@ def invitation():
             ),
             (
                 "Your report",
-                "{% if recipient.is_social_worker %}Shared with the family by "
-                "**{{ deadlines.social_worker_report_to_parents }}**; to the chair by "
-                "**{{ deadlines.social_worker_report_to_chair }}**"
-                "{% elif recipient.is_police %}By **{{ deadlines.agency_reports }}**"
-                "{% else %}Shared with the family and sent by "
-                "**{{ deadlines.agency_reports }}**{% endif %}",
+                "{% if recipient.is_social_worker %}Shared with the family "
+                + by("social_worker_report_to_parents", bold=True)
+                + "; to the chair "
+                + by("social_worker_report_to_chair", bold=True)
+                + "{% elif recipient.is_police %}"
+                + by("agency_reports", bold=True, cap=True)
+                + "{% else %}Shared with the family and sent "
+                + by("agency_reports", bold=True)
+                + "{% endif %}",
             ),
             (
                 "Send reports to",
@@ -442,10 +460,11 @@ def invitation():
     para(
         doc,
         "Please send a written report to the chair{% if chair.email %} "
-        "({{ chair.email }}){% endif %} by {{ deadlines.agency_reports }}. "
-        "Because a police report may hold confidential information about other people, it "
+        "({{ chair.email }}){% endif %} "
+        + by("agency_reports")
+        + ". Because a police report may hold confidential information about other people, it "
         "is shared with the chair only, who will summarise what is relevant in the meeting "
-        "or ask you to do so (London CP4 7.10). Please do not send it to the family or to "
+        "or ask you to do so" + cp4("7.10") + ". Please do not send it to the family or to "
         "other agencies.",
     )
     tag(doc, "{%p elif recipient.is_social_worker %}")
@@ -453,17 +472,19 @@ def invitation():
         doc,
         "Please write your report on the enclosed template. It must be shared and "
         "discussed with the parents, and with older children where that is in their "
-        "interests, by {{ deadlines.social_worker_report_to_parents }}, so that factual "
-        "errors can be corrected and the family can comment. Please send it to "
-        "{{ reports_to or 'the chair' }} by {{ deadlines.social_worker_report_to_chair }}.",
+        "interests, "
+        + by("social_worker_report_to_parents")
+        + ", so that factual errors can be corrected and the family can comment. Please send "
+        "it to {{ reports_to or 'the chair' }} " + by("social_worker_report_to_chair") + ".",
     )
     tag(doc, "{%p else %}")
     para(
         doc,
         "Please write your report on the enclosed template. Before you send it, share "
         "and discuss it with the parents, so that they can correct any factual errors and "
-        "comment. Then send it to {{ reports_to or 'the chair' }} by "
-        "**{{ deadlines.agency_reports }}**.",
+        "comment. Then send it to {{ reports_to or 'the chair' }} "
+        + by("agency_reports", bold=True)
+        + ".",
     )
     tag(doc, "{%p endif %}")
     para(
@@ -763,17 +784,22 @@ def exclusion_letter():
 def _report_header(doc, social_work: bool):
     due_rows = (
         [
-            ("Share with the family by", "{{ deadlines.social_worker_report_to_parents }}"),
             (
-                "To the chair by",
-                "{{ deadlines.social_worker_report_to_chair }}, to {{ reports_to or 'the chair' }}",
+                "Share with the family{% if deadlines.social_worker_report_to_parents %} by"
+                "{% endif %}",
+                "{{ deadlines.social_worker_report_to_parents or 'Before the ' ~ terms.short }}",
+            ),
+            (
+                "To the chair{% if deadlines.social_worker_report_to_chair %} by{% endif %}",
+                "{{ deadlines.social_worker_report_to_chair or 'Before the ' ~ terms.short }}, "
+                "to {{ reports_to or 'the chair' }}",
             ),
         ]
         if social_work
         else [
             (
                 "Report due",
-                "{{ deadlines.agency_reports }}, to "
+                "{{ deadlines.agency_reports or 'Before the ' ~ terms.short }}, to "
                 "{% if recipient.is_police %}the chair only{% if chair.email %} "
                 "({{ chair.email }}){% endif %}{% else %}"
                 "{{ reports_to or 'the chair' }}{% endif %}",
@@ -811,7 +837,8 @@ def seen_table(doc):
     para(
         doc,
         '{% if conference.type == "review" %}When {{ child.name }} was seen since the '
-        "last {{ terms.short }}{% else %}When {{ child.name }} was seen during the enquiry"
+        "last {{ terms.short }}{% else %}When {{ child.name }} was seen during the "
+        "{{ terms.enquiry_short }}"
         "{% endif %}",
         bold=True,
         size=10,
@@ -838,9 +865,9 @@ def _child_sections(doc, social_work: bool):
     hint(
         doc,
         "All children in the household must be considered, including those the "
-        "{{ terms.short }} is not about (London CP4 7.6). Keep facts (what you saw or were told, "
+        "{{ terms.short }} is not about" + cp4("7.6") + ". Keep facts (what you saw or were told, "
         "with dates), allegations (what someone says happened) and your professional "
-        "opinions (with your reasons) apart (London CP4 7.1).",
+        "opinions (with your reasons) apart" + cp4("7.1") + ".",
     )
     tag(doc, "{%p for child in children %}")
     para(
@@ -934,7 +961,7 @@ def report_template():
     para(
         doc,
         "Not to be shared with the family or with other agencies. The chair will "
-        "summarise what is relevant in the meeting (London CP4 7.10).",
+        "summarise what is relevant in the meeting" + cp4("7.10") + ".",
         align=WD_ALIGN_PARAGRAPH.CENTER,
         size=10,
         color=RED,
@@ -952,7 +979,7 @@ def report_template():
         doc,
         "Write for the family: plain words, no jargon or acronyms. Share and discuss this "
         "report with the parents before you send it, so that they can correct factual errors "
-        "and comment (London CP4 7.9).",
+        "and comment" + cp4("7.9") + ".",
     )
     tag(doc, "{%p endif %}")
     para(doc, "Your agency's involvement with the family", style="Heading 1")
@@ -978,7 +1005,7 @@ def report_template():
         doc,
         [
             ("Shared with", "names of the family members"),
-            ("Date shared", "by {{ deadlines.agency_reports }}"),
+            ("Date shared", by("agency_reports")),
             ("Their comments", "corrections and views the family asked you to record"),
         ],
         space=1,
@@ -1003,9 +1030,11 @@ def social_work_report_template():
     hint(
         doc,
         "A written, signed report that summarises and analyses what the assessment and "
-        "the enquiry found (London CP4 7.2). Share and discuss it with the parents, and with "
-        "older children where that is in their interests, by "
-        "{{ deadlines.social_worker_report_to_parents }} (London CP4 7.7).",
+        "the {{ terms.enquiry_short }} found" + cp4("7.2") + ". Share and discuss it with the "
+        "parents, and with older children where that is in their interests, "
+        + by("social_worker_report_to_parents")
+        + cp4("7.7")
+        + ".",
     )
     para(doc, "The family and the reasons for this {{ terms.short }}", style="Heading 1")
     write_in_table(
@@ -1015,7 +1044,8 @@ def social_work_report_template():
             (
                 "Reasons for the {{ terms.short }}",
                 '{% if conference.type == "review" %}progress since the {{ terms.short }} on '
-                "{{ conference.previous_date }}{% else %}what led to the enquiry{% endif %}",
+                "{{ conference.previous_date }}{% else %}what led to the {{ terms.enquiry_short }}"
+                "{% endif %}",
             ),
         ],
     )
@@ -1030,16 +1060,19 @@ def social_work_report_template():
         ],
     )
     tag(doc, "{%p else %}")
-    para(doc, "Analysis of the section 47 enquiry", style="Heading 1")
+    para(doc, "Analysis of the {{ terms.enquiry }}", style="Heading 1")
     write_in_table(
         doc,
         [
             (
                 "Analysis",
-                "what the enquiry found, the likelihood of significant harm to each "
+                "what the {{ terms.enquiry_short }} found, the likelihood of significant harm to each "
                 "child, and the parents' capacity to keep them safe",
             ),
-            ("The family's views", "what the parents and children say about the enquiry"),
+            (
+                "The family's views",
+                "what the parents and children say about the {{ terms.enquiry_short }}",
+            ),
         ],
     )
     tag(doc, "{%p endif %}")
@@ -1049,7 +1082,7 @@ def social_work_report_template():
         doc,
         [
             ("Shared with", "names of the family members, and older children if appropriate"),
-            ("Date shared", "by {{ deadlines.social_worker_report_to_parents }}"),
+            ("Date shared", by("social_worker_report_to_parents")),
             ("Their comments", "corrections and views the family asked you to record"),
         ],
         space=1,
@@ -1166,7 +1199,7 @@ def agenda():
         "family's move and what has changed since.",
     )
     tag(doc, "{%p else %}")
-    number(doc, "**The social work report**: the assessment and the section 47 enquiry.")
+    number(doc, "**The social work report**: the assessment and the {{ terms.enquiry }}.")
     tag(doc, "{%p endif %}")
     number(
         doc,
@@ -1196,9 +1229,9 @@ def agenda():
         "**Decision for each child**: whether each child is likely to suffer significant "
         "harm{% if conference.type == 'review' %} and whether the {{ terms.plan }} "
         "should continue{% endif %}; if a {{ terms.plan }} is needed, its category "
-        "(physical, emotional or sexual abuse, or neglect){% if terms.register %} and "
-        "placing the child's name on the {{ terms.register_name }}{% endif %}. The chair "
-        "makes the final decision.",
+        "(physical, emotional or sexual abuse, or neglect){% if terms.register %}, with the "
+        "child's name placed on the {{ terms.register_name }}{% endif %}. The chair makes the "
+        "final decision.",
     )
     tag(doc, "{%p for child in subject_children %}")
     para(doc, "{{ child.name }}: decision and category", style="List Bullet", after=2)

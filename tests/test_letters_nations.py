@@ -67,7 +67,7 @@ def test_scottish_professionals_are_invited_to_the_cppm(scottish_before):
     agenda = scottish_before[("agenda", None)]
     # para 3.133: the CPPM considers a referral to the Reporter
     assert "The Children's Reporter: whether a referral to the Reporter is needed." in agenda
-    assert "placing the child's name on the child protection register" in agenda
+    assert "with the child's name placed on the child protection register" in agenda
     assert "Date of the review CPPM" in agenda
 
 
@@ -184,3 +184,38 @@ def test_a_bilingual_template_gets_welsh_dates_and_the_procedures_welsh_terms(tm
     )
     # 15 working days after Monday 2 November 2026; no outcome yet, as in English
     assert lines[4] == "Dydd Llun 23 Tachwedd 2026|"
+
+
+@pytest.mark.parametrize("procedure", ["scotland", "northern-ireland"])
+def test_reports_not_timed_by_the_procedure_are_asked_for_before_the_meeting(tmp_path, procedure):
+    letters = nation_pack(tmp_path, procedure, SAMPLE, dt.date(2026, 11, 10))
+    short = {"scotland": "CPPM", "northern-ireland": "case conference"}[procedure]
+    police = letters[("invitation", "police")]
+    assert (
+        f"Please send a written report to the chair (helen.carter@example.gov.uk) before the {short}."
+        in police
+    )
+    social_work = letters[("social_work_report_template", "sw")]
+    assert f"Share with the family\nBefore the {short}\n" in social_work
+    for kind_recipient, text in letters.items():
+        # no empty date ("by .") and no London paragraph in another nation's letters
+        assert "by ." not in text and "by ," not in text and "[by ]" not in text, kind_recipient
+        assert "London CP4" not in text, kind_recipient
+        assert "section 47" not in text, kind_recipient  # English and Welsh law only
+    assert (
+        "Analysis of the "
+        + (
+            "child protection investigation"
+            if procedure == "scotland"
+            else "Article 66 child protection investigation"
+        )
+        in social_work
+    )
+
+
+def test_welsh_letters_keep_the_section_47_enquiry_and_their_dates(welsh):
+    report = welsh[("social_work_report_template", "sw")]
+    assert "Analysis of the section 47 enquiry" in report
+    # Wales gives no report timescale (c3pt2-p7): asked for before the conference
+    assert "Share with the family\nBefore the conference\n" in report
+    assert "London CP4" not in report

@@ -13,6 +13,7 @@ import datetime as dt
 from typing import Any
 
 from cpconf.case import Case
+from cpconf.letters.context import cp4_citation
 from cpconf.letters.kinds import DEADLINE_IDS
 from cpconf.names import join_names, one_line
 from cpconf.procedures import Profile
@@ -49,6 +50,8 @@ def terms_values(profile: Profile, conference_type: str) -> dict[str, Any]:
         "strategy_discussion": t.strategy_discussion,
         "strategy_discussion_short": t.strategy_discussion_short,
         "reporter": t.reporter,
+        "enquiry": t.enquiry,  # section 47 enquiry | child protection investigation
+        "enquiry_short": t.enquiry_short,  # "the enquiry" | "the investigation"
     }
 
 
@@ -121,5 +124,7 @@ def nation_values(case: Case, profile: Profile, plan: Schedule) -> dict[str, Any
     return {
         "terms": terms_values(profile, case.conference.type),
         "registered_names": registered_names(case),
+        # London CP4 paragraphs are quoted only where the profile follows London's procedure
+        "follows_london": bool(cp4_citation(profile, "")),
         "cy": welsh_values(case, profile, plan),
     }

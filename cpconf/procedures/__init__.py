@@ -226,6 +226,10 @@ class Terms(_Model):
     strategy_discussion: str = "strategy discussion"  # Scotland: inter-agency referral discussion
     strategy_discussion_short: str = ""  # Scotland: IRD
     reporter: str = ""  # Scotland: the Children's Reporter (referral considered at the CPPM)
+    # what the social worker's enquiry is called: England and Wales (Children Act 1989 s47);
+    # Scotland "child protection investigation"; Northern Ireland "Article 66 investigation"
+    enquiry: str = "section 47 enquiry"
+    enquiry_short: str = "enquiry"
     source: str = "London CP4"
     # the same terms in the procedure's own Welsh version, for bilingual templates (`cy.terms`)
     welsh: WelshTerms = Field(default_factory=WelshTerms)
