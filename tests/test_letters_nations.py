@@ -219,3 +219,32 @@ def test_welsh_letters_keep_the_section_47_enquiry_and_their_dates(welsh):
     # Wales gives no report timescale (c3pt2-p7): asked for before the conference
     assert "Share with the family\nBefore the conference\n" in report
     assert "London CP4" not in report
+
+
+def test_the_readme_bilingual_example_renders_as_shown(tmp_path):
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    part = readme[readme.index("#### Bilingual letters in Wales") :]
+    blocks = part.split("```text\n")[1:3]
+    template_lines, expected = (b.split("```")[0].strip().splitlines() for b in blocks)
+    text = SAMPLE.read_text(encoding="utf-8").replace("procedure: london", "procedure: wales")
+    case = tmp_path / "case.yaml"
+    case.write_text(text, encoding="utf-8")
+    folder = tmp_path / "cymraeg"
+    folder.mkdir()
+    doc = docx.Document()
+    for line in template_lines:
+        doc.add_paragraph(line)
+    doc.save(str(folder / "agenda.docx"))
+    loaded = open_case(case)
+    plan = build_schedule(loaded.case, loaded.profile, loaded.calendar, dt.date(2026, 11, 10))
+    make_letters(loaded, plan, tmp_path / "out", templates=folder)
+    lines = docx_text(tmp_path / "out" / "agenda.docx").splitlines()
+    assert [line for line in lines if line] == expected
+
+
+def test_a_council_bilingual_template_passes_the_template_check(tmp_path):
+    from cpconf.letters.templates import check_templates
+
+    folder = bilingual_template(tmp_path / "cymraeg")
+    (result,) = check_templates(folder)
+    assert result.ok, result
