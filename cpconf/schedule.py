@@ -61,6 +61,7 @@ class Schedule:
     warnings: list[Notice] = field(default_factory=list)
     calendar: WorkingCalendar | None = None
     meeting: str = ""  # what the procedure calls this meeting: "initial conference", "review CPPM"
+    meeting_name: str = ""  # in full: "initial child protection conference"
     not_set: list[Unset] = field(default_factory=list)  # deadlines the procedure leaves open
 
     def deadline(self, deadline_id: str) -> Deadline | None:
@@ -237,6 +238,7 @@ def build_schedule(
         deadlines=deadlines,
         calendar=calendar,
         meeting=_meeting(profile, conf.type),
+        meeting_name=profile.terms.meeting_name(conf.type),
         not_set=not_set,
     )
     plan.warnings.extend(_warnings(plan, case, profile, calendar))

@@ -248,3 +248,27 @@ def test_a_council_bilingual_template_passes_the_template_check(tmp_path):
     folder = bilingual_template(tmp_path / "cymraeg")
     (result,) = check_templates(folder)
     assert result.ok, result
+
+
+def test_the_distribution_list_names_the_meeting_and_invents_no_date(tmp_path):
+    nation_pack(tmp_path, "northern-ireland")
+    text = (tmp_path / "out" / "distribution.md").read_text(encoding="utf-8")
+    assert "Initial child protection case conference on Friday 20 November 2026" in text
+    # the SBNI text gives no timescale for the decisions: no London "one working day"
+    assert "no timescale set by the procedure" in text
+    assert "one working day" not in text
+
+
+def test_the_calendar_names_the_scottish_meeting(tmp_path):
+    from icalendar import Calendar
+
+    from cpconf.ics import deadlines_calendar
+
+    text = HELD.read_text(encoding="utf-8").replace("procedure: london", "procedure: scotland")
+    case = tmp_path / "case.yaml"
+    case.write_text(text, encoding="utf-8")
+    loaded = open_case(case)
+    plan = build_schedule(loaded.case, loaded.profile, loaded.calendar, dt.date(2026, 11, 10))
+    cal = Calendar.from_ical(deadlines_calendar(plan, loaded.case, loaded.profile))
+    summaries = [str(e["SUMMARY"]) for e in cal.walk("VEVENT")]
+    assert "CP-2026-0142: Child Protection Planning Meeting" in summaries

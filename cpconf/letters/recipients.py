@@ -180,7 +180,8 @@ def plan_documents(loaded: Conference, plan: Schedule) -> list[PlannedDocument]:
     )
     if outcome is not None:
         due = deadlines["decision_letter"]
-        by = f"by {due}" if due else "within one working day of the conference"
+        # no date where the procedure sets none (the nations' profiles): never London's rule
+        by = f"by {due}" if due else "no timescale set by the procedure"
         for p in case.professionals:
             add(
                 "decision_letter",
