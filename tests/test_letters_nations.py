@@ -272,3 +272,26 @@ def test_the_calendar_names_the_scottish_meeting(tmp_path):
     cal = Calendar.from_ical(deadlines_calendar(plan, loaded.case, loaded.profile))
     summaries = [str(e["SUMMARY"]) for e in cal.walk("VEVENT")]
     assert "CP-2026-0142: Child Protection Planning Meeting" in summaries
+
+
+@pytest.mark.parametrize(
+    ("today", "late"), [(dt.date(2026, 11, 13), False), (dt.date(2026, 11, 16), True)]
+)
+def test_scottish_invitations_written_after_the_notice_day_are_warned_about(tmp_path, today, late):
+    from cpconf.letters import pack_warnings
+
+    text = SAMPLE.read_text(encoding="utf-8").replace("procedure: london", "procedure: scotland")
+    case = tmp_path / "case.yaml"
+    case.write_text(text, encoding="utf-8")
+    loaded = open_case(case)
+    plan = build_schedule(loaded.case, loaded.profile, loaded.calendar, today)
+    # CPPM on Friday 20 November: 5 calendar days before is Sunday 15th, and a deadline
+    # moves earlier, to Friday 13th (Appendix D: "5 calendar days (wherever possible)")
+    assert plan.deadline("invitations").due == dt.date(2026, 11, 13)
+    warnings = pack_warnings(loaded.case, plan)
+    if late:
+        (w,) = warnings
+        assert w.code == "invitations_late" and "Appendix D" in w.message
+        assert "after the last day to give notice (Friday 13 November 2026" in w.message
+    else:
+        assert warnings == []

@@ -262,4 +262,15 @@ def pack_warnings(case: Case, plan: Schedule) -> list[Notice]:
                 first_report.id,
             )
         ]
+    notice = plan.deadline("invitations")  # Scotland: notice of the CPPM (Appendix D)
+    if notice is not None and today > notice.due:
+        return [
+            Notice(
+                "invitations_late",
+                f"{sending}, after the last day to give notice ({long_date(notice.due)}, "
+                f"{notice.rule}; {notice.source}). Record why, and support the family to "
+                "take part.",
+                notice.id,
+            )
+        ]
     return []
