@@ -67,3 +67,11 @@ def test_plan_json_keeps_the_contract_and_warns_of_what_is_not_set(cli, write_ca
         w["message"].split(":")[0] for w in data["warnings"] if w["code"] == "deadline_not_set"
     }
     assert "Agency reports to the chair and shared with the family" in unset
+
+
+def test_procedures_show_gives_the_nations_words(cli):
+    text = " ".join(cli("procedures", "show", "scotland", env={"COLUMNS": "300"}).stdout.split())
+    assert "Terms: the Child Protection Planning Meeting (CPPM); the Child Protection Plan;" in text
+    assert "the inter-agency referral discussion (IRD); the Children's Reporter" in text
+    london = " ".join(cli("procedures", "show", "london", env={"COLUMNS": "300"}).stdout.split())
+    assert "Terms:" not in london

@@ -98,6 +98,18 @@ def profile_view(profile: Profile) -> Group:
         bits.append(f"should end by {s.school_day_ends.strftime('%H:%M')} (end of the school day)")
     session.append("; ".join(bits) + (f" ({s.source})" if s.source else ""))
     parts: list[Any] = [head, table, quorum, session]
+    terms = profile.terms
+    if terms != type(terms)():  # a nation's own words (England's are the defaults)
+        words = Text("Terms: ", style="bold")
+        bits = [f"the {terms.meeting} ({terms.meeting_short})", f"the {terms.plan}"]
+        if terms.has_register:
+            bits.append(f"the {terms.register_name}")
+        if terms.strategy_discussion_short:
+            bits.append(f"the {terms.strategy_discussion} ({terms.strategy_discussion_short})")
+        if terms.reporter:
+            bits.append(f"the {terms.reporter}")
+        words.append("; ".join(bits) + f" ({terms.source})")
+        parts.append(words)
     for note in profile.notes:
         parts.append(Text(f"• {note}"))
     return Group(*parts)
