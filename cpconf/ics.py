@@ -27,7 +27,7 @@ def deadlines_calendar(plan: Schedule, case: Case, profile: Profile) -> bytes:
     cal = Calendar.new(
         prodid="-//cpconf//Child protection conference deadlines//EN",
         uid=f"{plan.reference}@cpconf",  # stable, so the same case gives the same file
-        name=f"{plan.reference}: child protection conference deadlines",
+        name=f"{plan.reference}: {profile.terms.meeting} deadlines",
     )
     conf = case.conference
     if conf.date:  # booked: the meeting itself stands in for the "conference held" deadline
@@ -40,7 +40,7 @@ def deadlines_calendar(plan: Schedule, case: Case, profile: Profile) -> bytes:
             Event.new(
                 # the deadline's id: importing this replaces the unbooked deadline's event
                 uid=f"{plan.reference}-conference@cpconf",
-                summary=f"{plan.reference}: {conf.type} child protection conference",
+                summary=f"{plan.reference}: {profile.terms.meeting_name(conf.type)}",
                 start=start,
                 end=end,
                 location=conf.venue,

@@ -27,6 +27,16 @@ class Deadline:
 
 
 @dataclass(frozen=True)
+class Unset:
+    """A deadline the procedure gives no timescale for: shown as not set, never invented."""
+
+    id: str
+    label: str
+    owner: str
+    reason: str  # what the procedure does and does not say, and who sets it
+
+
+@dataclass(frozen=True)
 class Notice:
     code: str
     message: str
@@ -51,6 +61,9 @@ class Schedule:
     warnings: list[Notice] = field(default_factory=list)
     calendar: WorkingCalendar | None = None
     settings: str | None = None  # the council settings file counted with (cpconf.yaml)
+    meeting: str = ""  # what the procedure calls this meeting: "initial conference", "review CPPM"
+    meeting_name: str = ""  # in full: "initial child protection conference"
+    not_set: list[Unset] = field(default_factory=list)  # deadlines the procedure leaves open
 
     def deadline(self, deadline_id: str) -> Deadline | None:
         return next((d for d in self.deadlines if d.id == deadline_id), None)
@@ -117,6 +130,23 @@ def _applies(rule: Rule, case: Case) -> bool:
         # before the outcome is known any plan may follow: show what is likely to be needed
         return not rule.needs_outcome
     return rule.if_plan is None or bool(_plans(case) & set(rule.if_plan))
+
+
+def _meeting(profile: Profile, conference_type: str) -> str:
+    """'initial conference' (England, as before); Scotland 'review Child Protection Planning
+    Meeting'; the profile's own name for the type where it gives one."""
+    terms = profile.terms
+    named = terms.meeting_names.get(conference_type)  # type: ignore[call-overload]
+    return named if named is not None else f"{conference_type} {terms.meeting_short}"
+
+
+def _unset_applies(spec: DeadlineSpec, case: Case) -> bool:
+    unset = spec.not_set
+    if unset is None or case.conference.type not in unset.types:
+        return False
+    if case.outcome is None or unset.if_plan is None:
+        return True
+    return bool(_plans(case) & set(unset.if_plan))
 
 
 def _anchor_date(
@@ -195,6 +225,11 @@ def build_schedule(
             if spec.id == "conference":
                 conference_due = d.due
     deadlines = [computed[s.id] for s in profile.deadlines if s.id in computed]
+    not_set = [
+        Unset(s.id, s.label, s.owner, s.not_set.reason)
+        for s in profile.deadlines
+        if s.id not in computed and s.not_set is not None and _unset_applies(s, case)
+    ]
 
     plan = Schedule(
         reference=case.case.reference,
@@ -204,6 +239,9 @@ def build_schedule(
         today=today,
         deadlines=deadlines,
         calendar=calendar,
+        meeting=_meeting(profile, conf.type),
+        meeting_name=profile.terms.meeting_name(conf.type),
+        not_set=not_set,
     )
     plan.warnings.extend(_warnings(plan, case, profile, calendar))
     return plan
@@ -213,13 +251,14 @@ def _warnings(plan: Schedule, case: Case, profile: Profile, cal: WorkingCalendar
     conf = case.conference
     out: list[Notice] = []
     deadline = plan.deadline("conference")
+    m = profile.terms.meeting_short  # "conference"; Scotland: "CPPM"
 
     if conf.date is None:
         out.append(
             Notice(
                 "conference_not_booked",
-                "No conference date is booked yet: the report and exclusion deadlines are counted "
-                "back from the latest date the conference may be held.",
+                f"No {m} date is booked yet: the report and exclusion deadlines are counted "
+                f"back from the latest date the {m} may be held.",
             )
         )
     if deadline and conf.date and conf.date > deadline.due:
@@ -235,7 +274,7 @@ def _warnings(plan: Schedule, case: Case, profile: Profile, cal: WorkingCalendar
             out.append(
                 Notice(
                     "conference_delayed",
-                    f"The conference is booked for {long_date(conf.date)}, {what} "
+                    f"The {m} is booked for {long_date(conf.date)}, {what} "
                     f"({long_date(deadline.due)}). Reason recorded: {conf.delay_reason.rstrip('.')}.{then}",
                     "conference",
                 )
@@ -244,7 +283,7 @@ def _warnings(plan: Schedule, case: Case, profile: Profile, cal: WorkingCalendar
             out.append(
                 Notice(
                     "conference_after_deadline",
-                    f"The conference is booked for {long_date(conf.date)}, {what} "
+                    f"The {m} is booked for {long_date(conf.date)}, {what} "
                     f"({long_date(deadline.due)}, {deadline.rule}), and no delay_reason is "
                     f"recorded.{then}",
                     "conference",
@@ -255,7 +294,7 @@ def _warnings(plan: Schedule, case: Case, profile: Profile, cal: WorkingCalendar
         out.append(
             Notice(
                 "conference_on_non_working_day",
-                f"The conference is booked for {long_date(conf.date)}, which is not a working day "
+                f"The {m} is booked for {long_date(conf.date)}, which is not a working day "
                 f"({why}).",
                 "conference",
             )
@@ -282,6 +321,14 @@ def _warnings(plan: Schedule, case: Case, profile: Profile, cal: WorkingCalendar
                     f"offer help with childcare ({session.school_day_source}).",
                 )
             )
+    for u in plan.not_set:
+        out.append(
+            Notice(
+                "deadline_not_set",
+                f"{u.label}: not set by the procedure ({u.reason}). Set it locally.",
+                u.id,
+            )
+        )
     for d in plan.deadlines:
         if d.done is None and not d.cutoff and d.due < plan.today:
             status = plan.status(d)

@@ -43,8 +43,10 @@ FONT = "Arial"
 
 # -- shared wording -------------------------------------------------------------------
 
-CONF_NAME = "{{ conference.type }} child protection conference"
-CONF_TITLE = "{{ conference.type|capitalize }} child protection conference"
+# the meeting and the plan in the procedure's own words (the profile's `terms:`; England's by
+# default): "initial child protection conference"; Scotland "Child Protection Planning Meeting"
+CONF_NAME = "{{ terms.this_meeting }}"
+CONF_TITLE = "{{ terms.this_meeting_title }}"
 # How each person takes part. A blended conference: the profile's `blended_in_person`
 # says who is in the room (Hackney guide, "The Conference Process": the chair, the social
 # worker and the family, "with all other attendees accessing the meeting virtually").
@@ -100,7 +102,7 @@ CALL_US = (
     "{% if social_worker.email %} ({{ social_worker.email }}){% endif %}.{% endif %}"
 )
 PLAN_WORDS = (
-    '{% if d.plan == "child-protection" %}Child protection plan'
+    '{% if d.plan == "child-protection" %}{{ terms.plan_title }}'
     '{% elif d.plan == "child-in-need" %}Child in need plan'
     '{% elif d.plan == "early-help" %}Early help'
     "{% else %}No further action{% endif %}"
@@ -113,14 +115,30 @@ CATEGORY_WORDS = (
     "{% else %}Not applicable{% endif %}"
 )
 COMPLAINTS_DEFAULT = (
-    "If you are unhappy about how the conference was run, or about what it decided, please "
+    "If you are unhappy about how the {{ terms.short }} was run, or about what it decided, "
+    "please "
     "tell the chair{% if chair.name %}, {{ chair.name }}{% endif %}"
     "{% if chair.email %} ({{ chair.email }}){% endif %}. Your complaint will be passed to the "
     "chair's manager and to the council's complaints manager. While a complaint is looked "
-    "at, the decision of the conference stands."
+    "at, the decision of the {{ terms.short }} stands."
 )
 
+
 # -- building blocks ------------------------------------------------------------------
+def by(deadline_id: str, bold: bool = False, cap: bool = False) -> str:
+    """'by Friday 20 November 2026'; where the procedure sets no date for it (the nations'
+    profiles, docs/NATIONS.md) and the council has set none: 'before the conference'."""
+    b = "**" if bold else ""
+    return (
+        f"{{% if deadlines.{deadline_id} %}}{'By' if cap else 'by'} {b}"
+        f"{{{{ deadlines.{deadline_id} }}}}{b}{{% else %}}{'Before' if cap else 'before'} the "
+        "{{ terms.short }}{% endif %}"
+    )
+
+
+def cp4(paragraph: str) -> str:
+    """' (London CP4 7.10)' where the profile follows London's procedure; else nothing."""
+    return f"{{% if follows_london %}} (London CP4 {paragraph}){{% endif %}}"
 
 
 def _font(run, size=None, bold=None, italic=None, color=None):
@@ -320,7 +338,7 @@ def new_document(title: str) -> DocumentObject:
     run = header.add_run("OFFICIAL-SENSITIVE")
     _font(run, size=8, bold=True, color=GREY)
     footer = section.footer.paragraphs[0]
-    run = footer.add_run("{{ la }} · Child protection conference · Ref {{ reference }} · Page ")
+    run = footer.add_run("{{ la }} · {{ terms.meeting_title }} · Ref {{ reference }} · Page ")
     _font(run, size=8, color=GREY)
     _field(footer, "PAGE")
     return doc
@@ -335,7 +353,7 @@ def letterhead(doc, mailbox=False):
     para(doc, "{{ la }}", align=WD_ALIGN_PARAGRAPH.RIGHT, size=16, bold=True, color=BLUE, after=0)
     para(
         doc,
-        "Child Protection Conference Service",
+        "{{ terms.meeting_caps }} Service",
         align=WD_ALIGN_PARAGRAPH.RIGHT,
         size=10,
         color=GREY,
@@ -409,7 +427,7 @@ def sign_off(doc, who="coordinator", enclosure=False):
     para(doc, "Yours sincerely,", before=6, after=30, keep_next=True)
     if who == "chair":
         para(doc, "{{ chair.name or 'Conference Chair' }}", bold=True, after=0, keep_next=True)
-        para(doc, "Chair, Child Protection Conference", after=0, keep_next=True)
+        para(doc, "Chair, {{ terms.meeting_caps }}", after=0, keep_next=True)
     else:
         para(
             doc,
@@ -420,7 +438,7 @@ def sign_off(doc, who="coordinator", enclosure=False):
         )
         para(
             doc,
-            "Child Protection Conference Coordinator, on behalf of "
+            "{{ terms.meeting_caps }} Coordinator, on behalf of "
             "{{ chair.name or 'the conference chair' }}, Chair",
             after=0,
             keep_next=True,
@@ -432,7 +450,7 @@ def title_block(doc, title, subtitle=None):
     para(doc, "{{ la }}", align=WD_ALIGN_PARAGRAPH.RIGHT, size=12, bold=True, color=BLUE, after=0)
     para(
         doc,
-        "Child Protection Conference Service",
+        "{{ terms.meeting_caps }} Service",
         align=WD_ALIGN_PARAGRAPH.RIGHT,
         size=10,
         color=GREY,
@@ -458,11 +476,11 @@ def invitation():
         f"You are invited to the {CONF_NAME} for **{{{{ subject_names }}}}**. "
         "{% if recipient.children %}You have been invited because your agency has had direct "
         "contact with {{ recipient.children_names }}.{% else %}You have been invited because "
-        "your agency has information that will help the conference.{% endif %}",
+        "your agency has information that will help the {{ terms.short }}.{% endif %}",
     )
     para(
         doc,
-        "The conference brings together the family and the professionals who work with "
+        "The {{ terms.short }} brings together the family and the professionals who work with "
         "them to share what is known about the children, decide whether they are likely to "
         "suffer significant harm, and agree what needs to happen to keep them safe."
         "{% if other_children %} It will also consider {{ other_names }}, who "
@@ -490,12 +508,15 @@ def invitation():
             ),
             (
                 "Your report",
-                "{% if recipient.is_social_worker %}Shared with the family by "
-                "**{{ deadlines.social_worker_report_to_parents }}**; to the chair by "
-                "**{{ deadlines.social_worker_report_to_chair }}**"
-                "{% elif recipient.is_police %}By **{{ deadlines.agency_reports }}**"
-                "{% else %}Shared with the family and sent by "
-                "**{{ deadlines.agency_reports }}**{% endif %}",
+                "{% if recipient.is_social_worker %}Shared with the family "
+                + by("social_worker_report_to_parents", bold=True)
+                + "; to the chair "
+                + by("social_worker_report_to_chair", bold=True)
+                + "{% elif recipient.is_police %}"
+                + by("agency_reports", bold=True, cap=True)
+                + "{% else %}Shared with the family and sent "
+                + by("agency_reports", bold=True)
+                + "{% endif %}",
             ),
             (
                 "Send reports to",
@@ -516,10 +537,11 @@ def invitation():
     para(
         doc,
         "Please send a written report to the chair{% if chair.email %} "
-        "({{ chair.email }}){% endif %} by {{ deadlines.agency_reports }}. "
-        "Because a police report may hold confidential information about other people, it "
+        "({{ chair.email }}){% endif %} "
+        + by("agency_reports")
+        + ". Because a police report may hold confidential information about other people, it "
         "is shared with the chair only, who will summarise what is relevant in the meeting "
-        "or ask you to do so (London CP4 7.10). Please do not send it to the family or to "
+        "or ask you to do so" + cp4("7.10") + ". Please do not send it to the family or to "
         "other agencies.",
     )
     tag(doc, "{%p elif recipient.is_social_worker %}")
@@ -527,23 +549,25 @@ def invitation():
         doc,
         "Please write your report on the enclosed template. It must be shared and "
         "discussed with the parents, and with older children where that is in their "
-        "interests, by {{ deadlines.social_worker_report_to_parents }}, so that factual "
-        "errors can be corrected and the family can comment. Please send it to "
-        "{{ reports_to or 'the chair' }} by {{ deadlines.social_worker_report_to_chair }}.",
+        "interests, "
+        + by("social_worker_report_to_parents")
+        + ", so that factual errors can be corrected and the family can comment. Please send "
+        "it to {{ reports_to or 'the chair' }} " + by("social_worker_report_to_chair") + ".",
     )
     tag(doc, "{%p else %}")
     para(
         doc,
         "Please write your report on the enclosed template. Before you send it, share "
         "and discuss it with the parents, so that they can correct any factual errors and "
-        "comment. Then send it to {{ reports_to or 'the chair' }} by "
-        "**{{ deadlines.agency_reports }}**.",
+        "comment. Then send it to {{ reports_to or 'the chair' }} "
+        + by("agency_reports", bold=True)
+        + ".",
     )
     tag(doc, "{%p endif %}")
     para(
         doc,
         "Please keep facts, allegations and opinions clearly apart, give your view on "
-        "whether each child should be the subject of a child protection plan and, if so, "
+        "whether each child should be the subject of a {{ terms.plan }} and, if so, "
         "under which category, and write in plain words: no jargon or acronyms.",
     )
     para(doc, "On the day", style="Heading 2")
@@ -551,7 +575,7 @@ def invitation():
     para(
         doc,
         "The chair meets the family at {{ conference.time }} to explain how the "
-        "conference will run. **Please do not join before {{ conference.professionals_time "
+        "{{ terms.short }} will run. **Please do not join before {{ conference.professionals_time "
         "}}.**",
     )
     tag(doc, "{%p endif %}")
@@ -571,10 +595,10 @@ def invitation():
     para(doc, "Confidentiality", style="Heading 2")
     para(
         doc,
-        "Everyone at a child protection conference hears highly sensitive and "
+        "Everyone at a {{ terms.meeting }} hears highly sensitive and "
         "confidential information. Store and dispose of paper copies of reports "
         "confidentially, and share what you learn only with those who need to know. "
-        "No one outside the conference may see or hear any part of it: if you join online, "
+        "No one outside the {{ terms.short }} may see or hear any part of it: if you join online, "
         "do so from a private room, use headphones where others are working nearby, and "
         "never join from a public place. The chair may remove from the meeting anyone "
         "whose surroundings can be seen or heard.",
@@ -589,7 +613,7 @@ def invitation():
         "social care. Please still send your report by the dates above.",
     )
     tag(doc, "{%p else %}")
-    para(doc, "Please give this conference high priority. If you cannot attend:", after=3)
+    para(doc, "Please give this {{ terms.short }} high priority. If you cannot attend:", after=3)
     bullet(
         doc,
         "tell the social worker{% if social_worker.name %}, {{ social_worker.name }}"
@@ -600,9 +624,18 @@ def invitation():
     bullet(
         doc,
         "send your report by the date above, with your view on whether each child "
-        "needs a child protection plan.",
+        "needs a {{ terms.plan }}.",
     )
-    para(doc, "Your apologies and your views will be recorded in the conference record.", before=3)
+    para(
+        doc,
+        "Your apologies and your views will be recorded in the {{ terms.short }} record.",
+        before=3,
+    )
+    para(
+        doc,
+        "Your apologies and your views will be recorded in the record of the {{ terms.short }}.",
+        before=3,
+    )
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if invitations_from %}")
     para(
@@ -641,7 +674,7 @@ def family_invitation():
     para(
         doc,
         f"We would like you to come to a meeting about **{ABOUT}**. This kind "
-        "of meeting is called a child protection conference.",
+        "of meeting is called a {{ terms.meeting }}.",
     )
     facts_table(
         doc,
@@ -779,8 +812,8 @@ def exclusion_letter():
     para(
         doc,
         '{% if recipient.excluded == "full" %}You will not be able to attend the '
-        f"child protection conference about {ABOUT}{{% else %}}You will not be able "
-        f"to attend part of the child protection conference about {ABOUT}"
+        f"{{{{ terms.meeting }}}} about {ABOUT}{{% else %}}You will not be able "
+        f"to attend part of the {{{{ terms.meeting }}}} about {ABOUT}"
         "{% endif %}",
         style="Heading 1",
     )
@@ -792,10 +825,11 @@ def exclusion_letter():
     )
     para(
         doc,
-        "I am the chair of the conference. I am writing to tell you that I have decided"
+        "I am the chair of the {{ terms.short }}. I am writing to tell you that I have decided"
         "{% if recipient.exclusion.decided_on %}, on {{ recipient.exclusion.decided_on }},"
         '{% endif %} that {% if recipient.excluded == "full" %}you will not be able to attend '
-        "the conference{% else %}you will not be able to attend part of the conference"
+        "the {{ terms.short }}{% else %}you will not be able to attend part of the "
+        "{{ terms.short }}"
         "{% if recipient.exclusion.part %}: **{{ recipient.exclusion.part }}**{% endif %}"
         "{% endif %}.",
     )
@@ -807,16 +841,16 @@ def exclusion_letter():
     # CP4 5.11: exclusion at one conference is not reason enough for the next
     para(
         doc,
-        "This decision is for this conference only. It does not mean that you will not "
-        "be able to attend future conferences.",
+        "This decision is for this {{ terms.short }} only. It does not mean that you will not "
+        "be able to attend future {{ terms.short_plural }}.",
     )
     para(doc, "Your views will be heard", style="Heading 2")
     para(
         doc,
         "You will be given a copy of the social worker's report"
         "{% if deadlines.social_worker_report_to_parents %} by "
-        "{{ deadlines.social_worker_report_to_parents }}{% endif %}, before the conference. "
-        "You have the right to have your views recorded and presented to the conference.",
+        "{{ deadlines.social_worker_report_to_parents }}{% endif %}, before the {{ terms.short }}. "
+        "You have the right to have your views recorded and presented to the {{ terms.short }}.",
     )
     tag(doc, "{%p if recipient.exclusion.views %}")
     para(doc, "{{ recipient.exclusion.views }}")
@@ -824,16 +858,16 @@ def exclusion_letter():
     para(
         doc,
         "You can tell {{ social_worker.name or 'your social worker' }} what you want the "
-        "conference to know, or write it down and send it to me"
-        "{% if chair.email %} at {{ chair.email }}{% endif %} before the conference. "
-        "Your views will be read out at the conference and written in its record.",
+        "{{ terms.short }} to know, or write it down and send it to me"
+        "{% if chair.email %} at {{ chair.email }}{% endif %} before the {{ terms.short }}. "
+        "Your views will be read out at the {{ terms.short }} and written in its record.",
     )
     tag(doc, "{%p endif %}")
     para(doc, "Hearing what was decided", style="Heading 2")
     para(
         doc,
         "We will write to you{% if deadlines.decision_letter %} by "
-        "{{ deadlines.decision_letter }}{% endif %} to tell you what the conference decided.",
+        "{{ deadlines.decision_letter }}{% endif %} to tell you what the {{ terms.short }} decided.",
     )
     tag(doc, '{%p if recipient.excluded == "part" %}')
     para(
@@ -865,17 +899,22 @@ def exclusion_letter():
 def _report_header(doc, social_work: bool):
     due_rows = (
         [
-            ("Share with the family by", "{{ deadlines.social_worker_report_to_parents }}"),
             (
-                "To the chair by",
-                "{{ deadlines.social_worker_report_to_chair }}, to {{ reports_to or 'the chair' }}",
+                "Share with the family{% if deadlines.social_worker_report_to_parents %} by"
+                "{% endif %}",
+                "{{ deadlines.social_worker_report_to_parents or 'Before the ' ~ terms.short }}",
+            ),
+            (
+                "To the chair{% if deadlines.social_worker_report_to_chair %} by{% endif %}",
+                "{{ deadlines.social_worker_report_to_chair or 'Before the ' ~ terms.short }}, "
+                "to {{ reports_to or 'the chair' }}",
             ),
         ]
         if social_work
         else [
             (
                 "Report due",
-                "{{ deadlines.agency_reports }}, to "
+                "{{ deadlines.agency_reports or 'Before the ' ~ terms.short }}, to "
                 "{% if recipient.is_police %}the chair only{% if chair.email %} "
                 "({{ chair.email }}){% endif %}{% else %}"
                 "{{ reports_to or 'the chair' }}{% endif %}",
@@ -887,11 +926,11 @@ def _report_header(doc, social_work: bool):
         [
             ("Reference", "{{ reference }}"),
             (
-                "Conference",
+                "{{ terms.short_title }}",
                 f"{CONF_TITLE}, {{{{ conference.date }}}}"
                 "{% if conference.time %} at {{ conference.time }}{% endif %}",
             ),
-            ("Children the conference is about", "{{ subject_names }}"),
+            ("Children the {{ terms.short }} is about", "{{ subject_names }}"),
             ("Other children in the household", "{{ other_names or 'None' }}"),
             (
                 "Report by",
@@ -923,7 +962,8 @@ def seen_table(doc):
     para(
         doc,
         '{% if conference.type == "review" %}When {{ child.name }} was seen since the '
-        "last conference{% else %}When {{ child.name }} was seen during the enquiry"
+        "last {{ terms.short }}{% else %}When {{ child.name }} was seen during the "
+        "{{ terms.enquiry_short }}"
         "{% endif %}",
         bold=True,
         size=10,
@@ -950,9 +990,9 @@ def _child_sections(doc, social_work: bool):
     hint(
         doc,
         "All children in the household must be considered, including those the "
-        "conference is not about (London CP4 7.6). Keep facts (what you saw or were told, "
+        "{{ terms.short }} is not about" + cp4("7.6") + ". Keep facts (what you saw or were told, "
         "with dates), allegations (what someone says happened) and your professional "
-        "opinions (with your reasons) apart (London CP4 7.1).",
+        "opinions (with your reasons) apart" + cp4("7.1") + ".",
     )
     tag(doc, "{%p for child in children %}")
     para(
@@ -990,7 +1030,7 @@ def _recommendation(doc):
     para(doc, "Recommendation", style="Heading 1")
     hint(
         doc,
-        "For each child the conference is about: should there be a child protection plan? "
+        "For each child the {{ terms.short }} is about: should there be a {{ terms.plan }}? "
         "If so, under which category: physical abuse, emotional abuse, sexual abuse or "
         "neglect? If not, what help is needed (child in need plan, early help)? Give reasons.",
     )
@@ -1042,7 +1082,7 @@ def report_template():
     tag(doc, "{%p if recipient.is_police %}")
     para(
         doc,
-        "FOR THE CONFERENCE CHAIR ONLY",
+        "FOR THE {{ terms.short|upper }} CHAIR ONLY",
         align=WD_ALIGN_PARAGRAPH.CENTER,
         size=14,
         bold=True,
@@ -1052,7 +1092,7 @@ def report_template():
     para(
         doc,
         "Not to be shared with the family or with other agencies. The chair will "
-        "summarise what is relevant in the meeting (London CP4 7.10).",
+        "summarise what is relevant in the meeting" + cp4("7.10") + ".",
         align=WD_ALIGN_PARAGRAPH.CENTER,
         size=10,
         color=RED,
@@ -1061,7 +1101,7 @@ def report_template():
     tag(doc, "{%p endif %}")
     title_block(
         doc,
-        "Report to the child protection conference",
+        "Report to the {{ terms.meeting }}",
         f"{CONF_TITLE} about {{{{ subject_names }}}}",
     )
     _report_header(doc, social_work=False)
@@ -1070,7 +1110,7 @@ def report_template():
         doc,
         "Write for the family: plain words, no jargon or acronyms. Share and discuss this "
         "report with the parents before you send it, so that they can correct factual errors "
-        "and comment (London CP4 7.9).",
+        "and comment" + cp4("7.9") + ".",
     )
     tag(doc, "{%p endif %}")
     para(doc, "Your agency's involvement with the family", style="Heading 1")
@@ -1088,7 +1128,7 @@ def report_template():
     para(
         doc,
         "Do not share this report with the family. Tell the chair which parts, if any, "
-        "may be summarised to the conference with the family present.",
+        "may be summarised to the {{ terms.short }} with the family present.",
     )
     tag(doc, "{%p else %}")
     para(doc, "Sharing this report with the family", style="Heading 1")
@@ -1096,7 +1136,7 @@ def report_template():
         doc,
         [
             ("Shared with", "names of the family members"),
-            ("Date shared", "by {{ deadlines.agency_reports }}"),
+            ("Date shared", by("agency_reports")),
             ("Their comments", "corrections and views the family asked you to record"),
         ],
         space=1,
@@ -1114,32 +1154,35 @@ def social_work_report_template():
     doc = new_document("Social work report to a child protection conference")
     title_block(
         doc,
-        "Social work report to the child protection conference",
+        "Social work report to the {{ terms.meeting }}",
         f"{CONF_TITLE} about {{{{ subject_names }}}}",
     )
     _report_header(doc, social_work=True)
     hint(
         doc,
         "A written, signed report that summarises and analyses what the assessment and "
-        "the enquiry found (London CP4 7.2). Share and discuss it with the parents, and with "
-        "older children where that is in their interests, by "
-        "{{ deadlines.social_worker_report_to_parents }} (London CP4 7.7).",
+        "the {{ terms.enquiry_short }} found" + cp4("7.2") + ". Share and discuss it with the "
+        "parents, and with older children where that is in their interests, "
+        + by("social_worker_report_to_parents")
+        + cp4("7.7")
+        + ".",
     )
-    para(doc, "The family and the reasons for this conference", style="Heading 1")
+    para(doc, "The family and the reasons for this {{ terms.short }}", style="Heading 1")
     write_in_table(
         doc,
         [
             ("Family and household", "who lives in the household and who else is important"),
             (
-                "Reasons for the conference",
-                '{% if conference.type == "review" %}progress since the conference on '
-                "{{ conference.previous_date }}{% else %}what led to the enquiry{% endif %}",
+                "Reasons for the {{ terms.short }}",
+                '{% if conference.type == "review" %}progress since the {{ terms.short }} on '
+                "{{ conference.previous_date }}{% else %}what led to the {{ terms.enquiry_short }}"
+                "{% endif %}",
             ),
         ],
     )
     _child_sections(doc, social_work=True)
     tag(doc, '{%p if conference.type == "review" %}')
-    para(doc, "Progress against the child protection plan", style="Heading 1")
+    para(doc, "Progress against the {{ terms.plan }}", style="Heading 1")
     write_in_table(
         doc,
         [
@@ -1148,16 +1191,19 @@ def social_work_report_template():
         ],
     )
     tag(doc, "{%p else %}")
-    para(doc, "Analysis of the section 47 enquiry", style="Heading 1")
+    para(doc, "Analysis of the {{ terms.enquiry }}", style="Heading 1")
     write_in_table(
         doc,
         [
             (
                 "Analysis",
-                "what the enquiry found, the likelihood of significant harm to each "
+                "what the {{ terms.enquiry_short }} found, the likelihood of significant harm to each "
                 "child, and the parents' capacity to keep them safe",
             ),
-            ("The family's views", "what the parents and children say about the enquiry"),
+            (
+                "The family's views",
+                "what the parents and children say about the {{ terms.enquiry_short }}",
+            ),
         ],
     )
     tag(doc, "{%p endif %}")
@@ -1167,7 +1213,7 @@ def social_work_report_template():
         doc,
         [
             ("Shared with", "names of the family members, and older children if appropriate"),
-            ("Date shared", "by {{ deadlines.social_worker_report_to_parents }}"),
+            ("Date shared", by("social_worker_report_to_parents")),
             ("Their comments", "corrections and views the family asked you to record"),
         ],
         space=1,
@@ -1196,7 +1242,7 @@ def agenda():
             ("Venue and joining details", "{{ conference.venue or 'To be confirmed' }}"),
             ("Chair", "{{ chair.name or 'To be confirmed' }}"),
             ("Minutes", "{{ coordinator.name or 'The conference coordinator' }}"),
-            ("Children the conference is about", "{{ subject_names }}"),
+            ("Children the {{ terms.short }} is about", "{{ subject_names }}"),
             ("Other children in the household", "{{ other_names or 'None' }}"),
             ("Reference", "{{ reference }}"),
         ],
@@ -1250,19 +1296,19 @@ def agenda():
     para(
         doc,
         "Before the meeting: the chair meets the family at {{ conference.time }} to "
-        "explain how the conference will run and to answer their questions.",
+        "explain how the {{ terms.short }} will run and to answer their questions.",
         italic=True,
     )
     tag(doc, "{%p endif %}")
     number(
         doc,
-        "**Introductions and purpose.** The chair explains why the conference has been "
+        "**Introductions and purpose.** The chair explains why the {{ terms.short }} has been "
         "called and who it is about; everyone introduces themselves and their involvement "
         "with the family.",
     )
     number(
         doc,
-        "**Confidentiality.** What is shared at the conference is confidential and is "
+        "**Confidentiality.** What is shared at the {{ terms.short }} is confidential and is "
         "shared outside it only with those who need to know. No one else may see or hear "
         "the meeting; no recording without the chair's agreement.",
     )
@@ -1277,8 +1323,8 @@ def agenda():
     tag(doc, '{%p if conference.type == "review" %}')
     number(
         doc,
-        "**Progress since the last conference**{% if conference.previous_date %} on "
-        "{{ conference.previous_date }}{% endif %}: the child protection plan, the core "
+        "**Progress since the last {{ terms.short }}**{% if conference.previous_date %} on "
+        "{{ conference.previous_date }}{% endif %}: the {{ terms.plan }}, the core "
         "group and what has changed for each child.",
     )
     tag(doc, '{%p elif conference.type == "pre-birth" %}')
@@ -1290,11 +1336,11 @@ def agenda():
     tag(doc, '{%p elif conference.type == "transfer-in" %}')
     number(
         doc,
-        "**The transfer**: the child protection plan from the previous authority, the "
+        "**The transfer**: the {{ terms.plan }} from the previous authority, the "
         "family's move and what has changed since.",
     )
     tag(doc, "{%p else %}")
-    number(doc, "**The social work report**: the assessment and the section 47 enquiry.")
+    number(doc, "**The social work report**: the assessment and the {{ terms.enquiry }}.")
     tag(doc, "{%p endif %}")
     number(
         doc,
@@ -1322,17 +1368,18 @@ def agenda():
     number(
         doc,
         "**Decision for each child**: whether each child is likely to suffer significant "
-        "harm{% if conference.type == 'review' %} and whether the child protection plan "
-        "should continue{% endif %}; if a child protection plan is needed, its category "
-        "(physical, emotional or sexual abuse, or neglect). The chair makes the final "
-        "decision.",
+        "harm{% if conference.type == 'review' %} and whether the {{ terms.plan }} "
+        "should continue{% endif %}; if a {{ terms.plan }} is needed, its category "
+        "(physical, emotional or sexual abuse, or neglect){% if terms.register %}, with the "
+        "child's name placed on the {{ terms.register_name }}{% endif %}. The chair makes the "
+        "final decision.",
     )
     tag(doc, "{%p for child in subject_children %}")
     para(doc, "{{ child.name }}: decision and category", style="List Bullet", after=2)
     tag(doc, "{%p endfor %}")
     number(
         doc,
-        "**The plan**: the outline child protection plan, or the help to be offered if "
+        "**The plan**: the outline {{ terms.plan }}, or the help to be offered if "
         "no plan is needed; the lead social worker.",
     )
     number(
@@ -1344,9 +1391,13 @@ def agenda():
     number(
         doc, "**Contingency plan**: what will happen if the plan is not followed or does not work."
     )
+    # Scotland: the CPPM considers a referral to the Principal Reporter (National Guidance 3.133)
+    tag(doc, "{%p if terms.reporter %}")
+    number(doc, "**The {{ terms.reporter }}**: whether a referral to the Reporter is needed.")
+    tag(doc, "{%p endif %}")
     number(
         doc,
-        "**Date of the review conference**{% if deadlines.next_review %} (by "
+        "**Date of the review {{ terms.short }}**{% if deadlines.next_review %} (by "
         "{{ deadlines.next_review }}){% endif %}.",
     )
     number(
@@ -1465,7 +1516,7 @@ def decision_letter():
     para(
         doc,
         f"{{% if conference.held %}}The {CONF_NAME} about {ABOUT} was held on "
-        "{{ conference.date }}. I chaired it. This letter tells you what the conference "
+        "{{ conference.date }}. I chaired it. This letter tells you what the {{ terms.short }} "
         f"decided.{{% else %}}This letter sets out the decisions recorded for the {CONF_NAME} "
         f"about {ABOUT} on {{{{ conference.date }}}}.{{% endif %}}",
     )
@@ -1487,9 +1538,23 @@ def decision_letter():
     tag(doc, "{%p if outcome.any_protection_plan %}")
     para(
         doc,
-        "A child protection plan sets out what everyone, the family and the professionals, "
+        "A {{ terms.plan }} sets out what everyone, the family and the professionals, "
         "will do to keep {% if outcome.protection_plans > 1 %}the children{% else %}the child"
         "{% endif %} safe. It is reviewed regularly.",
+    )
+    tag(doc, "{%p endif %}")
+    # Wales, Scotland, Northern Ireland keep a child protection register: a plan always goes
+    # with registration (Wales Safeguarding Procedures c3pt2-p10, c3pt2-p11; National Guidance
+    # for Child Protection in Scotland 3.133; SBNI "The Child Protection Register" 1-2)
+    tag(doc, "{%p if terms.register and outcome.any_protection_plan %}")
+    para(doc, "Registration", style="Heading 2")
+    para(
+        doc,
+        "{% if outcome.protection_plans > 1 %}The names of {{ registered_names }} have{% else %}"
+        "The name of {{ registered_names }} has{% endif %} been placed on the "
+        "{{ terms.register_name }}, with the {{ terms.plan }}, so that the professionals who "
+        "work with {% if outcome.protection_plans > 1 %}them{% else %}{{ registered_names }}"
+        "{% endif %} know of the risk of harm and that the plan is in place.",
     )
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if outcome.recommendations %}")
@@ -1539,11 +1604,11 @@ def decision_letter():
     para(doc, "{{ outcome.contingency }}")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if outcome.next_review %}")
-    para(doc, "The review conference", style="Heading 2")
+    para(doc, "The review {{ terms.short }}", style="Heading 2")
     para(
         doc,
-        "{% if outcome.next_review_booked %}The review conference will be held on "
-        "**{{ outcome.next_review }}**.{% else %}The review conference will be held by "
+        "{% if outcome.next_review_booked %}The review {{ terms.short }} will be held on "
+        "**{{ outcome.next_review }}**.{% else %}The review {{ terms.short }} will be held by "
         "**{{ outcome.next_review }}**; we will write to you with the date.{% endif %}",
     )
     tag(doc, "{%p endif %}")
@@ -1551,7 +1616,8 @@ def decision_letter():
     para(doc, "Disagreement recorded", style="Heading 2")
     para(
         doc,
-        "The following disagreement with the decision was recorded in the conference record:",
+        "The following disagreement with the decision was recorded in the {{ terms.short }} "
+        "record:",
         after=3,
     )
     tag(doc, "{%p for x in outcome.dissent %}")
@@ -1562,7 +1628,7 @@ def decision_letter():
     # CP4 14.13: the outline plan goes with the decision letter; a letter names only what
     # is sent with it, and there is an outline plan only where a child has a plan
     tag(doc, "{%p if outcome.any_protection_plan %}")
-    para(doc, "The outline child protection plan, which I have signed, is sent with this letter.")
+    para(doc, "The outline {{ terms.plan }}, which I have signed, is sent with this letter.")
     tag(doc, "{%p endif %}")
     # CP4 14.4 the record to those invited; 14.5 to parents through the social worker;
     # 4.1 a parent excluded from part must receive it; 5.10 the chair decides for one
@@ -1573,7 +1639,7 @@ def decision_letter():
     para(
         doc,
         "{{ social_worker.name or 'Your social worker' }} will give you a copy of the record "
-        "of the conference and go through it with you"
+        "of the {{ terms.short }} and go through it with you"
         "{% if deadlines.conference_record %} by {{ deadlines.conference_record }}{% endif %}."
         '{% if recipient.excluded == "part" %} I will decide whether you receive all of it '
         "or only the part you attended.{% endif %}",
@@ -1592,7 +1658,7 @@ def decision_letter():
     )
     sign_off(doc, "chair", enclosure=True)
     tag(doc, "{%p if outcome.any_protection_plan %}")
-    para(doc, "Enclosed: outline child protection plan.", size=9, color=GREY, before=12)
+    para(doc, "Enclosed: outline {{ terms.plan }}.", size=9, color=GREY, before=12)
     tag(doc, "{%p endif %}")
     return doc
 

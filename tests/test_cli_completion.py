@@ -41,7 +41,7 @@ def complete(words: str) -> list[str]:
         ("cpconf new pre", ["pre-birth"]),
         ("cpconf new review r.yaml --previous-type tr", ["transfer-in"]),
         ("cpconf new initial c.yaml --procedure h", ["hackney"]),
-        ("cpconf procedures show wa", ["warwickshire"]),
+        ("cpconf procedures show wa", ["wales", "warwickshire"]),
         ("cpconf caseload . --type re", ["review"]),
     ],
 )

@@ -196,7 +196,7 @@ def test_letters_use_the_councils_templates(cli, tmp_path):
     with zipfile.ZipFile(agenda) as z:
         parts = {n: z.read(n) for n in z.namelist()}
     parts["word/document.xml"] = parts["word/document.xml"].replace(
-        b"Child Protection Conference", b"Council Own Conference", 1
+        b">Agenda<", b">Council Own Agenda<", 1
     )
     with zipfile.ZipFile(agenda, "w") as z:
         for name, data in parts.items():
@@ -212,4 +212,4 @@ def test_letters_use_the_councils_templates(cli, tmp_path):
     text = "\n".join(p.text for p in doc.paragraphs) + "\n".join(
         c.text for t in doc.tables for r in t.rows for c in r.cells
     )
-    assert "Council Own Conference" in text
+    assert "Council Own Agenda" in text

@@ -22,19 +22,102 @@ CONTRACT_IDS = {
 }
 
 
-@pytest.mark.parametrize("name", BUILTIN)
-def test_builtin_profile_loads_and_every_timescale_has_a_source(name):
+# Two families of built-in profile: the English local procedures (London CP4 and those that
+# extend it) give every deadline of CONTRACT.md section 3; the nations' procedures give what
+# their text gives and declare the rest `not_set` (docs/NATIONS.md).
+ENGLISH = {
+    "london": "London",
+    "hackney": "Hackney",
+    "york": "York",
+    "bolton": "Bolton",
+    "warwickshire": "Warwickshire",
+}
+NATIONS = {
+    "wales": ("Wales Safeguarding Procedures", "england-and-wales"),
+    "scotland": ("National Guidance", "scotland"),
+    "northern-ireland": ("SBNI", "northern-ireland"),
+}
+
+
+def test_every_builtin_is_in_one_family():
+    assert set(BUILTIN) == set(ENGLISH) | set(NATIONS)
+
+
+@pytest.mark.parametrize("name", ENGLISH)
+def test_english_profile_loads_and_every_timescale_has_a_source(name):
     profile = load_profile(name)
     assert profile.name == name
-    assert {d.id for d in profile.deadlines} >= CONTRACT_IDS
+    assert {d.id for d in profile.deadlines if d.rules} >= CONTRACT_IDS
+    assert not [d.id for d in profile.deadlines if d.not_set]
     for spec in profile.deadlines:
         for rule in spec.rules:
             assert rule.source.strip(), f"{name}.{spec.id} has no source"
             # the source names the procedure it came from
-            assert any(
-                word in rule.source
-                for word in ("London", "Hackney", "York", "Bolton", "Warwickshire")
-            ), rule.source
+            assert any(word in rule.source for word in ENGLISH.values()), rule.source
+    # England's words (no register since 2008): the letters read as they always have
+    assert profile.terms.meeting == "child protection conference"
+    assert not profile.terms.has_register
+
+
+@pytest.mark.parametrize("name", NATIONS)
+def test_national_profile_cites_its_own_text_and_leaves_the_rest_not_set(name):
+    document, region = NATIONS[name]
+    profile = load_profile(name)
+    assert profile.name == name and profile.extends is None
+    assert profile.region == region
+    for spec in profile.deadlines:
+        assert spec.rules or spec.not_set, spec.id
+        for rule in spec.rules:
+            # each rule cites the nation's own text, never London's
+            assert document in rule.source or "National Guidance" in rule.source, rule.source
+            assert "London" not in rule.source
+    for deadline_id in CONTRACT_IDS:
+        spec = profile.deadline(deadline_id)
+        assert spec is not None, f"{name}: {deadline_id} neither given nor declared not set"
+        covered = {t for r in spec.rules for t in r.types}
+        if spec.not_set:
+            covered |= set(spec.not_set.types)
+            assert spec.not_set.reason.strip()
+        relevant = {"initial", "review", "pre-birth", "transfer-in"}
+        if deadline_id == "first_core_group":
+            relevant -= {"review"}  # after a review the core group simply carries on
+        assert covered >= relevant, (name, deadline_id, covered)
+    assert profile.terms.has_register  # all three nations keep a child protection register
+
+
+def test_the_nations_terms():
+    wales, scotland, ni = (load_profile(n).terms for n in NATIONS)
+    assert wales.plan == "care and support protection plan"
+    assert wales.meeting_name("transfer-in") == "transfer in child protection conference"
+    assert scotland.meeting == "Child Protection Planning Meeting"
+    assert scotland.meeting_short == "CPPM"
+    assert scotland.meeting_name("initial") == "Child Protection Planning Meeting"
+    assert scotland.meeting_name("review") == "review Child Protection Planning Meeting"
+    assert scotland.strategy_discussion == "inter-agency referral discussion"
+    assert scotland.strategy_discussion_short == "IRD"
+    assert scotland.reporter == "Children's Reporter"
+    assert ni.meeting == "child protection case conference"
+    assert ni.register_name == "Child Protection Register"
+    # Welsh words only from the procedures' own Welsh version
+    assert wales.welsh.meeting == "cynhadledd amddiffyn plant"
+    assert wales.welsh_source and "safeguarding.wales/cy" in wales.welsh_source
+    assert scotland.welsh.meeting == ni.welsh.meeting == ""
+
+
+def test_a_deadline_needs_a_rule_or_not_set(tmp_path):
+    text = GOOD.replace("quorum:", "  - id: agency_reports\n    label: Reports\nquorum:")
+    with pytest.raises(ProfileError, match="not_set"):
+        load_profile(str(write(tmp_path, text)))
+
+
+def test_a_profile_may_declare_a_deadline_not_set(tmp_path):
+    text = GOOD.replace(
+        "quorum:",
+        "  - id: agency_reports\n    label: Reports\n    not_set:\n"
+        "      reason: the procedure gives no timescale\nquorum:",
+    )
+    spec = load_profile(str(write(tmp_path, text))).deadline("agency_reports")
+    assert spec is not None and spec.rules == [] and spec.not_set is not None
 
 
 def test_builtin_list_matches_the_shipped_files():

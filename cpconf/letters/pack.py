@@ -31,6 +31,10 @@ def md_escape(text: str) -> str:
     return re.sub(r"([\\`*_{}\[\]<>|#])", r"\\\1", one_line(text))
 
 
+def _first_upper(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def distribution(docs: Sequence[PlannedDocument], case: Case, plan: Schedule) -> str:
     """Who gets what, by when: a list a person can work through."""
     conf = case.conference
@@ -38,7 +42,9 @@ def distribution(docs: Sequence[PlannedDocument], case: Case, plan: Schedule) ->
     lines = [title, ""]
     if conf.date:
         lines.append(
-            f"{conf.type.capitalize()} child protection conference on {long_date(conf.date)}"
+            # the procedure's name for the meeting (Scotland: Child Protection Planning Meeting)
+            f"{_first_upper(plan.meeting_name or f'{conf.type} child protection conference')} "
+            f"on {long_date(conf.date)}"
             + (f" at {clock(conf.time)}" if conf.time else "")
             + f". Prepared on {long_date(plan.today)}."
         )

@@ -24,6 +24,7 @@ from cpconf.letters.context import (
 from cpconf.letters.engine import has_listing
 from cpconf.letters.kinds import PlannedDocument
 from cpconf.letters.naming import filename
+from cpconf.letters.terms import nation_values
 from cpconf.names import clean_text, join_names, one_line
 from cpconf.schedule import Notice, Schedule
 
@@ -85,6 +86,8 @@ def plan_documents(loaded: Conference, plan: Schedule) -> list[PlannedDocument]:
             "name": one_line(origin.name) if origin else "",
             "contact": one_line(origin.contact.name) if origin and origin.contact else "",
         },
+        # the nation's words (`terms`), registration, and Welsh dates (`cy`)
+        **nation_values(case, profile, plan),
     }
     send_now = long_date(plan.today)
     base_listing = has_listing(base)  # once: the shared values are the bulk of each context
@@ -240,7 +243,8 @@ def plan_documents(loaded: Conference, plan: Schedule) -> list[PlannedDocument]:
     )
     if outcome is not None:
         due = deadlines["decision_letter"]
-        by = f"by {due}" if due else "within one working day of the conference"
+        # no date where the procedure sets none (the nations' profiles): never London's rule
+        by = f"by {due}" if due else "no timescale set by the procedure"
         for p in case.professionals:
             add(
                 "decision_letter",
@@ -319,6 +323,17 @@ def pack_warnings(case: Case, plan: Schedule) -> list[Notice]:
                 f"{sending}, {when}. Tell each person when to send their report, or move the "
                 "conference.",
                 first_report.id,
+            )
+        ]
+    notice = plan.deadline("invitations")  # Scotland: notice of the CPPM (Appendix D)
+    if notice is not None and today > notice.due:
+        return [
+            Notice(
+                "invitations_late",
+                f"{sending}, after the last day to give notice ({long_date(notice.due)}, "
+                f"{notice.rule}; {notice.source}). Record why, and support the family to "
+                "take part.",
+                notice.id,
             )
         ]
     return []

@@ -24,7 +24,7 @@ _STATUS_STYLE = {
 
 def plan_view(plan: Schedule) -> Group:
     """The deadlines, soonest first, with the rule and source of each; then the warnings."""
-    title = f"{plan.reference}: {plan.conference_type} conference"
+    title = f"{plan.reference}: {plan.meeting or plan.conference_type + ' conference'}"
     if plan.conference_date:
         title += f" on {long_date(plan.conference_date)}"
     else:
@@ -46,12 +46,23 @@ def plan_view(plan: Schedule) -> Group:
         table.add_row(
             name, long_date(d.due), rule, Text(status.text, style=_STATUS_STYLE[status.kind])
         )
+    for u in plan.not_set:  # the procedure gives no timescale: shown, never invented
+        name = Text(u.label, style="bold")
+        name.append(f"\nby: {u.owner}", style="dim")
+        table.add_row(
+            name,
+            Text("not set", style="italic"),
+            Text(f"Not set by the procedure: {u.reason}."),
+            Text("set it locally", style="yellow"),
+        )
     parts: list[RenderableType] = [table]
     footer = f"Procedure: {plan.procedure}.  Today: {long_date(plan.today)}."
     parts.append(Text(footer, style="dim"))
-    if plan.warnings:
-        parts.append(warnings_view(plan.warnings))
-        if any(w.code == "deadline_passed" for w in plan.warnings):
+    # the table already shows deadlines not set, each with its reason
+    warnings = [w for w in plan.warnings if w.code != "deadline_not_set"]
+    if warnings:
+        parts.append(warnings_view(warnings))
+        if any(w.code == "deadline_passed" for w in warnings):
             hint = "Record finished tasks in the case file to clear these, e.g.\n  done:\n    agency_reports: 2026-11-18"
             parts.append(Text(hint, style="dim"))
     else:

@@ -66,6 +66,18 @@ def profile_view(profile: Profile) -> Group:
             table.add_row(
                 spec.id, escape(spec.label), types, escape(rule.words(labels)), escape(source)
             )
+        if spec.not_set is not None:  # the procedure gives no timescale: never invented
+            unset = spec.not_set
+            types = ", ".join(unset.types)
+            if unset.if_plan:
+                types += f"; if {_plan_words(unset.if_plan)}"
+            table.add_row(
+                spec.id,
+                escape(spec.label),
+                types,
+                Text("not set by the procedure: set it locally", style="italic"),
+                escape(unset.reason),
+            )
     q = profile.quorum
     quorum = Text("\nQuorum: ", style="bold")
     quorum.append(
@@ -86,6 +98,18 @@ def profile_view(profile: Profile) -> Group:
         bits.append(f"should end by {s.school_day_ends.strftime('%H:%M')} (end of the school day)")
     session.append("; ".join(bits) + (f" ({s.source})" if s.source else ""))
     parts: list[RenderableType] = [head, table, quorum, session]
+    terms = profile.terms
+    if terms != type(terms)():  # a nation's own words (England's are the defaults)
+        words = Text("Terms: ", style="bold")
+        bits = [f"the {terms.meeting} ({terms.meeting_short})", f"the {terms.plan}"]
+        if terms.has_register:
+            bits.append(f"the {terms.register_name}")
+        if terms.strategy_discussion_short:
+            bits.append(f"the {terms.strategy_discussion} ({terms.strategy_discussion_short})")
+        if terms.reporter:
+            bits.append(f"the {terms.reporter}")
+        words.append("; ".join(bits) + f" ({terms.source})")
+        parts.append(words)
     for note in profile.notes:
         parts.append(Text(f"• {note}"))
     return Group(*parts)

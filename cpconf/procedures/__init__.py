@@ -27,7 +27,17 @@ from cpconf.errors import CpconfError, ProfileError
 from cpconf.workdays import Duration, WorkingCalendar
 from cpconf.yamlload import Document, load_yaml, parse_yaml
 
-BUILTIN = ("london", "hackney", "york", "bolton", "warwickshire")
+BUILTIN = (
+    "london",
+    "hackney",
+    "york",
+    "bolton",
+    "warwickshire",
+    # the nations' own procedures (docs/NATIONS.md)
+    "wales",
+    "scotland",
+    "northern-ireland",
+)
 
 # Dates a rule may count from. `conference` is the booked date; before it is booked,
 # rules counting *before* the conference use the conference deadline instead
@@ -112,6 +122,18 @@ class Rule(_Model):
         return f"{self.duration} {'after' if self.after else 'before'} {what}"
 
 
+class NotSet(_Model):
+    """A deadline the procedure gives no timescale for, for these conference types.
+
+    `plan` shows it as not set (with the reason) instead of inventing a date: the council
+    sets it in its own settings or profile (Northern Ireland's initial case conference).
+    """
+
+    types: list[ConferenceType] = Field(default_factory=lambda: _all_types())
+    if_plan: list[ChildPlan] | None = None  # as a rule's: not when no child has such a plan
+    reason: str = Field(min_length=1)
+
+
 class DeadlineSpec(_Model):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     label: str
@@ -119,8 +141,17 @@ class DeadlineSpec(_Model):
     # a task must be done by its date; a cut-off only closes a window (e.g. the last day to
     # ask for an exclusion), so passing it is not a breach
     kind: Literal["task", "cutoff"] = "task"
-    rules: list[Rule] = Field(min_length=1)
+    rules: list[Rule] = Field(default_factory=list)
+    not_set: NotSet | None = None  # the types the procedure gives no timescale for
     inherited_from: str | None = None  # set when a profile takes this deadline from its parent
+
+    @model_validator(mode="after")
+    def _rules_or_not_set(self) -> DeadlineSpec:
+        if not self.rules and self.not_set is None:
+            raise ValueError(
+                "give at least one rule, or `not_set:` where the procedure gives no timescale"
+            )
+        return self
 
 
 class Session(_Model):
@@ -167,6 +198,56 @@ class AttendanceChecks(_Model):
     source: str = "London CP4 3.3-3.5, 4.3-4.18, 5.2"
 
 
+class WelshTerms(_Model):
+    """A few terms in the procedure's own Welsh version, for a council's bilingual templates.
+
+    Only words the Welsh text itself uses (never a translation made here); blank where the
+    profile gives none, so one template can be checked against any case.
+    """
+
+    meeting: str = ""  # cynhadledd amddiffyn plant
+    meeting_initial: str = ""
+    meeting_review: str = ""
+    register_name: str = ""  # y gofrestr amddiffyn plant
+    plan: str = ""
+    core_group: str = ""
+
+
+class Terms(_Model):
+    """The words of a nation's procedures, for the letters and `plan` (docs/NATIONS.md).
+
+    The defaults are England's (London CP4), so a profile that gives no `terms:` and every
+    English letter reads exactly as before.
+    """
+
+    meeting: str = "child protection conference"  # Scotland: Child Protection Planning Meeting
+    meeting_short: str = "conference"  # "the conference"; Scotland: "the CPPM"
+    # each type's full name where it is not "<type> <meeting>" (Scotland: the first CPPM is
+    # just "Child Protection Planning Meeting"; Wales: "transfer in child protection conference")
+    meeting_names: dict[ConferenceType, str] = Field(default_factory=dict)
+    plan: str = "child protection plan"  # Wales: care and support protection plan
+    # the child's name is placed on a child protection register (Wales, Scotland, NI);
+    # England has had none since 2008
+    has_register: bool = False
+    register_name: str = "child protection register"
+    strategy_discussion: str = "strategy discussion"  # Scotland: inter-agency referral discussion
+    strategy_discussion_short: str = ""  # Scotland: IRD
+    reporter: str = ""  # Scotland: the Children's Reporter (referral considered at the CPPM)
+    # what the social worker's enquiry is called: England and Wales (Children Act 1989 s47);
+    # Scotland "child protection investigation"; Northern Ireland "Article 66 investigation"
+    enquiry: str = "section 47 enquiry"
+    enquiry_short: str = "enquiry"
+    source: str = "London CP4"
+    # the same terms in the procedure's own Welsh version, for bilingual templates (`cy.terms`)
+    welsh: WelshTerms = Field(default_factory=WelshTerms)
+    welsh_source: str | None = None
+
+    def meeting_name(self, conference_type: str) -> str:
+        """'initial child protection conference'; Scotland's first CPPM: 'Child Protection…'"""
+        named = self.meeting_names.get(conference_type)  # type: ignore[call-overload]
+        return named if named is not None else f"{conference_type} {self.meeting}"
+
+
 class ClosureRange(_Model):
     start: Date = Field(alias="from")
     end: Date = Field(alias="to")
@@ -190,6 +271,7 @@ class Profile(_Model):
     invitations_from: str | None = None
     complaints: str | None = None
     notes: list[str] = Field(default_factory=list)
+    terms: Terms = Field(default_factory=Terms)
     deadlines: list[DeadlineSpec] = Field(default_factory=list)
 
     def closures(self) -> set[dt.date]:
@@ -241,7 +323,7 @@ def _merge(parent: dict[str, Any], child: dict[str, Any]) -> tuple[dict[str, Any
     that a problem in one is reported at its line in the child's file.
     """
     merged = {**parent, **child}
-    for section in ("session", "quorum", "attendance"):
+    for section in ("session", "quorum", "attendance", "terms"):  # terms.welsh: whole
         if isinstance(parent.get(section), dict) and isinstance(child.get(section), dict):
             merged[section] = {**parent[section], **child[section]}
     child_deadlines = child.get("deadlines") or []

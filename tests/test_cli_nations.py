@@ -1,0 +1,78 @@
+"""`cpconf procedures` and `cpconf plan` for the nations' profiles, through the command line."""
+
+from __future__ import annotations
+
+import json
+
+from tests.conftest import MINIMAL
+
+
+def test_procedures_lists_the_nations(cli):
+    listing = " ".join(cli("procedures", env={"COLUMNS": "200"}).stdout.split())
+    for name in ("wales", "scotland", "northern-ireland"):
+        assert name in listing
+    assert "Wales Safeguarding Procedures" in listing
+    assert "National Guidance for Child Protection in Scotland" in listing
+
+
+def test_procedures_show_says_what_is_not_set(cli):
+    shown = cli("procedures", "show", "northern-ireland", env={"COLUMNS": "220"})
+    assert shown.exit_code == 0
+    text = " ".join(shown.stdout.split())
+    assert "not set by the procedure: set it" in text
+    assert "conference_record" in text and "no timescale for the record could be" in text
+
+
+def scottish_case(write_case):
+    text = MINIMAL.replace("reference: CP-TEST-1", "reference: CP-TEST-1\n  procedure: scotland")
+    return write_case(
+        text.replace(
+            "strategy_discussion: 2026-11-02", "strategy_discussion: 2026-11-02\n  date: 2026-11-23"
+        )
+    )
+
+
+def test_plan_names_the_scottish_meeting_and_shows_what_is_not_set(cli, write_case):
+    case = scottish_case(write_case)
+    result = cli("plan", case, "--today", "2026-11-03", env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.stderr
+    text = " ".join(result.stdout.split())
+    assert "CP-TEST-1: Child Protection Planning Meeting on Monday 23 November 2026" in text
+    assert "CPPM held" in text
+    assert "Not set by the procedure: the national" in text
+    assert "set it locally" in text
+    # shown once, in the table, not again among the warnings
+    assert "[deadline_not_set]" not in text
+
+
+def test_plan_json_keeps_the_contract_and_warns_of_what_is_not_set(cli, write_case):
+    case = scottish_case(write_case)
+    data = json.loads(cli("plan", case, "--json", "--today", "2026-11-03").stdout)
+    assert set(data) == {
+        "reference",
+        "procedure",
+        "conference_type",
+        "conference_date",
+        "deadlines",
+        "warnings",
+        "settings",  # which council settings file was used (none here)
+    }
+    assert data["procedure"] == "scotland"
+    assert data["deadlines"]["conference"] == {
+        "due": "2026-11-27",  # 30 November is St Andrew's Day
+        "rule": "28 calendar days after the inter-agency referral discussion (IRD) that "
+        "progressed the investigation",
+    }
+    assert "agency_reports" not in data["deadlines"]
+    unset = {
+        w["message"].split(":")[0] for w in data["warnings"] if w["code"] == "deadline_not_set"
+    }
+    assert "Agency reports to the chair and shared with the family" in unset
+
+
+def test_procedures_show_gives_the_nations_words(cli):
+    text = " ".join(cli("procedures", "show", "scotland", env={"COLUMNS": "300"}).stdout.split())
+    assert "Terms: the Child Protection Planning Meeting (CPPM); the Child Protection Plan;" in text
+    assert "the inter-agency referral discussion (IRD); the Children's Reporter" in text
+    london = " ".join(cli("procedures", "show", "london", env={"COLUMNS": "300"}).stdout.split())
+    assert "Terms:" not in london
