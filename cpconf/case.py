@@ -134,6 +134,14 @@ class ConferenceDetails(Model):
     pre_proceedings: bool = False  # London CP4 1.11: proceedings considered shortly after birth
     emergency_protection_order_expires: Date | None = None  # London CP4 1.8
     looked_after_review: Date | None = None  # London CP4 2.2: the review's decision
+    # London CP4 1.9: the day a child assessment order's examinations and assessments end
+    child_assessment_order_ends: Date | None = None
+    premature_birth_likely: bool = False  # pre-birth: London CP4 1.16, hold it earlier
+    # review: whether the police are still involved with the family (London CP4 7.10)
+    police_involvement: bool | None = None
+    previous_chair: str | None = None  # review: who chaired the conference before (CP4 8.1)
+    # the chair has or had operational or line management responsibility for the case (8.1)
+    chair_line_responsibility: bool = False
     originating_authority: OriginatingAuthority | None = None  # London CP4 1.17-1.18
     date: Date | None = None
     time: Time | None = None
@@ -152,6 +160,7 @@ class Child(Model):
     unborn: bool = False
     subject: bool = True
     invite: bool = False  # the child is invited to take part: their own letters (CP4 4.3-4.18)
+    plan_since: Date | None = None  # the day the child's protection plan began (CP4 1.22)
     views: list[ChildViews] = Field(default_factory=list)  # London CP4 4.3-4.18
 
     @field_validator("views", mode="before")
@@ -538,6 +547,7 @@ def _cross_checks(case: Case, doc: Document) -> list[Problem]:
                 "(or conference.birth_date once the baby is born)",
             )
         )
+    problems.extend(_type_contradictions(case, doc))
     if conf.date and conf.type == "review" and conf.previous_conference == conf.date:
         problems.append(
             doc.problem(
@@ -603,6 +613,47 @@ def _cross_checks(case: Case, doc: Document) -> list[Problem]:
                         "outcome records one for every subject child",
                     )
                 )
+    return problems
+
+
+# The conference types a key of `conference:` belongs to: a case file copied from another
+# conference that keeps one of these for another type contradicts itself.
+TYPE_KEYS: dict[str, tuple[str, ...]] = {
+    "strategy_discussion": ("initial",),
+    "looked_after_review": ("initial",),
+    "emergency_protection_order_expires": ("initial",),
+    "child_assessment_order_ends": ("initial",),
+    "previous_conference": ("review",),
+    "previous_type": ("review",),
+    "previous_chair": ("review",),
+    "police_involvement": ("review",),
+    "transfer_notification": ("transfer-in",),
+    "originating_authority": ("transfer-in",),
+    "due_date": ("pre-birth", "review"),
+    "pre_proceedings": ("pre-birth",),
+    "premature_birth_likely": ("pre-birth",),
+    "birth_date": ("pre-birth", "review"),
+    "mother_medically_unfit": ("pre-birth", "review"),
+}
+
+
+def _type_contradictions(case: Case, doc: Document) -> list[Problem]:
+    """Keys of `conference:` that belong to another type of conference (a copied file)."""
+    raw = doc.data.get("conference") if isinstance(doc.data, dict) else None
+    if not isinstance(raw, dict):
+        return []
+    kind = case.conference.type
+    problems = []
+    for key, types in TYPE_KEYS.items():
+        if raw.get(key) in (None, False) or kind in types:
+            continue
+        problems.append(
+            doc.problem(
+                ("conference", key),
+                f"conference.{key}: belongs to {' or '.join(types)} conferences, not to this "
+                f"{kind} conference (copied from another case file?): remove it",
+            )
+        )
     return problems
 
 

@@ -24,7 +24,7 @@ from cpconf.conference import open_case
 from cpconf.errors import CaseError, CpconfError, Problem
 from cpconf.names import initials
 from cpconf.procedures import BUILTIN, Profile, load_profile
-from cpconf.schedule import Schedule, build_schedule
+from cpconf.schedule import Schedule
 
 CASE_SUFFIXES = (".yaml", ".yml")
 
@@ -450,7 +450,7 @@ def examine(
     """One case file's facts, or the problems that stop it being read."""
     try:
         loaded = open_case(path, profiles=profiles)
-        plan = build_schedule(loaded.case, loaded.profile, loaded.calendar, today)
+        plan = loaded.plan(today)  # with the case's own warnings
         return case_facts(str(path), loaded.case, plan)
     except CpconfError as exc:
         return FileError(str(path), tuple(without_values(p) for p in exc.problems))

@@ -135,14 +135,51 @@ def test_wrong_enum_value_suggests_the_nearest(write_case):
 
 
 def test_type_specific_requirement(write_case):
-    path = write_case(MINIMAL.replace("type: initial", "type: review\n  previous_type: initial"))
+    path = write_case(
+        MINIMAL.replace("type: initial", "type: review\n  previous_type: initial").replace(
+            "  strategy_discussion: 2026-11-02\n", ""
+        )
+    )
     line, message = only(path)
     assert line == 4 and "previous_conference: required for a review conference" in message
+
+
+@pytest.mark.parametrize(
+    ("kind", "extra", "key"),
+    [
+        (
+            "review\n  previous_conference: 2026-08-10\n  previous_type: initial",
+            "",
+            "strategy_discussion",
+        ),
+        ("initial", "  transfer_notification: 2026-10-20\n", "transfer_notification"),
+        ("initial", "  previous_type: review\n", "previous_type"),
+        ("initial", "  pre_proceedings: true\n", "pre_proceedings"),
+    ],
+)
+def test_a_key_of_another_type_of_conference_is_named_with_its_line(write_case, kind, extra, key):
+    # a case file copied from another conference: each contradicting key, at its line
+    text = MINIMAL.replace("type: initial", f"type: {kind}").replace(
+        "  strategy_discussion: 2026-11-02\n", "  strategy_discussion: 2026-11-02\n" + extra
+    )
+    found = problems_of(write_case(text))
+    ours = [(line, m) for line, m in found if m.startswith(f"conference.{key}:")]
+    assert len(ours) == 1, found
+    line, message = ours[0]
+    assert (
+        "belongs to" in message
+        and line
+        == text.splitlines().index(
+            next(x for x in text.splitlines() if x.strip().startswith(f"{key}:"))
+        )
+        + 1
+    )
 
 
 def test_a_review_must_say_what_it_reviews(write_case):
     # CONTRACT.md 1: no default previous_type; the review's interval depends on it
     text = MINIMAL.replace("type: initial", "type: review\n  previous_conference: 2026-08-10")
+    text = text.replace("  strategy_discussion: 2026-11-02\n", "")
     line, message = only(write_case(text))
     assert line == 4 and "previous_type: required for a review" in message
 
