@@ -80,6 +80,7 @@ class OpenDeadline:
     owner: str | None  # the person, where the case file names one
     provisional: bool  # counted from the conference deadline: no date booked yet
     path: str
+    booked: dt.date | None = None  # the date the outcome booked (first core group, review)
 
     @property
     def owner_text(self) -> str:
@@ -258,6 +259,7 @@ def deadline_json(d: OpenDeadline) -> dict[str, Any]:
         "owner_role": d.owner_role,
         "owner": d.owner,
         "provisional": d.provisional,
+        "booked": d.booked.isoformat() if d.booked else None,
         "file": d.path,
     }
 
@@ -409,6 +411,7 @@ def case_facts(path: str, case: Case, plan: Schedule) -> CaseFacts:
                 owner=_owner(d.owner, case, social_worker),
                 provisional=d.provisional,
                 path=path,
+                booked=d.booked,
             )
         )
     done: dict[str, tuple[dt.date, dt.date, int]] = {}

@@ -374,6 +374,7 @@ def test_json_has_initials_iso_dates_and_no_names(load):
         "owner_role": "each agency",
         "owner": None,
         "provisional": False,
+        "booked": None,
         "file": str(CASELOAD / "team-b" / "cp-d.yaml"),
     }
     assert "deadlines" not in load.to_json(summary=True)
