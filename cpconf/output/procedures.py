@@ -62,7 +62,9 @@ def profile_view(profile: Profile) -> Group:
                 types += "; if the chair went ahead inquorate"
             if rule.when:
                 name = rule.when.removeprefix("not ")
-                types += f"; {'unless' if rule.when.startswith('not ') else 'if'} {CONDITIONS[name]}"
+                types += (
+                    f"; {'unless' if rule.when.startswith('not ') else 'if'} {CONDITIONS[name]}"
+                )
             source = rule.source
             if spec.inherited_from:
                 source += f" (inherited from {spec.inherited_from})"
@@ -84,7 +86,9 @@ def profile_view(profile: Profile) -> Group:
         bits.append("family starts at " + " or ".join(t.strftime("%H:%M") for t in s.family_times))
     if s.professionals_join_minutes:
         bits.append(f"professionals join {s.professionals_join_minutes} minutes later")
-    bits.append(f"about {s.expected_length_minutes} minutes long{s.note('expected_length_minutes')}")
+    bits.append(
+        f"about {s.expected_length_minutes} minutes long{s.note('expected_length_minutes')}"
+    )
     if s.school_day_ends:
         bits.append(
             f"should end by {s.school_day_ends.strftime('%H:%M')}, the end of the school day"
