@@ -171,7 +171,7 @@ def plan(
         from cpconf.output.plan import plan_view
 
         Console(highlight=False).print(plan_view(schedule, conference.case.case.local_authority))
-    failing = {"deadline_passed", "conference_after_deadline"}
+    failing = {"deadline_passed", "conference_after_deadline", "booking_after_deadline"}
     if check and any(w.code in failing for w in schedule.warnings):
         raise typer.Exit(ExitCode.CHECK_FAILED)
 

@@ -162,7 +162,11 @@ def _anchor_date(
     if name.startswith("done."):
         return case.done.get(name[5:]), False
     if name == "last_core_group":
-        return _last_core_group(case), False
+        # at a review the plan's core groups go on: with none recorded since, from the review
+        last = _last_core_group(case)
+        if last is None and conf.type == "review":
+            last = conf.date
+        return last, False
     value = getattr(conf, name)
     return value, False
 

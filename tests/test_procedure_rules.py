@@ -360,3 +360,30 @@ def test_every_deadline_id_and_reminder_of_every_built_in_profile_is_in_rules_md
         if not re.search(rf"`{re.escape(key)}`", text)
     ]
     assert not missing, f"{name}: not traced in docs/RULES.md: {missing}"
+
+
+def test_after_a_review_the_core_groups_go_on_monthly_and_caseload_sees_the_next(write_case):
+    schedule = plan(write_case, case(REVIEW, extra=CP_OUTCOME), D(2026, 11, 23))
+    # 20 Nov + 1 month = Sun 20 Dec -> Fri 18 Dec; the review after is due 20 May 2027
+    assert schedule.core_groups[0].due == D(2026, 12, 18)
+    assert due(schedule, "next_core_group") == D(2026, 12, 18)
+    assert schedule.core_groups[-1].due <= due(schedule, "next_review")
+
+
+def test_plan_check_fails_on_a_booking_later_than_its_deadline(write_case, cli):
+    outcome = CP_OUTCOME + "  first_core_group: 2026-12-08\n"
+    done = "done:\n" + "".join(
+        f"  {d}: 2026-11-18\n"
+        for d in (
+            "social_worker_report_to_parents",
+            "social_worker_report_to_chair",
+            "agency_reports",
+        )
+    )
+    path = write_case(case(INITIAL, extra=outcome + done))
+    assert cli("plan", path, "--check", "--today", "2026-11-23").exit_code == 1
+    in_time = path.read_text().replace(
+        "first_core_group: 2026-12-08", "first_core_group: 2026-12-03"
+    )
+    path.write_text(in_time)
+    assert cli("plan", path, "--check", "--today", "2026-11-23").exit_code == 0

@@ -90,7 +90,7 @@ def quorum_view(report: QuorumReport) -> Group:
     parts.append(Text(footer, style="dim"))
     if report.warnings:
         parts.append(Text(""))
-        parts.append(Text("Attendance warnings", style="bold yellow"))
+        parts.append(Text("Warnings", style="bold yellow"))
         items = Table.grid(padding=(0, 1))
         items.add_column(style="yellow", no_wrap=True)
         items.add_column()
@@ -100,5 +100,5 @@ def quorum_view(report: QuorumReport) -> Group:
             items.add_row("•", item)
         parts.append(items)
     else:
-        parts.append(Text("No attendance warnings.", style="green"))
+        parts.append(Text("No warnings.", style="green"))
     return Group(*parts)
