@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from cpconf.case import Case
+from cpconf.case import Case, Child
 from cpconf.dates import add_minutes, clock, long_date, short_date
 from cpconf.procedures import LOCAL_NOTE, DeadlineSpec, LocalValues, Profile, Rule, holds
 from cpconf.workdays import WorkingCalendar
@@ -422,129 +422,177 @@ def _warnings(plan: Schedule, case: Case, profile: Profile, cal: WorkingCalendar
 
 
 def _procedure_warnings(plan: Schedule, case: Case, profile: Profile) -> list[Notice]:
-    """What the procedure asks for that the case file shows is not so (London CP4 1.9,
-    1.16, 1.21, 1.22, 7.10, 8.1)."""
-    conf = case.conference
-    out: list[Notice] = []
-    for reminder in profile.reminders:  # conditions as data in the profile
-        if conf.type in reminder.types and holds(reminder.when, conf):
-            out.append(Notice(reminder.code, f"{reminder.message} ({reminder.source})."))
+    """What the procedure asks for that the case file shows is not so."""
+    return [
+        *_reminders(case, profile),
+        *_assessment_order(plan, case, profile),
+        *_midwifery(plan, case),
+        *_plan_length(plan, case, profile),
+        *_police(case),
+        *_chair(case),
+    ]
 
+
+def _reminders(case: Case, profile: Profile) -> list[Notice]:
+    """The profile's reminders whose condition holds (London CP4 1.16: premature birth)."""
+    conf = case.conference
+    return [
+        Notice(r.code, f"{r.message} ({r.source}).")
+        for r in profile.reminders
+        if conf.type in r.types and holds(r.when, conf)
+    ]
+
+
+def _assessment_order(plan: Schedule, case: Case, profile: Profile) -> list[Notice]:
+    """London CP4 1.9: held immediately the order's assessments end. The profile's own rule
+    on the order (a limit of the conference deadline) gives the warning its source."""
+    conf = case.conference
     ends = conf.child_assessment_order_ends
     deadline = plan.deadline("conference")
-    if ends and conf.type == "initial" and (deadline is None or deadline.done is None):
-        by = f", by {long_date(deadline.due)}" if deadline else ""
-        out.append(
-            Notice(
-                "child_assessment_order",
-                f"The child assessment order's examinations and assessments end on "
-                f"{long_date(ends)}: the conference should be held immediately after{by} "
-                "(London CP4 1.9).",
-                "conference",
-            )
+    spec = profile.deadline("conference")
+    rule = next(
+        (
+            r
+            for r in (spec.rules if spec else [])
+            if r.anchor == "child_assessment_order_ends" and conf.type in r.types
+        ),
+        None,
+    )
+    if not ends or rule is None or deadline is None or deadline.done is not None:
+        return []
+    return [
+        Notice(
+            "child_assessment_order",
+            f"The child assessment order's examinations and assessments end on "
+            f"{long_date(ends)}: the conference should be held immediately after, by "
+            f"{long_date(deadline.due)} ({rule.source}).",
+            "conference",
         )
+    ]
 
+
+def _midwifery(plan: Schedule, case: Case) -> list[Notice]:
+    """London CP4 1.21: after the birth, all relevant health professionals attend,
+    "including midwifery services"."""
     after_birth = plan.deadline("birth_review")
-    if after_birth is not None and after_birth.done is None:
-        midwife = any(
-            p.agency == "health" and p.role and "midwi" in p.role.casefold()
-            for p in case.professionals
+    if after_birth is None or after_birth.done is not None:
+        return []
+    if any(
+        p.agency == "health" and p.role and "midwi" in p.role.casefold() for p in case.professionals
+    ):
+        return []
+    return [
+        Notice(
+            "midwifery_not_invited",
+            f"{after_birth.label}: due by {long_date(after_birth.due)}; no health professional "
+            "with a midwife role is listed: all relevant health professionals, including "
+            f"midwifery services, should attend ({after_birth.source}).",
+            "birth_review",
         )
-        if not midwife:
-            out.append(
-                Notice(
-                    "midwifery_not_invited",
-                    f"{after_birth.label}: due by {long_date(after_birth.due)}; no health "
-                    "professional with a midwife role is listed: all relevant health "
-                    f"professionals, including midwifery services, should attend ({after_birth.source}).",
-                    "birth_review",
-                )
-            )
+    ]
 
+
+def _plan_length(plan: Schedule, case: Case, profile: Profile) -> list[Notice]:
+    """London CP4 1.22: sooner reviews for a child under 5 where concerns are serious (how
+    much sooner is local), and plans over 2 years reconsidered."""
+    conf = case.conference
     checks = profile.plans
-    review = plan.deadline("next_review")
+    cal = plan.calendar or WorkingCalendar()
     on = conf.date or plan.today
     protected = (
         {d.child for d in case.outcome.decisions if d.plan == "child-protection"}
         if case.outcome
-        else {c.id for c in case.subject_children}
+        else {c.id for c in case.subject_children}  # before the outcome: any may keep a plan
     )
-    cal = plan.calendar or WorkingCalendar()
+    children = [c for c in case.subject_children if c.id in protected]
+
+    def young(child: Child) -> bool:
+        age = child.age_on(on)
+        return child.unborn or (age is not None and age < checks.young_child_under)
+
+    out: list[Notice] = []
+    review = plan.deadline("next_review")
     if review is not None and checks.young_child_review is not None and conf.date:
         sooner = cal.shift(conf.date, checks.young_child_review, 1)
-        young = [
-            c
-            for c in case.subject_children
-            if c.id in protected
-            and (
-                c.unborn
-                or (c.age_on(on) is not None and (c.age_on(on) or 0) < checks.young_child_under)
-            )
-        ]
-        if young and review.due > sooner:
-            names = ", ".join(c.name for c in young)
+        names = [c.name for c in children if young(c)]
+        if names and review.due > sooner:
             out.append(
                 Notice(
                     "young_child_review",
-                    f"{names}: under {checks.young_child_under}; where there are serious concerns "
-                    f"about the levels of risk the review may need to be sooner than "
-                    f"{long_date(review.due)} ({review.rule}): consider a review by "
+                    f"{', '.join(names)}: under {checks.young_child_under}; where there are "
+                    "serious concerns about the levels of risk the review may need to be "
+                    f"sooner than {long_date(review.due)} ({review.rule}): consider a review by "
                     f"{long_date(sooner)} ({checks.young_child_review} after the conference"
                     f"{_local(checks, 'young_child_review')}; {checks.source}).",
                     "next_review",
                 )
             )
     if checks.long_plan is not None:
-        for c in case.subject_children:
-            if c.plan_since is None or c.id not in protected:
+        for c in children:
+            if c.plan_since is None or on <= cal.shift(c.plan_since, checks.long_plan, 1):
                 continue
-            since = cal.shift(c.plan_since, checks.long_plan, 1)
-            if on > since:
-                out.append(
-                    Notice(
-                        "plan_over_two_years",
-                        f"{c.name} has had a child protection plan since {long_date(c.plan_since)}, "
-                        f"more than {checks.long_plan}: reconsider the progress of the plan"
-                        + (
-                            f", especially as {c.name} is under 5"
-                            if (c.age_on(on) or 0) < 5
-                            else ""
-                        )
-                        + f" ({checks.source}).",
-                    )
+            especially = (
+                f", especially as {c.name} is under {checks.young_child_under}" if young(c) else ""
+            )
+            out.append(
+                Notice(
+                    "plan_over_two_years",
+                    f"{c.name} has had a child protection plan since {long_date(c.plan_since)}, "
+                    f"more than {checks.long_plan}: reconsider the progress of the plan"
+                    f"{especially} ({checks.source}).",
                 )
+            )
+    return out
 
-    police = [p for p in case.professionals if p.agency == "police"]
-    if conf.type == "review" and conf.police_involvement is False and police:
-        out.append(
+
+def _police(case: Case) -> list[Notice]:
+    """London CP4 7.10: police reports go to reviews where police involvement continues."""
+    conf = case.conference
+    if conf.type != "review" or conf.police_involvement is None:
+        return []
+    listed = any(p.agency == "police" for p in case.professionals)
+    if not conf.police_involvement and listed:
+        return [
             Notice(
                 "police_report_not_expected",
                 "The police are no longer involved with the family (police_involvement: false): "
                 "a police report is not expected at this review (London CP4 7.10).",
             )
-        )
-    if conf.type == "review" and conf.police_involvement and not police:
-        out.append(
+        ]
+    if conf.police_involvement and not listed:
+        return [
             Notice(
                 "police_not_invited",
                 "The police are still involved with the family (police_involvement: true) but "
                 "no one from the police is listed: ask for their report (London CP4 7.10).",
             )
-        )
+        ]
+    return []
+
+
+def _chair(case: Case) -> list[Notice]:
+    """London CP4 8.1: a chair with no operational or line management responsibility for
+    the case, and the same chair for a child's reviews wherever possible."""
+    conf = case.conference
     chair = conf.chair.name if conf.chair else None
+    out: list[Notice] = []
     if conf.chair_line_responsibility:
         out.append(
             Notice(
                 "chair_not_independent",
-                f"The chair{f' ({chair})' if chair else ''} has or had operational or line management "
-                "responsibility for the case: the chair must not (London CP4 8.1).",
+                f"The chair{f' ({chair})' if chair else ''} has or had operational or line "
+                "management responsibility for the case: the chair must not (London CP4 8.1).",
             )
         )
+
+    def same(a: str, b: str) -> bool:
+        return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
+
     if (
         conf.type == "review"
         and conf.previous_chair
         and chair
-        and " ".join(chair.casefold().split()) != " ".join(conf.previous_chair.casefold().split())
+        and not same(chair, conf.previous_chair)
     ):
         out.append(
             Notice(
