@@ -387,3 +387,13 @@ def test_plan_check_fails_on_a_booking_later_than_its_deadline(write_case, cli):
     )
     path.write_text(in_time)
     assert cli("plan", path, "--check", "--today", "2026-11-23").exit_code == 0
+
+
+def test_check_quorum_shows_the_early_review_as_local_practice(write_case, cli):
+    conf = INITIAL + "inquorate_decision: {reason: police absent}\n"
+    path = write_case(case(conf))
+    out = cli("check-quorum", path, "--today", "2026-11-20", env={"COLUMNS": "200"}).stdout
+    assert "An early review conference must be arranged by Friday 18 December 2026" in out
+    assert f"1 month after a conference held inquorate ({LOCAL_NOTE})" in out
+    data = json.loads(cli("check-quorum", path, "--json", "--today", "2026-11-20").stdout)
+    assert LOCAL_NOTE in data["early_review"]["rule"]

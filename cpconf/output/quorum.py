@@ -81,9 +81,11 @@ def quorum_view(report: QuorumReport) -> Group:
             by = f" ({d.decided_by})" if d.decided_by else ""
             line.append(f"\nThe chair{by} decided to go ahead (London CP4 3.11): ", style="")
             line.append(d.reason.strip().rstrip(".") + ".")
+            early = report.early_review
+            when = f" by {long_date(early.due)} ({early.rule})" if early is not None else ""
+            source = early.source if early is not None else "London CP4 3.12"
             line.append(
-                "\nAn early review conference must be arranged (London CP4 3.12): see cpconf plan.",
-                style="",
+                f"\nAn early review conference must be arranged{when} ({source}).", style=""
             )
         parts.append(line)
     footer = f"Procedure: {report.procedure}.  Today: {long_date(report.today)}."
