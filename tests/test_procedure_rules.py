@@ -397,3 +397,13 @@ def test_check_quorum_shows_the_early_review_as_local_practice(write_case, cli):
     assert f"1 month after a conference held inquorate ({LOCAL_NOTE})" in out
     data = json.loads(cli("check-quorum", path, "--json", "--today", "2026-11-20").stdout)
     assert LOCAL_NOTE in data["early_review"]["rule"]
+
+
+def test_a_value_the_local_procedure_states_is_not_marked_local():
+    # Warwickshire states the length ("approximately 2-3 hours"); London does not
+    warwickshire = load_profile("warwickshire")
+    assert not warwickshire.session.is_local("expected_length_minutes")
+    assert warwickshire.session.is_local("school_day_ends")
+    assert load_profile("london").session.is_local("expected_length_minutes")
+    assert not load_profile("york").deadline("first_core_group").rules[0].local
+    assert load_profile("hackney").deadline("first_core_group").rules[0].local  # London's
