@@ -437,7 +437,7 @@ def _reminders(case: Case, profile: Profile) -> list[Notice]:
     """The profile's reminders whose condition holds (London CP4 1.16: premature birth)."""
     conf = case.conference
     return [
-        Notice(r.code, f"{r.message} ({r.source}).")
+        Notice(r.code, f"{r.message.rstrip().rstrip('.')} ({r.source}).")
         for r in profile.reminders
         if conf.type in r.types and holds(r.when, conf)
     ]

@@ -126,7 +126,7 @@ def profile_view(profile: Profile) -> Group:
     )
     parts: list[Any] = [head, table, quorum, session, checks]
     for r in profile.reminders:
-        parts.append(Text(f"• Reminder ({r.code}): {r.message} ({r.source})"))
+        parts.append(Text(f"• Reminder ({r.code}): {r.message.rstrip().rstrip('.')} ({r.source})."))
     for note in profile.notes:
         parts.append(Text(f"• {note}"))
     return Group(*parts)
