@@ -604,6 +604,7 @@ def _cross_checks(case: Case, doc: Document) -> list[Problem]:
                         f"{_dotted(at)}: a category is given only with a child protection plan",
                     )
                 )
+        problems.extend(_outcome_dates(case, doc))
         for child in case.subject_children:
             if child.id not in decided:
                 problems.append(
@@ -655,6 +656,31 @@ def _type_contradictions(case: Case, doc: Document) -> list[Problem]:
             )
         )
     return problems
+
+
+def _outcome_dates(case: Case, doc: Document) -> list[Problem]:
+    """Dates in the outcome that come before the conference they follow (a copied file)."""
+    held = case.conference.date
+    outcome = case.outcome
+    if held is None or outcome is None:
+        return []
+    found: list[tuple[Loc, dt.date]] = [
+        (("outcome", key), day)
+        for key in ("first_core_group", "next_review")
+        if (day := getattr(outcome, key)) is not None
+    ]
+    found += [
+        (("outcome", "core_groups_held", j), day) for j, day in enumerate(outcome.core_groups_held)
+    ]
+    return [
+        doc.problem(
+            loc,
+            f"{_dotted(loc)}: {day.isoformat()} is not after the conference ({held.isoformat()}) "
+            "it follows (copied from another case file?)",
+        )
+        for loc, day in found
+        if day <= held
+    ]
 
 
 def parse_case(doc: Document) -> Case:

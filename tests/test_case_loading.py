@@ -352,3 +352,24 @@ def test_markup_in_a_file_is_printed_as_typed(cli, write_case):
     result = cli("plan", path)
     assert result.exit_code == 2
     assert "'[/bold]' is not one of" in result.stderr
+
+
+def test_outcome_dates_before_the_conference_are_refused_at_their_line(write_case):
+    text = MINIMAL.replace(
+        "  strategy_discussion: 2026-11-02\n",
+        "  strategy_discussion: 2026-11-02\n  date: 2026-11-20\n",
+    ) + (
+        "outcome:\n"
+        "  decisions: [{child: amy, plan: child-protection, category: neglect}]\n"
+        "  next_review: 2026-08-10\n"
+        "  core_groups_held:\n"
+        "    - 2026-12-03\n"
+        "    - 2026-09-01\n"
+    )
+    found = problems_of(write_case(text))
+    lines = text.splitlines()
+    assert (lines.index("  next_review: 2026-08-10") + 1, found[0][1]) == found[0]
+    assert "outcome.next_review: 2026-08-10 is not after the conference" in found[0][1]
+    assert found[1][0] == lines.index("    - 2026-09-01") + 1
+    assert found[1][1].startswith("outcome.core_groups_held[1]:")
+    assert len(found) == 2
