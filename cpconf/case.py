@@ -171,6 +171,25 @@ class ConferenceDetails(Model):
         default=None,
         description="Initial, looked-after child going home: date of the review's decision (London CP4 2.2).",
     )  # London CP4 2.2: the review's decision
+    child_assessment_order_ends: Date | None = Field(
+        default=None,
+        description="Initial: the day a child assessment order's assessments end (London CP4 1.9).",
+    )
+    premature_birth_likely: bool = Field(
+        default=False,
+        description="Pre-birth: a premature birth is likely, so hold it earlier (London CP4 1.16).",
+    )
+    police_involvement: bool | None = Field(
+        default=None,
+        description="Review: whether the police are still involved with the family (London CP4 7.10).",
+    )
+    previous_chair: str | None = Field(
+        default=None, description="Review: who chaired the conference before (London CP4 8.1)."
+    )
+    chair_line_responsibility: bool = Field(
+        default=False,
+        description="The chair has or had line responsibility for the case (London CP4 8.1).",
+    )
     originating_authority: OriginatingAuthority | None = Field(
         default=None, description="Transfer-in: the authority the child moved from."
     )  # London CP4 1.17-1.18
@@ -210,6 +229,9 @@ class Child(Model):
     invite: bool = Field(
         default=False, description="True: the child is invited to take part (their own letters)."
     )  # the child is invited to take part: their own letters (CP4 4.3-4.18)
+    plan_since: Date | None = Field(
+        default=None, description="The day the child's protection plan began (London CP4 1.22)."
+    )
     views: list[ChildViews] = Field(
         default_factory=list,
         description="How the child's wishes and feelings reach the conference (London CP4 4.3-4.18).",
@@ -765,6 +787,7 @@ def _date_checks(case: Case, doc: Document) -> list[Problem]:
                     f"({held.isoformat()}): for a baby not yet born write unborn: true",
                 )
             )
+    problems.extend(_type_contradictions(case, doc))
     if conf.date and conf.type == "review" and conf.previous_conference == conf.date:
         problems.append(
             doc.problem(
@@ -791,7 +814,75 @@ def _date_checks(case: Case, doc: Document) -> list[Problem]:
                     f"({trigger.isoformat()})",
                 )
             )
+    if case.outcome:
+        problems.extend(_outcome_dates(case, doc))
     return problems
+
+
+# The conference types a key of `conference:` belongs to: a case file copied from another
+# conference that keeps one of these for another type contradicts itself.
+TYPE_KEYS: dict[str, tuple[str, ...]] = {
+    "strategy_discussion": ("initial", "pre-birth"),  # a pre-birth conference follows one too
+    "looked_after_review": ("initial",),
+    "emergency_protection_order_expires": ("initial",),
+    "child_assessment_order_ends": ("initial",),
+    "previous_conference": ("review",),
+    "previous_type": ("review",),
+    "previous_chair": ("review",),
+    "police_involvement": ("review",),
+    "transfer_notification": ("transfer-in",),
+    "originating_authority": ("transfer-in",),
+    "due_date": ("pre-birth", "review"),
+    "pre_proceedings": ("pre-birth",),
+    "premature_birth_likely": ("pre-birth",),
+    "birth_date": ("pre-birth", "review"),
+    "mother_medically_unfit": ("pre-birth", "review"),
+}
+
+
+def _type_contradictions(case: Case, doc: Document) -> list[Problem]:
+    """Keys of `conference:` that belong to another type of conference (a copied file)."""
+    raw = doc.data.get("conference") if isinstance(doc.data, dict) else None
+    if not isinstance(raw, dict):
+        return []
+    kind = case.conference.type
+    problems = []
+    for key, types in TYPE_KEYS.items():
+        if raw.get(key) in (None, False) or kind in types:
+            continue
+        problems.append(
+            doc.problem(
+                ("conference", key),
+                f"conference.{key}: belongs to {' or '.join(types)} conferences, not to this "
+                f"{kind} conference (copied from another case file?): remove it",
+            )
+        )
+    return problems
+
+
+def _outcome_dates(case: Case, doc: Document) -> list[Problem]:
+    """Dates in the outcome that come before the conference they follow (a copied file)."""
+    held = case.conference.date
+    outcome = case.outcome
+    if held is None or outcome is None:
+        return []
+    found: list[tuple[Loc, dt.date]] = [
+        (("outcome", key), day)
+        for key in ("first_core_group", "next_review")
+        if (day := getattr(outcome, key)) is not None
+    ]
+    found += [
+        (("outcome", "core_groups_held", j), day) for j, day in enumerate(outcome.core_groups_held)
+    ]
+    return [
+        doc.problem(
+            loc,
+            f"{_dotted(loc)}: {day.isoformat()} is not after the conference ({held.isoformat()}) "
+            "it follows (copied from another case file?)",
+        )
+        for loc, day in found
+        if day <= held
+    ]
 
 
 def parse_case(doc: Document) -> Case:

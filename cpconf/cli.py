@@ -218,7 +218,7 @@ def plan(
             )
 
         Console(highlight=False).print(plan_view(schedule))
-    failing = {"deadline_passed", "conference_after_deadline"}
+    failing = {"deadline_passed", "conference_after_deadline", "booking_after_deadline"}
     if check and any(w.code in failing for w in schedule.warnings):
         raise typer.Exit(ExitCode.CHECK_FAILED)
 

@@ -61,9 +61,12 @@ class Conference:
 
     def plan(self, today: dt.date) -> Schedule:
         """Every deadline of the conference in working days, with warnings (`cpconf plan`)."""
-        from cpconf.schedule import build_schedule
+        from cpconf.schedule import Notice, build_schedule
 
         schedule = build_schedule(self.case, self.profile, self.calendar, today)
+        # what the case file says that cannot be so on `today` (a file copied forward, an
+        # outcome typed in early): warnings, not errors, as the same file is right later on
+        schedule.warnings[:0] = [Notice(code, message) for code, message in self._too_early(today)]
         schedule.settings = self._settings_name
         return schedule
 
@@ -71,9 +74,65 @@ class Conference:
     def _settings_name(self) -> str | None:
         return str(self.settings_path) if self.settings_path is not None else None
 
+    def _too_early(self, today: dt.date) -> list[tuple[str, str]]:
+        """Facts recorded for a conference not yet held, each with its key and line."""
+        conf = self.case.conference
+        if conf.date is not None and conf.date <= today:
+            return []
+        when = (
+            f"the conference is booked for {conf.date.isoformat()}, after today ({today.isoformat()})"
+            if conf.date
+            else "no conference date is booked"
+        )
+
+        def at(loc: tuple[str | int, ...], key: str) -> str:
+            line = self.doc.line(loc)
+            return f"{key} (line {line})" if line else key
+
+        out: list[tuple[str, str]] = []
+        if self.case.outcome is not None:
+            out.append(
+                (
+                    "outcome_before_conference",
+                    f"{at(('outcome',), 'outcome')}: an outcome is recorded but {when}: record it "
+                    "once the conference has been held (decision letters written now would say "
+                    "it was held).",
+                )
+            )
+        for i, p in enumerate(self.case.professionals):
+            if p.attendance in ("attended", "absent"):
+                key = at(("professionals", i, "attendance"), f"professionals[{i}].attendance")
+                out.append(
+                    (
+                        "attendance_before_conference",
+                        f"{key}: {p.name} is recorded as {p.attendance} but {when}: use "
+                        "invited, attending or apologies until the day.",
+                    )
+                )
+        after = {
+            spec.id
+            for spec in self.profile.deadlines
+            if all(
+                r.after == "conference"
+                or r.anchor.startswith("done.")
+                or r.anchor == "last_core_group"
+                for r in spec.rules
+            )
+        }
+        for key, day in self.case.done.items():
+            if key == "conference" or key in after:
+                out.append(
+                    (
+                        "done_before_conference",
+                        f"{at(('done', key), f'done.{key}')}: recorded done on {day.isoformat()}, "
+                        f"but it is a task of the conference after it is held, and {when}.",
+                    )
+                )
+        return out
+
     def quorum(self, today: dt.date) -> QuorumReport:
         """Whether the conference is quorate for each subject child (`cpconf check-quorum`)."""
-        from cpconf.quorum import check_quorum
+        from cpconf.quorum import AttendanceWarning, check_quorum
 
         self.still_to_fill_in()  # a quorum of example professionals would mislead
         schedule = self.plan(today)  # the last day to ask for an exclusion is the plan's
@@ -86,6 +145,8 @@ class Conference:
             early_review=schedule.deadline("early_review"),
         )
         report.settings = self._settings_name
+        # every command shows the case's warnings (a conference on a bank holiday), then its own
+        report.warnings[:0] = [AttendanceWarning(w.code, w.message) for w in schedule.warnings]
         return report
 
     def letters(

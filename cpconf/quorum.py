@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, get_args
 from cpconf.case import AGENCY_NAMES, Agency, Case, Child, InquorateDecision, Professional
 from cpconf.dates import long_date
 from cpconf.names import a_or_an, first_name, join_names
-from cpconf.procedures import Profile, Quorum
+from cpconf.procedures import LOCAL_NOTE, LocalValues, Profile, Quorum
 from cpconf.workdays import WorkingCalendar
 
 if TYPE_CHECKING:  # the plan is built by the caller: quorum never builds one
@@ -241,6 +241,11 @@ def assess_child(case: Case, child: Child, rule: Quorum) -> ChildQuorum:
 # -- attendance checks ---------------------------------------------------------------------
 
 
+def _local(section: LocalValues, name: str) -> str:
+    """', local practice: not in the procedure' for a value the procedure does not state."""
+    return f", {LOCAL_NOTE}" if section.is_local(name) else ""
+
+
 def _cite(source: str) -> str:
     """A source in brackets, any note of its own after a semicolon: never brackets in brackets."""
     return "(" + re.sub(r"\s*\(([^()]*)\)", r"; \1", source) + ")"
@@ -338,7 +343,9 @@ def attendance_warnings(
                     AttendanceWarning(
                         "no_reply",
                         f"{who} has not replied to the invitation and the conference is {when} "
-                        f"({long_date(conf.date)}): ask whether they will attend or send a report.",
+                        f"({long_date(conf.date)}): ask whether they will attend or send a report "
+                        f"(replies chased from {checks.reply_needed_working_days} working days "
+                        f"before{_local(checks, 'reply_needed_working_days')}).",
                         p.id,
                     )
                 )
@@ -388,7 +395,11 @@ def attendance_warnings(
                 AttendanceWarning(
                     "child_views_not_recorded",
                     f"{c.name} is {age}: record how their wishes and feelings will be heard "
-                    f"{_cite(checks.child_views_source)}, in views: attending, advocate, "
+                    + _cite(
+                        f"{checks.child_views_source} (from age {checks.child_views_from_age}"
+                        f"{_local(checks, 'child_views_from_age')})"
+                    )
+                    + ", in views: attending, advocate, "
                     "booklet, written, social-worker, chair-meeting or declined.",
                     c.id,
                 )
@@ -401,7 +412,11 @@ def attendance_warnings(
                     "young_child_attending",
                     f"{c.name} ({what}) is listed as attending: babies and young children should "
                     "not normally be present; help the parents arrange their care "
-                    f"{_cite(checks.young_child_source)}.",
+                    + _cite(
+                        f"{checks.young_child_source} (under {checks.young_child_under}"
+                        f"{_local(checks, 'young_child_under')})"
+                    )
+                    + ".",
                     c.id,
                 )
             )

@@ -6,9 +6,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from cpconf.case import Case
+from cpconf.case import Case, Child
 from cpconf.dates import add_minutes, clock, long_date, short_date
-from cpconf.procedures import DeadlineSpec, Profile, Rule
+from cpconf.procedures import LOCAL_NOTE, DeadlineSpec, LocalValues, Profile, Rule, holds
 from cpconf.workdays import WorkingCalendar
 
 
@@ -24,6 +24,18 @@ class Deadline:
     cutoff: bool = False  # closes a window rather than being a task (e.g. exclusion requests)
     provisional: bool = False  # counted from the conference deadline: no date booked yet
     done: dt.date | None = None
+    booked: dt.date | None = None  # the date booked in the outcome (first core group, review)
+    local: bool = False  # the rule is local practice, not the procedure's
+
+
+@dataclass(frozen=True)
+class CoreGroup:
+    """One core group meeting due before the next review (CONTRACT.md section 4)."""
+
+    due: dt.date
+    rule: str
+    source: str
+    booked: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -64,6 +76,7 @@ class Schedule:
     meeting: str = ""  # what the procedure calls this meeting: "initial conference", "review CPPM"
     meeting_name: str = ""  # in full: "initial child protection conference"
     not_set: list[Unset] = field(default_factory=list)  # deadlines the procedure leaves open
+    core_groups: list[CoreGroup] = field(default_factory=list)
 
     def deadline(self, deadline_id: str) -> Deadline | None:
         return next((d for d in self.deadlines if d.id == deadline_id), None)
@@ -75,8 +88,8 @@ class Schedule:
             if late > 0:
                 return Status("late", late, f"done {late} working day{'s' * (late != 1)} late")
             return Status("done", 0, "done")
-        booked = self.conference_date
-        if d.id == "conference" and booked and booked >= self.today:
+        booked = self.conference_date if d.id == "conference" else d.booked
+        if booked and booked >= self.today:
             ahead = cal.working_days_between(booked, d.due)
             when = "today" if booked == self.today else f"for {short_date(booked)}"
             if ahead >= 0:
@@ -107,7 +120,22 @@ class Schedule:
             "procedure": self.procedure,
             "conference_type": self.conference_type,
             "conference_date": self.conference_date.isoformat() if self.conference_date else None,
-            "deadlines": {d.id: {"due": d.due.isoformat(), "rule": d.rule} for d in self.deadlines},
+            "deadlines": {
+                d.id: {
+                    "due": d.due.isoformat(),
+                    "rule": d.rule,
+                    **({"booked": d.booked.isoformat()} if d.booked else {}),
+                }
+                for d in self.deadlines
+            },
+            "core_groups": [
+                {
+                    "due": c.due.isoformat(),
+                    "rule": c.rule,
+                    **({"booked": c.booked.isoformat()} if c.booked else {}),
+                }
+                for c in self.core_groups
+            ],
             "warnings": [{"code": w.code, "message": w.message} for w in self.warnings],
             "settings": self.settings,  # an extra key: which settings file, or null
         }
@@ -122,6 +150,8 @@ def _applies(rule: Rule, case: Case) -> bool:
     if conf.type not in rule.types:
         return False
     if rule.previous_types is not None and conf.previous_type not in rule.previous_types:
+        return False
+    if not holds(rule.when, conf):  # a fact of the case (London CP4 1.21: the mother unfit)
         return False
     proceeded = conf.inquorate_decision is not None  # London CP4 3.11-3.12
     if rule.if_inquorate_proceeded is not None and rule.if_inquorate_proceeded != proceeded:
@@ -163,8 +193,46 @@ def _anchor_date(
         return (conference_due, True) if rule.before else (None, False)
     if name.startswith("done."):
         return case.done.get(name[5:]), False
+    if name == "last_core_group":
+        # at a review the plan's core groups go on: with none recorded since, from the review
+        last = _last_core_group(case)
+        if last is None and conf.type == "review":
+            last = conf.date
+        return last, False
     value = getattr(conf, name)
     return value, False
+
+
+def _core_groups_held(case: Case) -> list[dt.date]:
+    held = set(case.outcome.core_groups_held) if case.outcome else set()
+    if "first_core_group" in case.done:
+        held.add(case.done["first_core_group"])
+    return sorted(held)
+
+
+def _last_core_group(case: Case) -> dt.date | None:
+    held = _core_groups_held(case)
+    return held[-1] if held else None
+
+
+# the dates an outcome books for a deadline (CONTRACT.md section 1)
+BOOKINGS = {"first_core_group": "first_core_group", "next_review": "next_review"}
+
+
+def _booked(case: Case, deadline_id: str) -> dt.date | None:
+    if case.outcome is None or deadline_id not in BOOKINGS:
+        return None
+    value: dt.date | None = getattr(case.outcome, BOOKINGS[deadline_id])
+    return value
+
+
+def _done(case: Case, deadline_id: str, today: dt.date) -> dt.date | None:
+    if deadline_id == "conference":
+        return _conference_done(case, today)
+    if deadline_id == "first_core_group" and "first_core_group" not in case.done:
+        held = _core_groups_held(case)
+        return held[0] if held else None
+    return case.done.get(deadline_id)
 
 
 def _conference_done(case: Case, today: dt.date) -> dt.date | None:
@@ -201,7 +269,6 @@ def build_schedule(
         rule, due, provisional = min(
             [main, *(c for c in counted if c[0].limit)], key=lambda c: (c[1], c[0].limit)
         )
-        done = _conference_done(case, today) if spec.id == "conference" else case.done.get(spec.id)
         return Deadline(
             id=spec.id,
             label=spec.label,
@@ -212,7 +279,9 @@ def build_schedule(
             inherited_from=spec.inherited_from,
             cutoff=spec.kind == "cutoff",
             provisional=provisional,
-            done=done,
+            done=_done(case, spec.id, today),
+            booked=_booked(case, spec.id),
+            local=rule.local,
         )
 
     # the conference deadline first: others may count back from it
@@ -243,8 +312,49 @@ def build_schedule(
         meeting_name=profile.terms.meeting_name(conf.type),
         not_set=not_set,
     )
+    plan.core_groups = _core_groups(plan, case, profile, calendar)
     plan.warnings.extend(_warnings(plan, case, profile, calendar))
     return plan
+
+
+def _local(section: LocalValues, name: str) -> str:
+    """', local practice: not in the procedure' for a value the procedure does not state."""
+    return f", {LOCAL_NOTE}" if section.is_local(name) else ""
+
+
+def _core_groups(
+    plan: Schedule, case: Case, profile: Profile, cal: WorkingCalendar
+) -> list[CoreGroup]:
+    """Every core group meeting due until the next review (CONTRACT.md section 4): the first
+    by the profile's `first_core_group`, each later one by its `next_core_group` rhythm,
+    counted from the last meeting held."""
+    review = plan.deadline("next_review")
+    if case.outcome is None or review is None or case.conference.date is None:
+        return []  # no child protection plan, or no conference held yet
+    end = review.booked or review.due
+    out: list[CoreGroup] = []
+    held = _core_groups_held(case)
+    previous: dt.date | None = held[-1] if held else None
+    first = plan.deadline("first_core_group")
+    if previous is None and first is not None:
+        out.append(CoreGroup(first.due, first.rule, first.source, first.booked))
+        previous = first.booked or first.due
+    if previous is None:  # a review: the core group goes on from the conference
+        previous = case.conference.date
+    spec = profile.deadline("next_core_group")
+    rhythm = next(
+        (r for r in spec.rules if r.anchor == "last_core_group") if spec else iter(()), None
+    )
+    if rhythm is None:
+        return out
+    words = rhythm.words(profile.labels)
+    while len(out) < 60:  # a plan reviewed at most every 6 months: a bound, not a limit
+        due = cal.shift(previous, rhythm.duration, 1)
+        if due <= previous or due > end:
+            break
+        out.append(CoreGroup(due, words, rhythm.source))
+        previous = due
+    return out
 
 
 def _warnings(plan: Schedule, case: Case, profile: Profile, cal: WorkingCalendar) -> list[Notice]:
@@ -299,6 +409,18 @@ def _warnings(plan: Schedule, case: Case, profile: Profile, cal: WorkingCalendar
                 "conference",
             )
         )
+    for d in plan.deadlines:
+        if d.booked and d.booked > d.due and d.done is None:
+            late = cal.working_days_between(d.due, d.booked)
+            out.append(
+                Notice(
+                    "booking_after_deadline",
+                    f"{d.label}: booked for {long_date(d.booked)}, {late} working "
+                    f"day{'s' * (late != 1)} after its deadline ({long_date(d.due)}, {d.rule}, "
+                    f"{d.source}).",
+                    d.id,
+                )
+            )
     session = profile.session
     if conf.time and session.family_times and conf.time not in session.family_times:
         usual = " or ".join(clock(t) for t in session.family_times)
@@ -309,14 +431,18 @@ def _warnings(plan: Schedule, case: Case, profile: Profile, cal: WorkingCalendar
                 f"({session.source}).",
             )
         )
-    if conf.time and session.school_day_ends:
+    # the end of the school day is local (CP4 3.6 names no hour): none unless set; and a
+    # start time the procedure itself sets (Hackney's 2pm) is not second-guessed
+    if conf.time and session.school_day_ends and conf.time not in session.family_times:
         ends = add_minutes(conf.time, session.expected_length_minutes)
         if ends > session.school_day_ends or conf.time >= session.school_day_ends:
             out.append(
                 Notice(
                     "conference_after_school_day",
                     f"The conference starts at {clock(conf.time)} and will run until about "
-                    f"{clock(ends)}, past the end of the school day ({clock(session.school_day_ends)}): "
+                    f"{clock(ends)} (a length of {session.expected_length_minutes} minutes"
+                    f"{_local(session, 'expected_length_minutes')}), past the end of the school "
+                    f"day ({clock(session.school_day_ends)}{_local(session, 'school_day_ends')}): "
                     "parents should not be asked to attend when they are busy with children at home; "
                     f"offer help with childcare ({session.school_day_source}).",
                 )
@@ -329,6 +455,7 @@ def _warnings(plan: Schedule, case: Case, profile: Profile, cal: WorkingCalendar
                 u.id,
             )
         )
+    out.extend(_procedure_warnings(plan, case, profile))
     for d in plan.deadlines:
         if d.done is None and not d.cutoff and d.due < plan.today:
             status = plan.status(d)
@@ -340,4 +467,188 @@ def _warnings(plan: Schedule, case: Case, profile: Profile, cal: WorkingCalendar
                     d.id,
                 )
             )
+    return out
+
+
+def _procedure_warnings(plan: Schedule, case: Case, profile: Profile) -> list[Notice]:
+    """What the procedure asks for that the case file shows is not so."""
+    return [
+        *_reminders(case, profile),
+        *_assessment_order(plan, case, profile),
+        *_midwifery(plan, case),
+        *_plan_length(plan, case, profile),
+        *_police(case),
+        *_chair(case),
+    ]
+
+
+def _reminders(case: Case, profile: Profile) -> list[Notice]:
+    """The profile's reminders whose condition holds (London CP4 1.16: premature birth)."""
+    conf = case.conference
+    return [
+        Notice(r.code, f"{r.message.rstrip().rstrip('.')} ({r.source}).")
+        for r in profile.reminders
+        if conf.type in r.types and holds(r.when, conf)
+    ]
+
+
+def _assessment_order(plan: Schedule, case: Case, profile: Profile) -> list[Notice]:
+    """London CP4 1.9: held immediately the order's assessments end. The profile's own rule
+    on the order (a limit of the conference deadline) gives the warning its source."""
+    conf = case.conference
+    ends = conf.child_assessment_order_ends
+    deadline = plan.deadline("conference")
+    spec = profile.deadline("conference")
+    rule = next(
+        (
+            r
+            for r in (spec.rules if spec else [])
+            if r.anchor == "child_assessment_order_ends" and conf.type in r.types
+        ),
+        None,
+    )
+    if not ends or rule is None or deadline is None or deadline.done is not None:
+        return []
+    return [
+        Notice(
+            "child_assessment_order",
+            f"The child assessment order's examinations and assessments end on "
+            f"{long_date(ends)}: the conference should be held immediately after, by "
+            f"{long_date(deadline.due)} ({rule.source}).",
+            "conference",
+        )
+    ]
+
+
+def _midwifery(plan: Schedule, case: Case) -> list[Notice]:
+    """London CP4 1.21: after the birth, all relevant health professionals attend,
+    "including midwifery services"."""
+    after_birth = plan.deadline("birth_review")
+    if after_birth is None or after_birth.done is not None:
+        return []
+    if any(
+        p.agency == "health" and p.role and "midwi" in p.role.casefold() for p in case.professionals
+    ):
+        return []
+    return [
+        Notice(
+            "midwifery_not_invited",
+            f"{after_birth.label}: due by {long_date(after_birth.due)}; no health professional "
+            "with a midwife role is listed: all relevant health professionals, including "
+            f"midwifery services, should attend ({after_birth.source}).",
+            "birth_review",
+        )
+    ]
+
+
+def _plan_length(plan: Schedule, case: Case, profile: Profile) -> list[Notice]:
+    """London CP4 1.22: sooner reviews for a child under 5 where concerns are serious (how
+    much sooner is local), and plans over 2 years reconsidered."""
+    conf = case.conference
+    checks = profile.plans
+    cal = plan.calendar or WorkingCalendar()
+    on = conf.date or plan.today
+    protected = (
+        {d.child for d in case.outcome.decisions if d.plan == "child-protection"}
+        if case.outcome
+        else {c.id for c in case.subject_children}  # before the outcome: any may keep a plan
+    )
+    children = [c for c in case.subject_children if c.id in protected]
+
+    def young(child: Child) -> bool:
+        age = child.age_on(on)
+        return child.unborn or (age is not None and age < checks.young_child_under)
+
+    out: list[Notice] = []
+    review = plan.deadline("next_review")
+    if review is not None and checks.young_child_review is not None and conf.date:
+        sooner = cal.shift(conf.date, checks.young_child_review, 1)
+        names = [c.name for c in children if young(c)]
+        if names and review.due > sooner:
+            out.append(
+                Notice(
+                    "young_child_review",
+                    f"{', '.join(names)}: under {checks.young_child_under}; where there are "
+                    "serious concerns about the levels of risk the review may need to be "
+                    f"sooner than {long_date(review.due)} ({review.rule}): consider a review by "
+                    f"{long_date(sooner)} ({checks.young_child_review} after the conference"
+                    f"{_local(checks, 'young_child_review')}; {checks.source}).",
+                    "next_review",
+                )
+            )
+    if checks.long_plan is not None:
+        for c in children:
+            if c.plan_since is None or on <= cal.shift(c.plan_since, checks.long_plan, 1):
+                continue
+            especially = (
+                f", especially as {c.name} is under {checks.young_child_under}" if young(c) else ""
+            )
+            out.append(
+                Notice(
+                    "plan_over_two_years",
+                    f"{c.name} has had a child protection plan since {long_date(c.plan_since)}, "
+                    f"more than {checks.long_plan}: reconsider the progress of the plan"
+                    f"{especially} ({checks.source}).",
+                )
+            )
+    return out
+
+
+def _police(case: Case) -> list[Notice]:
+    """London CP4 7.10: police reports go to reviews where police involvement continues."""
+    conf = case.conference
+    if conf.type != "review" or conf.police_involvement is None:
+        return []
+    listed = any(p.agency == "police" for p in case.professionals)
+    if not conf.police_involvement and listed:
+        return [
+            Notice(
+                "police_report_not_expected",
+                "The police are no longer involved with the family (police_involvement: false): "
+                "a police report is not expected at this review (London CP4 7.10).",
+            )
+        ]
+    if conf.police_involvement and not listed:
+        return [
+            Notice(
+                "police_not_invited",
+                "The police are still involved with the family (police_involvement: true) but "
+                "no one from the police is listed: ask for their report (London CP4 7.10).",
+            )
+        ]
+    return []
+
+
+def _chair(case: Case) -> list[Notice]:
+    """London CP4 8.1: a chair with no operational or line management responsibility for
+    the case, and the same chair for a child's reviews wherever possible."""
+    conf = case.conference
+    chair = conf.chair.name if conf.chair else None
+    out: list[Notice] = []
+    if conf.chair_line_responsibility:
+        out.append(
+            Notice(
+                "chair_not_independent",
+                f"The chair{f' ({chair})' if chair else ''} has or had operational or line "
+                "management responsibility for the case: the chair must not (London CP4 8.1).",
+            )
+        )
+
+    def same(a: str, b: str) -> bool:
+        return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
+
+    if (
+        conf.type == "review"
+        and conf.previous_chair
+        and chair
+        and not same(chair, conf.previous_chair)
+    ):
+        out.append(
+            Notice(
+                "chair_changed",
+                f"This review is chaired by {chair}, the previous conference by "
+                f"{conf.previous_chair}: wherever possible the same person chairs the reviews "
+                "of a child (London CP4 8.1).",
+            )
+        )
     return out

@@ -24,7 +24,7 @@ from cpconf.conference import open_case
 from cpconf.errors import CaseError, CpconfError, Problem
 from cpconf.names import initials
 from cpconf.procedures import BUILTIN, Profile, load_profile
-from cpconf.schedule import Schedule, build_schedule
+from cpconf.schedule import Schedule
 from cpconf.settings import Settings, SettingsCache, load_settings
 from cpconf.settings_file import SETTINGS_FILE
 
@@ -84,6 +84,7 @@ class OpenDeadline:
     owner: str | None  # the person, where the case file names one
     provisional: bool  # counted from the conference deadline: no date booked yet
     path: str
+    booked: dt.date | None = None  # the date the outcome booked (first core group, review)
 
     @property
     def owner_text(self) -> str:
@@ -265,6 +266,7 @@ def deadline_json(d: OpenDeadline) -> dict[str, Any]:
         "owner_role": d.owner_role,
         "owner": d.owner,
         "provisional": d.provisional,
+        "booked": d.booked.isoformat() if d.booked else None,
         "file": d.path,
     }
 
@@ -417,6 +419,7 @@ def case_facts(path: str, case: Case, plan: Schedule) -> CaseFacts:
                 owner=_owner(d.owner, case, social_worker),
                 provisional=d.provisional,
                 path=path,
+                booked=d.booked,
             )
         )
     done: dict[str, tuple[dt.date, dt.date, int]] = {}
@@ -462,7 +465,7 @@ def examine(
     """One case file's facts, or the problems that stop it being read."""
     try:
         loaded = open_case(path, settings, profiles=profiles, settings_cache=settings_cache)
-        plan = build_schedule(loaded.case, loaded.profile, loaded.calendar, today)
+        plan = loaded.plan(today)  # with the case's own warnings
         facts = case_facts(str(path), loaded.case, plan)
         used = loaded.settings_path
         return replace(facts, settings=str(used)) if used is not None else facts

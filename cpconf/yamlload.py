@@ -245,12 +245,17 @@ def parse_yaml(text: str, name: str) -> Document:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
         what = (
             f"{exc.context}, {exc.problem}"  # e.g. "found duplicate anchor …, second occurrence"
             if exc.context and exc.problem
             else exc.problem or exc.context or "invalid YAML"
         )
+        if exc.context == "while scanning a quoted scalar" and exc.context_mark:
+            # an unclosed quote runs to the end of the file: say where it opens, not where
+            # the file ends
+            mark = exc.context_mark
+            what = "a quoted string opens here and is never closed (a missing closing quote)"
+        line = mark.line + 1 if mark else None
         lines = text.splitlines()
         at = (
             lines[mark.line][mark.column : mark.column + 1]

@@ -135,14 +135,51 @@ def test_wrong_enum_value_suggests_the_nearest(write_case):
 
 
 def test_type_specific_requirement(write_case):
-    path = write_case(MINIMAL.replace("type: initial", "type: review\n  previous_type: initial"))
+    path = write_case(
+        MINIMAL.replace("type: initial", "type: review\n  previous_type: initial").replace(
+            "  strategy_discussion: 2026-11-02\n", ""
+        )
+    )
     line, message = only(path)
     assert line == 4 and "previous_conference: required for a review conference" in message
+
+
+@pytest.mark.parametrize(
+    ("kind", "extra", "key"),
+    [
+        (
+            "review\n  previous_conference: 2026-08-10\n  previous_type: initial",
+            "",
+            "strategy_discussion",
+        ),
+        ("initial", "  transfer_notification: 2026-10-20\n", "transfer_notification"),
+        ("initial", "  previous_type: review\n", "previous_type"),
+        ("initial", "  pre_proceedings: true\n", "pre_proceedings"),
+    ],
+)
+def test_a_key_of_another_type_of_conference_is_named_with_its_line(write_case, kind, extra, key):
+    # a case file copied from another conference: each contradicting key, at its line
+    text = MINIMAL.replace("type: initial", f"type: {kind}").replace(
+        "  strategy_discussion: 2026-11-02\n", "  strategy_discussion: 2026-11-02\n" + extra
+    )
+    found = problems_of(write_case(text))
+    ours = [(line, m) for line, m in found if m.startswith(f"conference.{key}:")]
+    assert len(ours) == 1, found
+    line, message = ours[0]
+    assert (
+        "belongs to" in message
+        and line
+        == text.splitlines().index(
+            next(x for x in text.splitlines() if x.strip().startswith(f"{key}:"))
+        )
+        + 1
+    )
 
 
 def test_a_review_must_say_what_it_reviews(write_case):
     # CONTRACT.md 1: no default previous_type; the review's interval depends on it
     text = MINIMAL.replace("type: initial", "type: review\n  previous_conference: 2026-08-10")
+    text = text.replace("  strategy_discussion: 2026-11-02\n", "")
     line, message = only(write_case(text))
     assert line == 4 and "previous_type: required for a review" in message
 
@@ -367,3 +404,24 @@ def test_a_subject_child_without_a_decision_is_named_with_schema_problems(write_
     messages = [m for _, m in problems_of(write_case(text))]
     assert any("unknown key 'recomendations'" in m for m in messages)
     assert any("no decision for Amy Smith ('amy')" in m for m in messages)
+
+
+def test_outcome_dates_before_the_conference_are_refused_at_their_line(write_case):
+    text = MINIMAL.replace(
+        "  strategy_discussion: 2026-11-02\n",
+        "  strategy_discussion: 2026-11-02\n  date: 2026-11-20\n",
+    ) + (
+        "outcome:\n"
+        "  decisions: [{child: amy, plan: child-protection, category: neglect}]\n"
+        "  next_review: 2026-08-10\n"
+        "  core_groups_held:\n"
+        "    - 2026-12-03\n"
+        "    - 2026-09-01\n"
+    )
+    found = problems_of(write_case(text))
+    lines = text.splitlines()
+    assert (lines.index("  next_review: 2026-08-10") + 1, found[0][1]) == found[0]
+    assert "outcome.next_review: 2026-08-10 is not after the conference" in found[0][1]
+    assert found[1][0] == lines.index("    - 2026-09-01") + 1
+    assert found[1][1].startswith("outcome.core_groups_held[1]:")
+    assert len(found) == 2

@@ -47,10 +47,10 @@ def test_table_grouped_with_initials(cli, wide):
         "Due today (1)",
         "Due this week (4)",
         "Due next week (1)",
-        "Later (6)",
+        "Later (7)",
     ):
         assert heading in out
-    assert out.index("Overdue (2)") < out.index("Due today (1)") < out.index("Later (6)")
+    assert out.index("Overdue (2)") < out.index("Due today (1)") < out.index("Later (7)")
     assert "A.S., B.S." in out and "N.E., A.E." in out
     assert "Fri 20 Nov 2026" in out  # CP-C's conference deadline, as tables write dates
     assert "overdue by 1 working day" in out
@@ -86,7 +86,7 @@ def test_json_parsed_back(cli):
     data = json.loads(result.stdout)  # nothing but JSON on stdout
     assert data["today"] == "2026-11-23"
     assert data["files"] == 6 and data["cases"] == 5
-    assert data["counts"] == {"overdue": 2, "today": 1, "this_week": 4, "next_week": 1, "later": 6}
+    assert data["counts"] == {"overdue": 2, "today": 1, "this_week": 4, "next_week": 1, "later": 7}
     assert [(d["reference"], d["deadline"], d["due"]) for d in data["deadlines"][:3]] == [
         ("CP-D", "agency_reports", "2026-11-19"),
         ("CP-C", "conference", "2026-11-20"),
@@ -132,7 +132,7 @@ def test_csv_parsed_back(cli):
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     deadlines = [r for r in rows if r["kind"] == "deadline"]
     errors = [r for r in rows if r["kind"] == "error"]
-    assert len(deadlines) == 14 and len(errors) == 2
+    assert len(deadlines) == 15 and len(errors) == 2  # with CP-B's next core group
     assert deadlines[1] == {
         "kind": "deadline",
         "reference": "CP-C",

@@ -56,6 +56,7 @@ def test_plan_json_keeps_the_contract_and_warns_of_what_is_not_set(cli, write_ca
         "deadlines",
         "warnings",
         "settings",  # which council settings file was used (none here)
+        "core_groups",  # CONTRACT.md 4: the core group meetings due (none before the outcome)
     }
     assert data["procedure"] == "scotland"
     assert data["deadlines"]["conference"] == {

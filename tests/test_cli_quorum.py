@@ -240,7 +240,7 @@ def test_table_wording_reads_cleanly(cli, monkeypatch) -> None:
     assert "none (everyone with direct contact is present)" in out
     assert "nobody:" not in out
     [views] = [line for line in out.splitlines() if "wishes and feelings" in line]
-    assert "(London CP4 4.3-4.18; age 10: cpconf default; set locally)" in views
+    assert "(London CP4 4.3-4.18; from age 10, local practice: not in the procedure)" in views
     assert _max_depth(views) == 1  # no brackets inside brackets
 
 

@@ -134,7 +134,7 @@ def test_settings_command_shows_values_and_sources(cli, tmp_path, monkeypatch):
     }
     assert rows["procedure"]["value"] == "york"
     assert rows["procedure"]["source"] == f"{settings}:5"
-    assert rows["school_day_ends"]["source"] == "profile york (local)"
+    assert rows["school_day_ends"]["source"] == "not set"  # local: no procedure gives an hour
     # without a case: the council's, found from the working directory
     monkeypatch.chdir(tmp_path)
     council = cli("settings", "--json")

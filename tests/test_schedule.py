@@ -222,14 +222,43 @@ def test_conference_on_non_working_day(write_case, date, flagged):
         )
 
 
-@pytest.mark.parametrize(
-    ("time", "flagged"), [("13:30", True), ("15:00", True), ("10:00", False), ("13:00", False)]
-)
-def test_conference_after_school_day(write_case, time, flagged):
+@pytest.mark.parametrize("time", ["13:30", "15:00", "16:00"])
+def test_no_end_of_the_school_day_unless_the_council_sets_one(write_case, time):
+    # CP4 3.6 names no hour: the end of the school day is local, none by default
     conf = (
         f"  type: initial\n  strategy_discussion: 2026-11-02\n  date: 2026-11-20\n  time: {time}\n"
     )
-    assert ("conference_after_school_day" in codes(plan_of(write_case, case_text(conf)))) is flagged
+    assert "conference_after_school_day" not in codes(plan_of(write_case, case_text(conf)))
+
+
+@pytest.mark.parametrize(
+    ("time", "flagged"), [("13:30", True), ("15:00", True), ("10:00", False), ("13:00", False)]
+)
+def test_conference_after_a_school_day_the_council_set(write_case, time, flagged):
+    conf = (
+        f"  type: initial\n  strategy_discussion: 2026-11-02\n  date: 2026-11-20\n  time: {time}\n"
+    )
+    loaded = open_case(write_case(case_text(conf)))
+    profile = loaded.profile.with_local({"session.school_day_ends": "15:00"})
+    plan = build_schedule(loaded.case, profile, loaded.calendar, START)
+    assert ("conference_after_school_day" in codes(plan)) is flagged
+    if flagged:
+        [message] = [w.message for w in plan.warnings if w.code == "conference_after_school_day"]
+        # the note sits with each value the procedure does not state
+        assert "(3pm, local practice: not in the procedure)" in message
+        assert "120 minutes, local practice: not in the procedure" in message
+        assert "(London CP4 3.6)" in message
+
+
+def test_hackney_2pm_slot_never_warns_about_the_school_day(write_case):
+    conf = "  type: initial\n  strategy_discussion: 2026-11-02\n  date: 2026-11-20\n  time: 14:00\n"
+    loaded = open_case(write_case(case_text(conf, procedure="hackney")))
+    for profile in (
+        loaded.profile,
+        loaded.profile.with_local({"session.school_day_ends": "15:00"}),
+    ):
+        plan = build_schedule(loaded.case, profile, loaded.calendar, START)
+        assert "conference_after_school_day" not in codes(plan)
 
 
 def test_deadline_passed_only_before_today(write_case):
@@ -279,6 +308,7 @@ def test_to_json_is_exactly_the_contract(write_case):
         "conference_type",
         "conference_date",
         "deadlines",
+        "core_groups",
         "warnings",
         "settings",  # an extra key (CONTRACT.md allows them): the council settings file used
     ]

@@ -72,13 +72,14 @@ def test_open_deadlines_grouped_and_soonest_first(load):
         ("this_week", "CP-D", "decision_letter", D(2026, 11, 27)),
         ("next_week", "CP-E", "conference_record", D(2026, 12, 3)),
         ("later", "CP-A", "conference_record", D(2026, 12, 11)),
+        ("later", "CP-B", "next_core_group", D(2026, 12, 18)),  # London: local, monthly
         ("later", "CP-D", "conference_record", D(2026, 12, 24)),
         ("later", "CP-B", "next_review", D(2027, 2, 11)),
         ("later", "CP-A", "next_review", D(2027, 2, 12)),
         ("later", "CP-E", "next_review", D(2027, 5, 5)),
         ("later", "CP-D", "next_review", D(2027, 5, 26)),
     ]
-    assert load.counts() == {"overdue": 2, "today": 1, "this_week": 4, "next_week": 1, "later": 6}
+    assert load.counts() == {"overdue": 2, "today": 1, "this_week": 4, "next_week": 1, "later": 7}
     assert load.files == 6 and load.cases == 5
 
 
@@ -219,14 +220,16 @@ def test_an_unreadable_file_is_reported_and_the_rest_still_run(load):
 
 
 def test_a_fault_in_one_file_does_not_stop_the_others(monkeypatch):
-    real = core.build_schedule
+    import cpconf.schedule as schedule
+
+    real = schedule.build_schedule
 
     def faulty(case, *args):
         if case.case.reference == "CP-C":
             raise ZeroDivisionError("division by zero")
         return real(case, *args)
 
-    monkeypatch.setattr(core, "build_schedule", faulty)
+    monkeypatch.setattr(schedule, "build_schedule", faulty)
     load = build_caseload([CASELOAD / "team-a"], TODAY, jobs=1)
     assert load.cases == 2
     [error] = load.errors
@@ -327,9 +330,17 @@ def test_a_review_in_its_own_file_replaces_the_earlier_next_review(tmp_path):
         done: {decision_letter: 2026-08-21, conference_record: 2026-09-10,
                first_core_group: 2026-09-01}
     """)
+    # core groups held monthly since: the next one is not yet due
+    initial = initial.replace(
+        "outcome: {decisions:",
+        "outcome: {core_groups_held: [2026-10-01, 2026-10-30, 2026-11-20], decisions:",
+    )
     (tmp_path / "1-initial.yaml").write_text(initial)
     load = build_caseload([tmp_path], TODAY, jobs=1)
-    assert [(d.deadline, d.group) for d in load.deadlines] == [("next_review", "this_week")]
+    assert [(d.deadline, d.group) for d in load.deadlines] == [
+        ("next_review", "this_week"),
+        ("next_core_group", "later"),
+    ]
     review = initial.replace(
         "type: initial, strategy_discussion: 2026-08-03, date: 2026-08-24",
         "type: review, previous_conference: 2026-08-24, previous_type: initial",
@@ -363,6 +374,7 @@ def test_json_has_initials_iso_dates_and_no_names(load):
         "owner_role": "each agency",
         "owner": None,
         "provisional": False,
+        "booked": None,
         "file": str(CASELOAD / "team-b" / "cp-d.yaml"),
     }
     assert "deadlines" not in load.to_json(summary=True)

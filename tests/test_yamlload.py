@@ -110,3 +110,13 @@ def test_brackets_inside_text_are_not_nesting(loader):
 def test_a_path_too_long_is_a_clear_error(tmp_path):
     with pytest.raises(CaseError):
         read_text(tmp_path / ("x" * 300 + ".yaml"))
+
+
+@pytest.mark.parametrize("quote", ['"', "'"])
+def test_an_unclosed_quote_is_reported_where_it_opens_not_at_the_end(loader, quote):
+    text = f"case:\n  reference: CP-1\nconference:\n  venue: {quote}Room 4\n  type: initial\n\nchildren: []\n"
+    with pytest.raises(CaseError) as exc:
+        parse_yaml(text, "t.yaml")
+    (problem,) = exc.value.problems
+    assert problem.line == 4
+    assert "never closed" in problem.message

@@ -43,9 +43,10 @@ def plan_view(plan: Schedule) -> Group:
         rule.append(f"\n{source}", style="dim")
         if d.provisional:
             rule.append("\ncounted from the conference deadline", style="dim italic")
-        table.add_row(
-            name, long_date(d.due), rule, Text(status.text, style=_STATUS_STYLE[status.kind])
-        )
+        due = Text(long_date(d.due))
+        if d.booked:  # the date booked in the outcome, beside its deadline
+            due.append(f"\nbooked: {long_date(d.booked)}", style="bold" if d.booked > d.due else "")
+        table.add_row(name, due, rule, Text(status.text, style=_STATUS_STYLE[status.kind]))
     for u in plan.not_set:  # the procedure gives no timescale: shown, never invented
         name = Text(u.label, style="bold")
         name.append(f"\nby: {u.owner}", style="dim")
@@ -56,6 +57,20 @@ def plan_view(plan: Schedule) -> Group:
             Text("set it locally", style="yellow"),
         )
     parts: list[RenderableType] = [table]
+    if plan.core_groups:
+        groups = Table(
+            title="Core group meetings until the next review", title_justify="left", expand=False
+        )
+        groups.add_column("Due by", no_wrap=True)
+        groups.add_column("Rule")
+        for c in plan.core_groups:
+            when = Text(long_date(c.due))
+            if c.booked:
+                when.append(f"\nbooked: {long_date(c.booked)}")
+            rule = Text(c.rule)
+            rule.append(f"\n{c.source}", style="dim")
+            groups.add_row(when, rule)
+        parts.append(groups)
     footer = f"Procedure: {plan.procedure}.  Today: {long_date(plan.today)}."
     parts.append(Text(footer, style="dim"))
     # the table already shows deadlines not set, each with its reason

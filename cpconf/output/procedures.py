@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from cpconf.dates import long_date
-from cpconf.procedures import Profile
+from cpconf.procedures import CONDITIONS, Profile
 from cpconf.quorum import unit_name
 
 
@@ -60,6 +60,11 @@ def profile_view(profile: Profile) -> Group:
                 types += f"; if {_plan_words(rule.if_plan)}"
             if rule.if_inquorate_proceeded:
                 types += "; if the chair went ahead inquorate"
+            if rule.when:
+                name = rule.when.removeprefix("not ")
+                types += (
+                    f"; {'unless' if rule.when.startswith('not ') else 'if'} {CONDITIONS[name]}"
+                )
             source = rule.source
             if spec.inherited_from:
                 source += f" (inherited from {spec.inherited_from})"
@@ -93,11 +98,45 @@ def profile_view(profile: Profile) -> Group:
         bits.append("family starts at " + " or ".join(t.strftime("%H:%M") for t in s.family_times))
     if s.professionals_join_minutes:
         bits.append(f"professionals join {s.professionals_join_minutes} minutes later")
-    bits.append(f"about {s.expected_length_minutes} minutes long")
+    bits.append(
+        f"about {s.expected_length_minutes} minutes long{s.note('expected_length_minutes')}"
+    )
     if s.school_day_ends:
-        bits.append(f"should end by {s.school_day_ends.strftime('%H:%M')} (end of the school day)")
+        bits.append(
+            f"should end by {s.school_day_ends.strftime('%H:%M')}, the end of the school day"
+            f"{s.note('school_day_ends')} ({s.school_day_source})"
+        )
+    else:
+        bits.append(f"no end of the school day set{s.note('school_day_ends')}")
     session.append("; ".join(bits) + (f" ({s.source})" if s.source else ""))
-    parts: list[RenderableType] = [head, table, quorum, session]
+    a, p = profile.attendance, profile.plans
+    checks = Text("Checks: ", style="bold")
+    checks.append(
+        "; ".join(
+            [
+                f"children's views recorded from age {a.child_views_from_age}"
+                f"{a.note('child_views_from_age')} ({a.child_views_source})",
+                f"young children (not normally present) under {a.young_child_under}"
+                f"{a.note('young_child_under')} ({a.young_child_source})",
+                f"replies chased {a.reply_needed_working_days} working days before"
+                f"{a.note('reply_needed_working_days')}",
+                *(
+                    [
+                        f"a review within {p.young_child_review}{p.note('young_child_review')} "
+                        f"considered for a child under {p.young_child_under} ({p.source})"
+                    ]
+                    if p.young_child_review
+                    else []
+                ),
+                *(
+                    [f"plans over {p.long_plan}{p.note('long_plan')} reconsidered ({p.source})"]
+                    if p.long_plan
+                    else []
+                ),
+            ]
+        )
+    )
+    parts: list[RenderableType] = [head, table, quorum, session, checks]
     terms = profile.terms
     if terms != type(terms)():  # a nation's own words (England's are the defaults)
         words = Text("Terms: ", style="bold")
@@ -110,6 +149,8 @@ def profile_view(profile: Profile) -> Group:
             bits.append(f"the {terms.reporter}")
         words.append("; ".join(bits) + f" ({terms.source})")
         parts.append(words)
+    for r in profile.reminders:
+        parts.append(Text(f"• Reminder ({r.code}): {r.message.rstrip().rstrip('.')} ({r.source})."))
     for note in profile.notes:
         parts.append(Text(f"• {note}"))
     return Group(*parts)

@@ -80,16 +80,18 @@ def quorum_view(report: QuorumReport) -> Group:
             by = f" ({d.decided_by})" if d.decided_by else ""
             line.append(f"\nThe chair{by} decided to go ahead (London CP4 3.11): ", style="")
             line.append(d.reason.strip().rstrip(".") + ".")
+            early = report.early_review
+            when = f" by {long_date(early.due)} ({early.rule})" if early is not None else ""
+            source = early.source if early is not None else "London CP4 3.12"
             line.append(
-                "\nAn early review conference must be arranged (London CP4 3.12): see cpconf plan.",
-                style="",
+                f"\nAn early review conference must be arranged{when} ({source}).", style=""
             )
         parts.append(line)
     footer = f"Procedure: {report.procedure}.  Today: {long_date(report.today)}."
     parts.append(Text(footer, style="dim"))
     if report.warnings:
         parts.append(Text(""))
-        parts.append(Text("Attendance warnings", style="bold yellow"))
+        parts.append(Text("Warnings", style="bold yellow"))
         items = Table.grid(padding=(0, 1))
         items.add_column(style="yellow", no_wrap=True)
         items.add_column()
@@ -99,5 +101,5 @@ def quorum_view(report: QuorumReport) -> Group:
             items.add_row("•", item)
         parts.append(items)
     else:
-        parts.append(Text("No attendance warnings.", style="green"))
+        parts.append(Text("No warnings.", style="green"))
     return Group(*parts)

@@ -17,13 +17,14 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    ValidationError,
     field_validator,
     model_validator,
 )
 
 from cpconf.case import Agency, ConferenceType, Date, Time, nearest, validate
 from cpconf.case import PlanKind as ChildPlan
-from cpconf.errors import CpconfError, ProfileError
+from cpconf.errors import CpconfError, Problem, ProfileError
 from cpconf.workdays import Duration, WorkingCalendar
 from cpconf.yamlload import Document, load_yaml, parse_yaml
 
@@ -50,8 +51,43 @@ ANCHORS: dict[str, str] = {
     "birth_date": "the birth",
     "emergency_protection_order_expires": "the day the emergency protection order expires",
     "looked_after_review": "the looked-after review's decision",
+    "child_assessment_order_ends": "the end of the child assessment order's assessments",
     "conference": "the conference",
+    # the latest core group held (outcome.core_groups_held), else the first recorded done
+    "last_core_group": "the last core group meeting",
 }
+
+# What a value the procedure does not state is called wherever it is shown (CONTRACT.md 3)
+LOCAL_NOTE = "local practice: not in the procedure"
+
+# Facts of the case file a rule or reminder may depend on (`when: mother_medically_unfit`,
+# `when: not pre_proceedings`): each a yes/no field of `conference:` (cpconf/case.py).
+CONDITIONS: dict[str, str] = {
+    "mother_medically_unfit": "the mother is not medically fit to attend within 10 days",
+    "pre_proceedings": "proceedings are considered shortly after the birth",
+    "premature_birth_likely": "a premature birth is likely",
+}
+
+
+def _check_when(value: str | None) -> str | None:
+    if value is None:
+        return None
+    name = value.removeprefix("not ").strip()
+    if name not in CONDITIONS:
+        raise ValueError(
+            f"'{value}' is not a condition a rule can depend on: use one of "
+            f"{', '.join(CONDITIONS)}, or 'not' and one of them"
+        )
+    return value
+
+
+def holds(when: str | None, facts: Any) -> bool:
+    """Whether a rule's `when:` condition holds for the case's `conference:` facts."""
+    if when is None:
+        return True
+    negated = when.startswith("not ")
+    value = bool(getattr(facts, when.removeprefix("not ").strip(), False))
+    return value != negated
 
 
 def _all_types() -> list[ConferenceType]:
@@ -79,6 +115,15 @@ class Rule(_Model):
     # a limit, not the rule: where its date is known, the deadline is the earlier of this
     # and the rule that applies (London CP4 1.8: before an emergency protection order expires)
     limit: bool = False
+    # only where a fact of the case holds (London CP4 1.21: `when: mother_medically_unfit`)
+    when: str | None = None
+    # the procedure does not state this duration: local practice a council may change
+    local: bool = False
+
+    @field_validator("when")
+    @classmethod
+    def _condition(cls, value: str | None) -> str | None:
+        return _check_when(value)
 
     @field_validator("duration", mode="before")
     @classmethod
@@ -113,13 +158,14 @@ class Rule(_Model):
 
     def words(self, labels: dict[str, str]) -> str:
         if self.text:
-            return self.text
+            return self.text + (f" ({LOCAL_NOTE})" if self.local else "")
         anchor = self.anchor
         if anchor.startswith("done."):
             what = f"the {labels.get(anchor[5:], anchor[5:]).lower()}"
         else:
             what = ANCHORS[anchor]
-        return f"{self.duration} {'after' if self.after else 'before'} {what}"
+        words = f"{self.duration} {'after' if self.after else 'before'} {what}"
+        return words + (f" ({LOCAL_NOTE})" if self.local else "")
 
 
 class NotSet(_Model):
@@ -154,14 +200,37 @@ class DeadlineSpec(_Model):
         return self
 
 
-class Session(_Model):
+class LocalValues(_Model):
+    """A section whose `local:` lists the values the procedure does not state."""
+
+    local: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _local_names(self) -> LocalValues:
+        unknown = [n for n in self.local if n not in type(self).model_fields or n == "local"]
+        if unknown:
+            raise ValueError(
+                f"local: no setting {', '.join(repr(n) for n in unknown)} in this section"
+            )
+        return self
+
+    def is_local(self, name: str) -> bool:
+        return name in self.local
+
+    def note(self, name: str) -> str:
+        """' (local practice: not in the procedure)' for a local value, else ''."""
+        return f" ({LOCAL_NOTE})" if self.is_local(name) else ""
+
+
+class Session(LocalValues):
     """When the meeting runs (London CP4 3.6; Hackney's family pre-meeting)."""
 
     family_times: list[Time] = Field(default_factory=list)  # usual start times, if fixed
     professionals_join_minutes: int = 0
     expected_length_minutes: int = 120
+    # CP4 3.6 names no hour: none unless the council sets one
     school_day_ends: Time | None = None
-    school_day_source: str = "local procedure"  # why it matters: London CP4 3.6
+    school_day_source: str = "London CP4 3.6"  # why it matters, not the hour
     source: str | None = None
     # A blended conference: who is in the room; everyone else joins online (Hackney guide,
     # "The Conference Process"). Empty: the procedure does not say, and the letters say
@@ -183,7 +252,7 @@ class Quorum(_Model):
     source: str = "London CP4 3.10"
 
 
-class AttendanceChecks(_Model):
+class AttendanceChecks(LocalValues):
     """Who should attend and how: the settings behind `cpconf check-quorum`'s warnings."""
 
     report_if_unable_to_attend: bool = True
@@ -248,6 +317,40 @@ class Terms(_Model):
         return named if named is not None else f"{conference_type} {self.meeting}"
 
 
+class PlanChecks(LocalValues):
+    """How long a child protection plan runs before the procedure asks for a closer look."""
+
+    # London CP4 1.22: an infant or child under 5 with serious concerns "might require the
+    # timescales to be shorter"; how much shorter is local
+    young_child_under: int = 5
+    young_child_review: Duration | None = None
+    # London CP4 1.22: plans "for over 2 years" reconsidered
+    long_plan: Duration | None = None
+    source: str = "London CP4 1.22"
+
+    @field_validator("young_child_review", "long_plan", mode="before")
+    @classmethod
+    def _duration(cls, value: Any) -> Any:
+        if value is None or isinstance(value, Duration | dict):
+            return value
+        return Duration.parse(str(value))
+
+
+class Reminder(_Model):
+    """A warning the procedure asks for where a fact of the case holds (data, not code)."""
+
+    code: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    types: list[ConferenceType] = Field(default_factory=lambda: _all_types())
+    when: str
+    message: str = Field(min_length=1)
+    source: str = Field(min_length=1)
+
+    @field_validator("when")
+    @classmethod
+    def _condition(cls, value: str | None) -> str | None:
+        return _check_when(value)
+
+
 class ClosureRange(_Model):
     start: Date = Field(alias="from")
     end: Date = Field(alias="to")
@@ -265,6 +368,8 @@ class Profile(_Model):
     session: Session = Field(default_factory=Session)
     quorum: Quorum = Field(default_factory=Quorum)
     attendance: AttendanceChecks = Field(default_factory=AttendanceChecks)
+    plans: PlanChecks = Field(default_factory=PlanChecks)
+    reminders: list[Reminder] = Field(default_factory=list)
     # what a late conference calls for, said with the warning (London CP4 1.10)
     delay_procedure: str | None = None
     reports_email: str | None = None
@@ -296,6 +401,64 @@ class Profile(_Model):
     def labels(self) -> dict[str, str]:
         return {d.id: d.label for d in self.deadlines}
 
+    def with_local(self, values: dict[str, Any]) -> Profile:
+        """This profile with local values set by the council (settings), still marked local.
+
+        Keys are `section.setting` (`session.school_day_ends`, `attendance.child_views_from_age`,
+        `plans.young_child_review`) or `deadlines.<id>` for the duration of the deadline's
+        local rules (`deadlines.early_review: 6 weeks`). Only values the profile marks
+        `local` may be set: a value the procedure states is not the council's to change.
+        Raises ProfileError naming any other key.
+        """
+        data = self.model_dump(by_alias=True)
+        problems: list[str] = []
+        for key, value in values.items():
+            section, _, name = key.partition(".")
+            if section in ("session", "attendance", "plans") and name:
+                part = getattr(self, section)
+                if name not in type(part).model_fields or name == "local":
+                    problems.append(f"{key}: no such setting")
+                elif not part.is_local(name):
+                    problems.append(
+                        f"{key}: the {self.name} procedure states this value; only local "
+                        f"values ({', '.join(f'{section}.{n}' for n in part.local) or 'none here'}) "
+                        "can be set"
+                    )
+                else:
+                    data[section][name] = value
+            elif section == "deadlines" and name:
+                spec = next((d for d in data["deadlines"] if d["id"] == name), None)
+                rules = [r for r in spec["rules"] if r.get("local")] if spec else []
+                if not rules:
+                    problems.append(f"{key}: the {self.name} procedure has no local rule '{name}'")
+                for r in rules:
+                    r["duration"] = value
+            else:
+                problems.append(f"{key}: not a local value (section.setting or deadlines.<id>)")
+        if problems:
+            raise ProfileError([Problem(self.name, None, p) for p in problems])
+        try:
+            return Profile.model_validate(data)
+        except ValidationError as exc:
+            raise ProfileError(
+                [
+                    Problem(self.name, None, f"{'.'.join(map(str, e['loc']))}: {e['msg']}")
+                    for e in exc.errors()
+                ]
+            ) from None
+
+    def local_values(self) -> list[tuple[str, Any]]:
+        """Every value marked local, as (`section.setting` or `deadlines.<id>`, value)."""
+        out: list[tuple[str, Any]] = []
+        for section in ("session", "attendance", "plans"):
+            part = getattr(self, section)
+            out.extend((f"{section}.{n}", getattr(part, n)) for n in part.local)
+        for spec in self.deadlines:
+            for rule in spec.rules:
+                if rule.local:
+                    out.append((f"deadlines.{spec.id}", rule.duration))
+        return out
+
 
 @dataclass(frozen=True)
 class ProfileRef:
@@ -323,7 +486,7 @@ def _merge(parent: dict[str, Any], child: dict[str, Any]) -> tuple[dict[str, Any
     that a problem in one is reported at its line in the child's file.
     """
     merged = {**parent, **child}
-    for section in ("session", "quorum", "attendance", "terms"):  # terms.welsh: whole
+    for section in ("session", "quorum", "attendance", "plans", "terms"):  # terms.welsh: whole
         if isinstance(parent.get(section), dict) and isinstance(child.get(section), dict):
             merged[section] = {**parent[section], **child[section]}
     child_deadlines = child.get("deadlines") or []

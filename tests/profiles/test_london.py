@@ -304,5 +304,5 @@ def test_an_early_review_where_the_chair_went_ahead_inquorate():
     inquorate = INITIAL | {"inquorate_decision": {"reason": "Police unable to attend"}}
     early = plan(P, inquorate)
     assert_deadline(EARLY_REVIEW, early, "early_review", "2026-12-18")  # Sun 20 Dec: Friday
-    assert "set locally" in early.deadline("early_review").source
+    assert early.deadline("early_review").local  # shown as "(local practice: not in the procedure)"
     assert_deadline(EARLY_REVIEW, plan(P, INITIAL), "early_review", None)

@@ -64,7 +64,8 @@ def test_ten_days_that_end_on_a_bank_holiday_come_back_to_the_working_day_before
 
 
 def test_monthly_core_groups_after_the_first():
-    held = plan(P, INITIAL, done={"first_core_group": "2026-11-30"})
+    # core groups meet once a child has a protection plan
+    held = plan(P, INITIAL, outcome=PROTECTION_PLAN, done={"first_core_group": "2026-11-30"})
     assert_deadline(MONTHLY, held, "next_core_group", "2026-12-30")
 
 

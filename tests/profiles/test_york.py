@@ -58,7 +58,8 @@ def test_an_initial_conference():
 
 
 def test_the_core_group_then_at_least_every_month():
-    held = plan(P, INITIAL, done={"first_core_group": "2026-12-01"})
+    # core groups meet once a child has a protection plan
+    held = plan(P, INITIAL, outcome=PROTECTION_PLAN, done={"first_core_group": "2026-12-01"})
     # Tue 1 Dec + 1 month = Fri 1 Jan 2027, New Year's Day: the working day before
     assert_deadline(CORE_GROUP, held, "next_core_group", "2026-12-31")
 
