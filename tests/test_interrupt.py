@@ -130,7 +130,7 @@ def test_a_signal_midway_into_a_new_folder_leaves_no_folder(big, tmp_path):
     out = tmp_path / "new" / "pack"
     done = stop_midway(big, out, signal.SIGINT)
     assert done.returncode != 0
-    assert not out.exists()  # made by the run, removed with it
+    assert list(tmp_path.iterdir()) == []  # both folders made by the run, removed with it
 
 
 # -- the guard -------------------------------------------------------------------------

@@ -107,7 +107,9 @@ def write_pack(
             ],
             exists=True,
         )
-    created = not out_dir.exists()
+    # the folders this run makes (the output folder and any missing above it): removed
+    # again, if still empty, when nothing is written
+    created = [p for p in (out_dir, *out_dir.parents) if not p.exists()]
     done = False
     # Ctrl-C or SIGTERM: an exception, so that the staging folder is removed and nothing
     # is left (a complete document with personal data in each staged file)
@@ -149,7 +151,8 @@ def write_pack(
         finally:
             if staging is not None:
                 staging.close()
-            if created and not done:
+            if not done:
                 with contextlib.suppress(OSError):
-                    out_dir.rmdir()  # only if still empty: a folder this run made, left as it was
+                    for folder in created:  # innermost first; rmdir only takes an empty one
+                        folder.rmdir()
     return [Written(d.kind, d.recipient, d.recipient_name, out_dir / d.filename) for d in docs]
