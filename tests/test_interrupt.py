@@ -237,3 +237,20 @@ def test_a_write_error_names_the_document_not_a_temporary_file(tmp_path, monkeyp
         f"{tmp_path / 'invitation-hv.docx'}: cannot write the document: No space left on device."
     )
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_signal_while_one_file_is_written_waits_until_it_is_whole(tmp_path, monkeypatch):
+    target = tmp_path / "plan.ics"
+    real = files.temp_file
+
+    def interrupted(folder, name, data):
+        made = real(folder, name, data)
+        os.kill(os.getpid(), signal.SIGTERM)  # between the temporary file and the rename
+        time.sleep(0.05)
+        return made
+
+    monkeypatch.setattr(files, "temp_file", interrupted)
+    with pytest.raises(Terminated):
+        files.write_new(target, b"BEGIN:VCALENDAR")
+    assert target.read_bytes() == b"BEGIN:VCALENDAR"  # written whole, then stopped
+    assert os.listdir(tmp_path) == ["plan.ics"]  # and no temporary file
