@@ -846,24 +846,24 @@ def test_a_write_error_names_the_document_not_a_hidden_temporary_file(tmp_path, 
     """As root a read-only folder is still writable: the error is made where the OS gives it."""
     import errno
 
-    import cpconf.letters.pack as pack
+    import cpconf.files as files
 
     loaded = open_case(SAMPLE)
     plan = build_schedule(loaded.case, loaded.profile, loaded.calendar, dt.date(2026, 11, 10))
     out = tmp_path / "out"
     first = plan_documents(loaded, plan)[0].filename
 
-    def no_room(folder, target, data):
-        hidden = folder / f".{target}.k2j4x9.tmp"  # what mkstemp's error would name
+    def no_room(path, data):
+        hidden = path.parent / f".{path.name}.k2j4x9.tmp"  # what the OS error would name
         raise OSError(errno.ENOSPC, "No space left on device", str(hidden))
 
     def denied(src, dst):
         raise PermissionError(errno.EACCES, "Permission denied", str(src))
 
     if where == "temporary file":
-        monkeypatch.setattr(pack, "temp_file", no_room)
+        monkeypatch.setattr(files, "_write_synced", no_room)
     else:
-        monkeypatch.setattr(pack.os, "replace", denied)
+        monkeypatch.setattr(files, "place_new", denied)
     with pytest.raises(OutputError) as info:
         make_letters(loaded, plan, out)
     (problem,) = info.value.problems

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from cpconf.errors import Problem, TemplateError
+from cpconf.letters.docxzip import DocxWriter
 from cpconf.letters.kinds import PlannedDocument
 
 
@@ -77,7 +78,7 @@ class CompiledTemplate:
 
     docxtpl's own `render` re-reads the .docx and recompiles its XML for every document;
     here the preparation is done once per run and each document is only a Jinja render
-    and a zip write (LIBRARIES.md: compile once, render many).
+    and a zip write of the parts with tags (LIBRARIES.md: compile once, render many).
     """
 
     def __init__(self, path: Path, env: Any | None = None):
@@ -130,6 +131,10 @@ class CompiledTemplate:
                     self.parts.append((info, template))
                     continue
             self.parts.append((info, raw))
+        # the parts without tags are compressed once, here, not once a document
+        self._writer = DocxWriter(
+            [(info, part if isinstance(part, bytes) else None) for info, part in self.parts]
+        )
 
     def render_part(
         self, name: str, template: Any, context: Mapping[str, Any], listing: bool
@@ -161,17 +166,16 @@ class CompiledTemplate:
         return decl + etree.tostring(tree, encoding="unicode")
 
     def render(self, context: Mapping[str, Any], listing: bool | None = None) -> bytes:
-        """The finished .docx, as bytes."""
+        """The finished .docx, as bytes: only the parts with tags are made anew."""
         if listing is None:
             listing = has_listing(context)
-        buf = io.BytesIO()
-        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as out:
-            for info, part in self.parts:
-                if isinstance(part, bytes):
-                    out.writestr(info, part)
-                else:
-                    out.writestr(info, self.render_part(info.filename, part, context, listing))
-        return buf.getvalue()
+        return self._writer.write(
+            {
+                info.filename: self.render_part(info.filename, part, context, listing)
+                for info, part in self.parts
+                if not isinstance(part, bytes)
+            }
+        )
 
     def undeclared(self) -> set[str]:
         """Top-level names the template uses (docxtpl's own analysis)."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -12,7 +11,7 @@ from typing import Any
 from cpconf.case import Case
 from cpconf.dates import clock, long_date
 from cpconf.errors import OutputError, Problem
-from cpconf.files import temp_file
+from cpconf.files import SignalGuard, Staging
 from cpconf.letters.engine import Renderer, sentence
 from cpconf.letters.kinds import KIND_LABELS, PlannedDocument, Written
 from cpconf.names import one_line
@@ -114,35 +113,52 @@ def write_pack(
             ],
             exists=True,
         )
-    created = not out_dir.exists()
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError.single(out_dir, f"cannot create the folder ({exc.strerror}).") from None
-    staged: list[tuple[Path, Path]] = []
+    # the folders this run makes (the output folder and any missing above it): removed
+    # again, if still empty, when nothing is written
+    created = [p for p in (out_dir, *out_dir.parents) if not p.exists()]
     done = False
-    current = ""  # the document being written: an error names it, never its temporary file
-    try:
-        for d in docs:
-            current = d.filename
-            staged.append(
-                (temp_file(out_dir, d.filename, renderer.render(d)), out_dir / d.filename)
-            )
-        for name, data in extra_files.items():
-            current = name
-            staged.append((temp_file(out_dir, name, data), out_dir / name))
-        for tmp, target in staged:
-            current = target.name
-            os.replace(tmp, target)
-        done = True
-    except OSError as exc:
-        # str(exc) would name the hidden .tmp file; the reason alone, with the document
-        reason = exc.strerror or type(exc).__name__
-        raise OutputError.single(out_dir, sentence(f"cannot write {current}: {reason}")) from None
-    finally:
-        for tmp, _ in staged:
-            tmp.unlink(missing_ok=True)
-        if created and not done:
-            with contextlib.suppress(OSError):
-                out_dir.rmdir()  # only if still empty: a folder this run made, left as it was
+    # Ctrl-C or SIGTERM: an exception, so that the staging folder is removed and nothing
+    # is left (a complete document with personal data in each staged file)
+    with SignalGuard() as guard:
+        try:
+            out_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OutputError.single(
+                out_dir, f"cannot create the folder ({exc.strerror})."
+            ) from None
+        staging: Staging | None = None
+        try:
+            staging = Staging(out_dir)
+            with guard.live():
+                for d in docs:  # each rendered, then written while the next renders
+                    staging.add(d.filename, renderer.render(d))
+                for name, data in extra_files.items():
+                    staging.add(name, data)
+                staging.finish()
+            staging.commit(force)  # signals wait: all of the pack is put in place, or none
+            done = True
+        except FileExistsError as exc:  # a file appeared since the check: it is kept
+            appeared = Path(exc.filename or "").name
+            raise OutputError(
+                [
+                    Problem(
+                        str(out_dir),
+                        None,
+                        f"{appeared} appeared while the documents were being written; "
+                        "nothing was written.",
+                    )
+                ],
+                exists=True,
+            ) from None
+        except OSError as exc:
+            raise OutputError.single(
+                out_dir, sentence(f"cannot write the documents: {exc.strerror or exc}")
+            ) from None
+        finally:
+            if staging is not None:
+                staging.close()
+            if not done:
+                with contextlib.suppress(OSError):
+                    for folder in created:  # innermost first; rmdir only takes an empty one
+                        folder.rmdir()
     return [Written(d.kind, d.recipient, d.recipient_name, out_dir / d.filename) for d in docs]
