@@ -143,6 +143,9 @@ class ConferenceDetails(Model):
     coordinator: Contact | None = None
     delay_reason: str | None = None
     inquorate_decision: InquorateDecision | None = None  # London CP4 3.11-3.12
+    # a review: the core group going into it (ids), whose members are told when a plan
+    # ends (London CP4 10.9); `cpconf next` carries it from the conference before
+    core_group: list[str] = Field(default_factory=list)
 
 
 class Child(Model):
@@ -448,6 +451,11 @@ def _reference_checks(doc: Document) -> list[Problem]:
                 )
             )
 
+    conference = doc.data.get("conference") if isinstance(doc.data, dict) else None
+    current = conference.get("core_group") if isinstance(conference, dict) else None
+    if isinstance(current, list):
+        for j, member in enumerate(current):
+            check(("conference", "core_group", j), member, people_ids, "person")
     for i, prof in _items(doc.data, "professionals"):
         contact = prof.get("contact_with")
         if isinstance(contact, str | int) and contact != "all":

@@ -96,15 +96,24 @@ _LEFTOVER = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}")
 
 
 def sample_documents(today: dt.date | None = None) -> list[PlannedDocument]:
-    """Every document of the shipped sample case: one of each kind, every branch."""
+    """Every document of the shipped sample cases: one of each kind, every branch.
+
+    The initial conference of `sample_case.yaml`, and the review of `sample_review.yaml`
+    at which a plan ends (the only case with a plan ended notification).
+    """
     from cpconf.conference import open_case
     from cpconf.schedule import build_schedule
 
-    loaded = open_case(default_template_dir() / "sample_case.yaml")
-    plan = build_schedule(
-        loaded.case, loaded.profile, loaded.calendar, today or dt.date(2026, 11, 20)
-    )
-    return plan_documents(loaded, plan)
+    docs: list[PlannedDocument] = []
+    for name, held in (("sample_case.yaml", dt.date(2026, 11, 20)), ("sample_review.yaml", None)):
+        path = default_template_dir() / name
+        if not path.is_file():
+            continue
+        loaded = open_case(path)
+        day = today or held or loaded.case.conference.date or dt.date(2026, 11, 20)
+        plan = build_schedule(loaded.case, loaded.profile, loaded.calendar, day)
+        docs += plan_documents(loaded, plan)
+    return docs
 
 
 def _visible_text(xml: str) -> str:
