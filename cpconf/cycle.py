@@ -7,10 +7,11 @@ with comments that say what to check: who to invite and the date to book.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import re
 from pathlib import Path
+
+import yaml
 
 from cpconf.case import Case, Contact
 from cpconf.conference import Conference
@@ -24,11 +25,12 @@ _NOT_PLAIN = re.compile(r"(?i)(true|false|yes|no|on|off|null|y|n|~)\Z")
 
 
 def _text(value: str) -> str:
-    """A string as a YAML scalar: plain where that is safe, else double-quoted (JSON)."""
-    value = " ".join(value.split()) if "\n" not in value else value
-    if _PLAIN.match(value) and not _NOT_PLAIN.match(value) and ": " not in value:
-        return value.rstrip()
-    return json.dumps(value, ensure_ascii=False)
+    """A string as a YAML scalar: plain where that is safe, else double-quoted, with YAML's
+    own escapes for what it may not hold as it is (control and non-characters)."""
+    if _PLAIN.match(value) and not _NOT_PLAIN.match(value) and value == value.rstrip():
+        return value
+    quoted: str = yaml.safe_dump(value, default_style='"', allow_unicode=True, width=2**31)
+    return quoted.rstrip("\n")
 
 
 def _contact(key: str, contact: Contact | None, indent: str) -> list[str]:

@@ -812,7 +812,13 @@ def test_every_document_converts_to_pdf(tmp_path):
 
     out = tmp_path / "out"
     pack(HELD, dt.date(2026, 11, 20), out)
-    files = sorted(out.glob("*.docx"))
+    # and the review that ends the plans: every kind of document is converted
+    ended = tmp_path / "ended"
+    pack(ROOT / "sample_cases" / "review-plan-ends.yaml", dt.date(2027, 2, 18), ended)
+    files = sorted(out.glob("*.docx")) + [
+        p for p in sorted(ended.glob("*.docx")) if p.name.startswith("plan-ended")
+    ]
+    assert {f.name.split("-")[0] for f in files} >= {"outline", "conference", "core", "child"}
     profile = tmp_path / "lo-profile"
     pdfs = tmp_path / "pdf"
     subprocess.run(
