@@ -2021,8 +2021,9 @@ def plan_ended_notification():
     para(
         doc,
         "A child in need plan is drawn up for any continuing support, and reviewed at least "
-        "every 12 weeks. The social worker discusses with the parents and the children what "
-        "help is needed.",
+        "every 12 weeks. {% if recipient.is_family %}The social worker will talk with you and "
+        "the children about what help is needed.{% else %}The social worker discusses with the "
+        "parents and the children what help is needed.{% endif %}",
     )
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if outcome.any_protection_plan %}")
