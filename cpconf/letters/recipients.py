@@ -218,9 +218,8 @@ def plan_documents(loaded: Conference, plan: Schedule) -> list[PlannedDocument]:
                 child,
                 send_to=[one_line(child.name) + through],
                 send_by=send_now,
-                note="the social worker talks it through with the child (London CP4 4.13, 4.18)"
-                if cp4_citation(profile, "4.13")
-                else "",
+                note="the social worker talks it through with the child"
+                + cp4_citation(profile, "4.13, 4.18"),
             )
     if outcome is not None:
         due = deadlines["decision_letter"]
