@@ -1794,8 +1794,9 @@ def core_group_invitation():
     para(
         doc,
         f"The {CONF_NAME} on {{{{ conference.date }}}} decided that "
-        "{{ outcome.plan_names }} {% if outcome.protection_plans > 1 %}need{% else %}needs"
-        "{% endif %} a child protection plan. You are a member of the core group: the family "
+        "{{ outcome.plan_names }} {% if conference.type == 'review' %}still {% endif %}"
+        "{% if outcome.protection_plans > 1 %}need{% else %}needs{% endif %} a child "
+        "protection plan. You are a member of the core group: the family "
         "members and professionals who work most closely with "
         "{% if outcome.protection_plans > 1 %}the children{% else %}the child{% endif %}.",
     )
