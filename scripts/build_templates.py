@@ -1420,11 +1420,11 @@ def outline_plan():
     para(
         doc,
         "This outline plan says how the family and the professionals will work together to "
-        "keep {{ plan_child.name }} safe from harm: what is expected of each of them, and what "
+        "keep {{ plan_child.called }} safe from harm: what is expected of each of them, and what "
         "they can expect of the others. The core group agrees the details of the plan.",
     )
     # York guide: "a clear protection plan with a focus on the outcomes"
-    para(doc, "What needs to change for {{ plan_child.name }}", style="Heading 1")
+    para(doc, "What needs to change for {{ plan_child.called }}", style="Heading 1")
     write_in_table(
         doc,
         [
@@ -1469,8 +1469,8 @@ def outline_plan():
     para(doc, "Safer sleeping: sudden unexpected death in infancy", style="Heading 1")
     para(
         doc,
-        "{{ plan_child.name }} is {% if plan_child.unborn %}not yet born{% else %}a baby"
-        "{% endif %}. The plan considers the risk of sudden unexpected death in infancy "
+        "{% if plan_child.unborn %}The baby is not yet born{% else %}{{ plan_child.name }} is "
+        "a baby{% endif %}. The plan considers the risk of sudden unexpected death in infancy "
         "(SUDI) and how the professionals will address it with the parents.",
     )
     write_in_table(
@@ -1503,7 +1503,7 @@ def outline_plan():
         doc,
         "This plan, signed by the chair, is sent with the decision letter to everyone who "
         "attended or was invited to the conference, including the parents"
-        "{% if plan_child.invite %} and {{ plan_child.name }}{% endif %}."
+        "{% if plan_child.invite %} and {{ plan_child.called }}{% endif %}."
         "{% if paperwork.full_plan_after_first_core_group %} The full child protection plan "
         "is drawn up at the first core group meeting and sent to the family and the core "
         "group.{% endif %}",

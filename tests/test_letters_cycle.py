@@ -459,3 +459,20 @@ def test_no_document_of_the_kind_says_so(tmp_path):
     )
     assert result.written == []
     assert "nothing_to_write" in {w.code for w in result.warnings}
+
+
+def test_an_unborn_childs_plan_speaks_of_the_baby(tmp_path):
+    path = tmp_path / "pre-birth.yaml"
+    path.write_text(
+        (ROOT / "sample_cases" / "pre-birth.yaml").read_text(encoding="utf-8")
+        + "outcome:\n  decisions: [{child: baby, plan: child-protection, category: neglect}]\n"
+        "  lead_social_worker: sw\n  core_group: [sw, mum]\n",
+        encoding="utf-8",
+    )
+    text = pack(path, dt.date(2026, 12, 10), tmp_path / "out")[("outline_plan", "baby")]
+    assert "Date of birth\nNot yet born: expected Monday 1 March 2027" in text
+    assert "What needs to change for the baby" in text
+    assert "The baby is not yet born. The plan considers the risk of sudden unexpected" in text
+    assert "keep the baby safe from harm" in text
+    # York: the core group meets monthly after the first
+    assert "After that the core group meets at least once a month." in text

@@ -284,6 +284,8 @@ def plan_child_values(case: Case, child_id: str, on: dt.date) -> dict[str, Any]:
         "category": decision.category or "",
         "baby": is_baby(child, on),
         "invite": child.invite,
+        # in a sentence: "the baby" for an unborn child (named "Unborn baby of ..."), else the name
+        "called": "the baby" if child.unborn else one_line(child.name),
     }
 
 
