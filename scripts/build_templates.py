@@ -1378,6 +1378,7 @@ def _members(doc):
 
 def _chair_signature(doc):
     """The chair signs the plan and the record (London CP4 14.4, 14.13)."""
+    para(doc, "", after=4)
     write_in_table(
         doc,
         [
@@ -1486,6 +1487,7 @@ def outline_plan():
         "The core group of family members and professionals agrees the details of the plan, "
         "carries it out and checks that it is working. Its members are:",
         after=3,
+        keep_next=True,
     )
     _members(doc)
     para(
@@ -1703,7 +1705,7 @@ def conference_record():
     tag(doc, "{%p endif %}")
     para(doc, "The plan", style="Heading 1")
     tag(doc, "{%p if outcome.recommendations %}")
-    para(doc, "Recommendations:", after=3)
+    para(doc, "Recommendations:", after=3, keep_next=True)
     tag(doc, "{%p for r in outcome.recommendations %}")
     bullet(doc, "{{ r }}")
     tag(doc, "{%p endfor %}")
@@ -1717,7 +1719,7 @@ def conference_record():
         "'to be confirmed' }}**.",
     )
     tag(doc, "{%p if outcome.core_group %}")
-    para(doc, "Core group:", after=3)
+    para(doc, "Core group:", after=3, keep_next=True)
     _members(doc)
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if outcome.any_protection_plan %}")
@@ -1864,7 +1866,7 @@ def child_invitation():
     # CP4 4.3: the child has the chance to contribute meaningfully
     para(doc, "What you think matters, and we would like to hear it.")
     para(doc, "How you can take part", style="Heading 2")
-    para(doc, "You can choose one or more of these:", after=3)
+    para(doc, "You can choose one or more of these:", after=3, keep_next=True)
     bullet(
         doc,
         "Come to the meeting, for all of it or just a part. Your social worker will help you get ready.",
