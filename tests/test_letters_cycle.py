@@ -476,3 +476,13 @@ def test_an_unborn_childs_plan_speaks_of_the_baby(tmp_path):
     assert "keep the baby safe from harm" in text
     # York: the core group meets monthly after the first
     assert "After that the core group meets at least once a month." in text
+
+
+def test_record_lists_the_reports_received(ended):
+    text = ended[("conference_record", None)]
+    assert (
+        "Social work report (Jo Bloggs), Example Children's Social Care: received Wednesday "
+        "10 February 2027" in text
+    )
+    assert "Dr Emeka Obi, Mill Lane Surgery: received Wednesday 10 February 2027" in text
+    assert "Dr Emeka Obi\nGP, Mill Lane Surgery\nApologies; report received Wednesday" in text

@@ -308,6 +308,31 @@ def ended_values(case: Case, on: dt.date) -> list[dict[str, Any]]:
     return [{"child": child_values(c, on), "plan": plan} for c, plan in ended_plans(case)]
 
 
+def _reports(case: Case) -> list[dict[str, str]]:
+    """The reports recorded as received: the social work report (`done`), then each agency's."""
+    out = []
+    social_work = case.done.get("social_worker_report_to_chair")
+    sw = case.social_worker()
+    if social_work is not None:
+        out.append(
+            {
+                "name": "Social work report" + (f" ({one_line(sw.name)})" if sw else ""),
+                "organisation": one_line(sw.organisation) if sw else "",
+                "received": _date(social_work),
+            }
+        )
+    for p in case.professionals:
+        if p.report_received:
+            out.append(
+                {
+                    "name": one_line(p.name),
+                    "organisation": one_line(p.organisation),
+                    "received": _date(p.report_received),
+                }
+            )
+    return out
+
+
 def record_values(case: Case, quorum: Any) -> dict[str, Any]:
     """The conference record's pre-filled facts: who came, reports, quorum, exclusions, views.
 
@@ -348,15 +373,7 @@ def record_values(case: Case, quorum: Any) -> dict[str, Any]:
             for p in case.professionals
             if (p.present or p.report_received) and not p.observer
         ],
-        "reports": [
-            {
-                "name": one_line(p.name),
-                "organisation": one_line(p.organisation),
-                "received": _date(p.report_received),
-            }
-            for p in case.professionals
-            if p.report_received
-        ],
+        "reports": _reports(case),
         "quorate": quorum.quorate,
         "quorum_rule": one_line(quorum.rule).rstrip("."),
         "quorum_children": children_quorum,
