@@ -35,11 +35,13 @@ __all__ = [
     "SettingsError",
     "TemplateError",
     "caseload",
+    "next_case",
     "open_case",
 ]
 
 if TYPE_CHECKING:
     from cpconf.conference import Conference, open_case
+    from cpconf.cycle import next_case
     from cpconf.errors import (
         CaseError,
         CpconfError,
@@ -58,6 +60,7 @@ if TYPE_CHECKING:
 _WHERE = {
     "Conference": "cpconf.conference",
     "open_case": "cpconf.conference",
+    "next_case": "cpconf.cycle",
     "Caseload": "cpconf.service",
     "LettersResult": "cpconf.letters.kinds",
     "QuorumReport": "cpconf.quorum",

@@ -215,6 +215,10 @@ class ConferenceDetails(Model):
     inquorate_decision: InquorateDecision | None = Field(
         default=None, description="The chair went ahead although inquorate (London CP4 3.11-3.12)."
     )  # London CP4 3.11-3.12
+    core_group: list[str] = Field(
+        default_factory=list,
+        description="A review: the core group going into it (ids); told when a plan ends (London CP4 10.9).",
+    )  # `cpconf next` carries it from the conference before
 
 
 class Child(Model):
@@ -596,6 +600,11 @@ def _reference_checks(doc: Document) -> list[Problem]:
                 )
             )
 
+    conference = doc.data.get("conference") if isinstance(doc.data, dict) else None
+    current = conference.get("core_group") if isinstance(conference, dict) else None
+    if isinstance(current, list):
+        for j, member in enumerate(current):
+            check(("conference", "core_group", j), member, people_ids, "person")
     for i, prof in _items(doc.data, "professionals"):
         contact = prof.get("contact_with")
         if isinstance(contact, str | int) and contact != "all":

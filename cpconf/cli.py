@@ -392,13 +392,46 @@ def letters(
         typer.Option("--json", help="Print what was written (and the warnings) as JSON only."),
     ] = False,
     settings: SettingsOpt = None,
+    stage: Annotated[
+        str | None,
+        typer.Option(
+            "--stage",
+            metavar="STAGE",
+            help="Only the documents before or after the conference, added to the pack in DIR.",
+        ),
+    ] = None,
+    kind: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--kind",
+            metavar="KIND",
+            help="Only documents of this kind (repeat for more), added to the pack in DIR.",
+        ),
+    ] = None,
 ) -> None:
     """The conference's paperwork as Word documents, with manifest.json and a distribution list."""
+    from cpconf.case import nearest
     from cpconf.conference import open_case
+    from cpconf.letters.kinds import KINDS, STAGES, stage_kinds
 
+    kinds: frozenset[str] | None = None
+    if stage is not None and kind:
+        _usage("give --stage or --kind, not both")
+    if stage is not None:
+        if stage not in STAGES:
+            _usage(
+                f"--stage: '{stage}' is not one of {', '.join(STAGES)}"
+                + nearest(stage, list(STAGES))
+            )
+        kinds = stage_kinds(stage)
+    elif kind:
+        for k in kind:
+            if k not in KINDS:
+                _usage(f"--kind: '{k}' is not a kind of document" + nearest(k, list(KINDS)))
+        kinds = frozenset(kind)
     day = _today(today)
     conference = open_case(case, settings)
-    result = conference.letters(out, today=day, force=force, templates=templates)
+    result = conference.letters(out, today=day, force=force, templates=templates, kinds=kinds)
     if json_out:
         _print_json(result.to_json())
         return
@@ -412,6 +445,40 @@ def letters(
     console.print(letters_table(result.written, out, console.width))
     if result.warnings:  # after the table, so that they are the last thing read
         console.print(warnings_view(result.warnings))
+
+
+@app.command("next")
+def next_conference(
+    case: CaseArg,
+    out: Annotated[
+        Path,
+        typer.Option(
+            "--out", metavar="FILE", help="The case file to write (YAML).", show_default=False
+        ),
+    ],
+    force: Annotated[bool, typer.Option("--force", help="Replace the file if it exists.")] = False,
+    today: TodayOpt = None,
+) -> None:
+    """Write the next conference's case file (a review) from one whose outcome is recorded.
+
+    Exit 1, writing nothing, where no child keeps a child protection plan.
+    """
+    from cpconf.conference import open_case
+    from cpconf.cycle import next_case
+    from cpconf.files import write_new
+
+    text = next_case(open_case(case), _today(today), out.parent)
+    if text is None:
+        typer.echo(
+            "No child keeps a child protection plan: there is no review conference to "
+            "prepare, and nothing was written.",
+            err=True,
+        )
+        raise typer.Exit(ExitCode.CHECK_FAILED)
+    write_new(out, text.encode("utf-8"), force)
+    typer.echo(
+        f"Case file of the review written to {out}: check the comments at its top.", err=True
+    )
 
 
 @templates_app.command("export")

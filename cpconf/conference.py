@@ -13,7 +13,7 @@ the command's `--json` prints. Nothing here prints, reads the clock or exits.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -156,11 +156,14 @@ class Conference:
         today: dt.date,
         force: bool = False,
         templates: str | Path | None = None,
+        kinds: Collection[str] | None = None,
     ) -> LettersResult:
         """Write the paperwork to `out` as Word documents (`cpconf letters`).
 
         All or nothing: raises OutputError, writing nothing, if a document exists and not
-        `force`; TemplateError if a template cannot be used.
+        `force`; TemplateError if a template cannot be used. `kinds` (for example
+        `cpconf.letters.stage_kinds("after")`) writes only those documents, adding them
+        to the pack already in `out`.
         """
         from cpconf.letters import make_letters
 
@@ -173,6 +176,7 @@ class Conference:
             Path(out),
             templates=Path(templates) if templates is not None else None,
             force=force,
+            kinds=kinds,
         )
         return replace(result, settings=self._settings_name)
 

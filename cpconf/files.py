@@ -19,7 +19,7 @@ import signal
 import tempfile
 import threading
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from types import FrameType, TracebackType
@@ -246,11 +246,12 @@ class Staging:
         while self._pending:
             self._collect(*self._pending.popleft())
 
-    def commit(self, force: bool = False) -> None:
+    def commit(self, force: bool = False, replace: Collection[str] = ()) -> None:
         """Put every staged file in place, or (on any error) none: what was there stays.
 
         Without `force`, FileExistsError if a file appeared meanwhile (none is replaced).
-        With it, each file replaced is kept aside until all are in place.
+        With it, each file replaced is kept aside until all are in place. The files named
+        in `replace` (a pack's manifest being added to) are replaced as with `force`.
         """
         self.finish()
         self._old.mkdir()
@@ -258,7 +259,7 @@ class Staging:
         try:
             for name in self._names:
                 src, dst = self._new / name, self.folder / name
-                if not force:
+                if not force and name not in replace:
                     try:
                         place_new(src, dst)
                     except FileExistsError:  # appeared meanwhile: named, and kept

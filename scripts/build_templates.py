@@ -65,6 +65,15 @@ MODE = (
     '{% elif conference.mode == "face-to-face" %}In person'
     "{% else %}To be confirmed{% endif %}"
 )
+# The record says how the meeting was held, for no one person (no recipient)
+MODE_RECORD = (
+    '{% if conference.mode == "virtual" %}Online (video or phone)'
+    '{% elif conference.mode == "blended" %}'
+    "{% if conference.blended_in_person %}In person ({{ conference.blended_in_person }}) "
+    "and online (everyone else){% else %}In person and online{% endif %}"
+    '{% elif conference.mode == "face-to-face" %}In person'
+    "{% else %}Not recorded{% endif %}"
+)
 MODE_FAMILY = (
     '{% if conference.mode == "virtual" %}Online (video or phone)'
     '{% elif conference.mode == "blended" %}'
@@ -1663,6 +1672,709 @@ def decision_letter():
     return doc
 
 
+# -- the cycle after the conference (issue 11) -----------------------------------------
+
+PLAN_CATEGORY_WORDS = CATEGORY_WORDS.replace("d.category", "plan_child.category")
+AFTER_WORDS = (  # what follows a plan that ends (London CP4 10.10)
+    '{% if e.plan == "child-in-need" %}Child in need plan'
+    '{% elif e.plan == "early-help" %}Early help'
+    "{% else %}No further action{% endif %}"
+)
+FIRST_CORE_GROUP = (
+    "{% if outcome.first_core_group_booked %}**{{ outcome.first_core_group }}**"
+    "{% if outcome.first_core_group_time %} at {{ outcome.first_core_group_time }}{% endif %}"
+    "{% elif outcome.first_core_group %}by **{{ outcome.first_core_group }}**; the lead "
+    "social worker will confirm the date{% else %}to be arranged by the lead social worker"
+    "{% endif %}"
+)
+NEXT_REVIEW_WHEN = (
+    "{% if outcome.next_review_booked %}on **{{ outcome.next_review }}**"
+    "{% elif outcome.next_review %}by **{{ outcome.next_review }}**{% endif %}"
+)
+NEXT_REVIEW = (  # a sentence
+    "{% if outcome.next_review %}The review conference will be held "
+    f"{NEXT_REVIEW_WHEN}.{{% else %}}The date of the review conference is to be arranged."
+    "{% endif %}"
+)
+
+
+def _members(doc):
+    tag(doc, "{%p for m in outcome.core_group %}")
+    bullet(
+        doc,
+        "{{ m.name }}{% if m.role %}, {{ m.role }}{% endif %}"
+        "{% if m.organisation %}, {{ m.organisation }}{% endif %}",
+    )
+    tag(doc, "{%p endfor %}")
+
+
+def _chair_signature(doc):
+    """The chair signs the plan and the record (London CP4 14.4, 14.13)."""
+    para(doc, "", after=4)
+    write_in_table(
+        doc,
+        [
+            ("Signed by the chair", "{{ chair.name or 'Conference chair' }}"),
+            ("Date", ""),
+        ],
+        space=1,
+    )
+
+
+def outline_plan():
+    """One per child given a child protection plan (London CP4 9.4-9.9, 14.13; York guide,
+    "Plans arising from conference": a clear plan with a focus on the outcomes; Bolton
+    leaflet: the full plan is drawn up at the first core group)."""
+    doc = new_document("Outline child protection plan")
+    title_block(doc, "Outline child protection plan", "{{ plan_child.name }}")
+    facts_table(
+        doc,
+        [
+            ("Child", "{{ plan_child.name }}"),
+            (
+                "Date of birth",
+                "{% if plan_child.unborn %}Not yet born{% if conference.due_date %}: expected "
+                "{{ conference.due_date }}{% endif %}{% else %}{{ plan_child.dob }}{% endif %}",
+            ),
+            # CP4 9.5: the chair determines the category
+            ("Category", PLAN_CATEGORY_WORDS),
+            ("Decided at", f"{CONF_TITLE} on {{{{ conference.date }}}}"),
+            ("Chair", "{{ chair.name or 'To be confirmed' }}"),
+            (
+                "Lead social worker",
+                "{{ outcome.lead_social_worker.name or social_worker.name or "
+                "'To be confirmed' }}{% if outcome.lead_social_worker.phone %}, "
+                "{{ outcome.lead_social_worker.phone }}{% endif %}",
+            ),
+            ("Reference", "{{ reference }}"),
+        ],
+    )
+    # CP4 9.7: everyone understands what is expected of them and what they can expect of others
+    para(
+        doc,
+        "This outline plan says how the family and the professionals will work together to "
+        "keep {{ plan_child.called }} safe from harm: what is expected of each of them, and what "
+        "they can expect of the others. The core group agrees the details of the plan.",
+    )
+    # York guide: "a clear protection plan with a focus on the outcomes"
+    para(doc, "What needs to change for {{ plan_child.called }}", style="Heading 1")
+    write_in_table(
+        doc,
+        [
+            (
+                "Outcomes",
+                "What must be different for the child, in words the family understands",
+            ),
+        ],
+        space=3,
+    )
+    para(doc, "", after=2)
+    # CP4 9.7: who does what; the dates are agreed by the core group (Bolton leaflet)
+    para(doc, "Who does what, by when", style="Heading 1")
+    table = doc.add_table(rows=1, cols=3)
+    table.style = "Table Grid"
+    for cell, text in zip(
+        table.rows[0].cells, ("What will be done", "Who", "By when"), strict=True
+    ):
+        _cell_text(cell, text, bold=True, shade="E8EEF4")
+    for row in (
+        ("{%tr for r in outcome.recommendations %}", "", ""),
+        ("{{ r }}", "", ""),
+        ("{%tr endfor %}", "", ""),
+        ("", "", ""),
+        ("", "", ""),
+        ("", "", ""),
+    ):
+        cells = table.add_row().cells
+        for cell, text in zip(cells, row, strict=True):
+            _cell_text(cell, text)
+    set_widths(table, (10.1, 3.5, 3.0))
+    para(doc, "", after=2)
+    para(doc, "If the plan does not work: the contingency plan", style="Heading 1")
+    tag(doc, "{%p if outcome.contingency %}")
+    para(doc, "{{ outcome.contingency }}")
+    tag(doc, "{%p else %}")
+    hint(doc, "What will happen if the plan is not followed or does not keep the child safe")
+    para(doc, "")
+    tag(doc, "{%p endif %}")
+    # CP4 9.9: an unborn child or a baby: the risk of sudden unexpected death in infancy
+    tag(doc, "{%p if plan_child.baby %}")
+    para(doc, "Safer sleeping: sudden unexpected death in infancy", style="Heading 1")
+    para(
+        doc,
+        "{% if plan_child.unborn %}The baby is not yet born{% else %}{{ plan_child.name }} is "
+        "a baby{% endif %}. The plan considers the risk of sudden unexpected death in infancy "
+        "(SUDI) and how the professionals will address it with the parents.",
+    )
+    write_in_table(
+        doc,
+        [("Risks and what will be done", "Who will talk to the parents about it, and when")],
+        space=2,
+    )
+    para(doc, "", after=2)
+    tag(doc, "{%p endif %}")
+    para(doc, "The core group", style="Heading 1")
+    para(
+        doc,
+        "The core group of family members and professionals agrees the details of the plan, "
+        "carries it out and checks that it is working. Its members are:",
+        after=3,
+        keep_next=True,
+    )
+    _members(doc)
+    para(
+        doc,
+        f"The first core group meeting: {FIRST_CORE_GROUP}."
+        "{% if paperwork.core_group_rhythm %} After that the core group meets "
+        "{{ paperwork.core_group_rhythm }}.{% endif %}",
+        before=3,
+    )
+    para(doc, NEXT_REVIEW)
+    # CP4 14.13: with the decision letter to all invited, the parents and where
+    # appropriate the child; Bolton: the full plan after the first core group
+    para(doc, "Who receives this plan", style="Heading 1")
+    para(
+        doc,
+        "This plan, signed by the chair, is sent with the decision letter to everyone who "
+        "attended or was invited to the conference, including the parents"
+        "{% if plan_child.invite %} and {{ plan_child.called }}{% endif %}."
+        "{% if paperwork.full_plan_after_first_core_group %} The full child protection plan "
+        "is drawn up at the first core group meeting and sent to the family and the core "
+        "group.{% endif %}",
+    )
+    _chair_signature(doc)
+    return doc
+
+
+def conference_record():
+    """One, for the chair and the coordinator to complete (London CP4 3.10-3.12, 4.1,
+    4.3-4.18, 5.5, 5.10-5.11, 11.1, 14.4-14.10; Hackney guide: circulated within 15 working
+    days; Bolton leaflet: 20; York guide: translated where an interpreter was needed)."""
+    doc = new_document("Record of a child protection conference")
+    title_block(doc, "Conference record", f"{CONF_TITLE} about {{{{ subject_names }}}}")
+    hint(
+        doc,
+        "For the chair and the coordinator to complete. The facts below come from the case "
+        "file: check them. Write in the boxes; delete these notes in square brackets.",
+    )
+    facts_table(
+        doc,
+        [
+            (
+                "Date",
+                "{{ conference.date }}{% if conference.time %}, {{ conference.time }}{% endif %}",
+            ),
+            ("How", MODE_RECORD),
+            ("Chair", "{{ chair.name or 'To be confirmed' }}"),
+            ("Minutes", "{{ coordinator.name or 'The conference coordinator' }}"),
+            ("Children the conference is about", "{{ subject_names }}"),
+            ("Other children in the household", "{{ other_names or 'None' }}"),
+            (
+                "Previous conference",
+                "{{ conference.previous_date or 'None: this is the first conference' }}",
+            ),
+            ("Reference", "{{ reference }}"),
+        ],
+    )
+    para(doc, "Who attended", style="Heading 1")
+    table = doc.add_table(rows=1, cols=3)
+    table.style = "Table Grid"
+    for cell, text in zip(
+        table.rows[0].cells, ("Name", "Role or relationship", "Attendance"), strict=True
+    ):
+        _cell_text(cell, text, bold=True, shade="E8EEF4")
+    rows = [
+        ("{%tr for f in family %}", "", ""),
+        (
+            "{{ f.name }}",
+            "{{ f.relationship or 'Family member' }}{% if f.interpreter %} (interpreter: "
+            '{{ f.interpreter }}){% endif %}{% if f.excluded == "part" %} (excluded from part '
+            "of the meeting){% endif %}",
+            "[attended / did not attend]",
+        ),
+        ("{%tr endfor %}", "", ""),
+        ("{%tr for p in record.attended %}", "", ""),
+        (
+            "{{ p.name }}",
+            "{{ p.role }}{% if p.role and p.organisation %}, {% endif %}"
+            "{{ p.organisation }}{% if p.observer %} (observer){% endif %}",
+            "Attended",
+        ),
+        ("{%tr endfor %}", "", ""),
+        ("{%tr for p in record.apologies %}", "", ""),
+        (
+            "{{ p.name }}",
+            "{{ p.role }}{% if p.role and p.organisation %}, {% endif %}"
+            "{{ p.organisation }}{% if p.observer %} (observer){% endif %}",
+            "{{ p.attendance_words }}{% if p.report %}; report received {{ p.report }}{% endif %}",
+        ),
+        ("{%tr endfor %}", "", ""),
+    ]
+    for row in rows:
+        cells = table.add_row().cells
+        for cell, text in zip(cells, row, strict=True):
+            _cell_text(cell, text)
+    set_widths(table, (4.6, 7.0, 5.0))
+    para(doc, "", after=2)
+    # CP4 3.4, 7.1: reports from those who could not attend; 7.10: the police report is the chair's
+    para(doc, "Reports received", style="Heading 2")
+    tag(doc, "{%p for r in record.reports %}")
+    bullet(
+        doc,
+        "{{ r.name }}{% if r.organisation %}, {{ r.organisation }}{% endif %}: "
+        "received {{ r.received }}",
+    )
+    tag(doc, "{%p endfor %}")
+    hint(doc, "The social work report and any other reports received, with the date of each")
+    # CP4 3.10-3.12: quorum, and the chair's reasons where held inquorate
+    para(doc, "Quorum", style="Heading 2")
+    para(
+        doc,
+        "{% if record.quorate %}The conference was quorate{% else %}The conference was not "
+        "quorate{% endif %}{% if record.quorum_rule %} ({{ record.quorum_rule }}){% endif %}.",
+    )
+    tag(doc, "{%p for c in record.quorum_children %}")
+    tag(doc, "{%p if not c.quorate %}")
+    bullet(doc, "{{ c.name }}: {{ c.missing or 'not quorate' }}")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p if record.inquorate_reason %}")
+    para(
+        doc,
+        "The chair decided to go ahead: {{ record.inquorate_reason }}"
+        "{% if record.inquorate_decided_by %} (decided by {{ record.inquorate_decided_by }}"
+        "{% if record.inquorate_decided_on %} on {{ record.inquorate_decided_on }}{% endif %})"
+        "{% endif %}.{% if record.early_review %} An early review conference is to be held by "
+        "**{{ record.early_review }}**.{% endif %}",
+    )
+    tag(doc, "{%p endif %}")
+    # CP4 5.5, 5.11: any exclusion, and for how long, fully recorded
+    para(doc, "Exclusions", style="Heading 2")
+    tag(doc, "{%p if record.excluded %}")
+    tag(doc, "{%p for f in record.excluded %}")
+    bullet(
+        doc,
+        "**{{ f.name }}**{% if f.relationship %} ({{ f.relationship }}){% endif %}: excluded "
+        '{% if f.excluded == "full" %}from the whole conference{% else %}from '
+        "{{ f.part or 'part of the conference' }}{% endif %}"
+        "{% if f.decided_on %}, decided on {{ f.decided_on }}{% endif %}."
+        '{% if f.reason %} The reason given in the exclusion letter: "{{ f.reason }}"'
+        "{% endif %}",
+    )
+    tag(doc, "{%p endfor %}")
+    hint(
+        doc,
+        "For how long each exclusion lasted and how their views were heard. An exclusion is "
+        "for the shortest time needed, and is not in itself a reason to exclude at a later "
+        "conference",
+    )
+    tag(doc, "{%p else %}")
+    para(doc, "No family member was excluded.")
+    tag(doc, "{%p endif %}")
+    # CP4 4.3-4.18: how each child's wishes and feelings reached the conference
+    para(doc, "The child's views", style="Heading 1")
+    tag(doc, "{%p for v in record.views %}")
+    bullet(doc, "**{{ v.name }}**: {{ v.how or '[how their views reached the conference]' }}")
+    tag(doc, "{%p endfor %}")
+    write_in_table(doc, [("What the children said", "Their wishes and feelings")], space=3)
+    para(doc, "", after=2)
+    para(doc, "The family's views", style="Heading 1")
+    write_in_table(doc, [("What the family said", "")], space=3)
+    para(doc, "", after=2)
+    para(doc, "Information from each agency", style="Heading 1")
+    tag(doc, "{%p for p in record.agency_sections %}")
+    para(
+        doc,
+        "{{ p.name }}{% if p.role %}, {{ p.role }}{% endif %}"
+        "{% if p.organisation %}, {{ p.organisation }}{% endif %}",
+        style="Heading 2",
+    )
+    write_in_table(doc, [("Summary", "")], space=3)
+    para(doc, "", after=2)
+    tag(doc, "{%p endfor %}")
+    para(doc, "Analysis", style="Heading 1")
+    write_in_table(
+        doc,
+        [
+            ("What are we worried about?", ""),
+            ("What is working well?", ""),
+            ("What needs to change?", ""),
+        ],
+        space=3,
+    )
+    para(doc, "", after=2)
+    # CP4 9.5-9.6: a decision for each child; the category where a plan is needed
+    para(doc, "Decision", style="Heading 1")
+    table = doc.add_table(rows=1, cols=3)
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, ("Child", "Decision", "Category"), strict=True):
+        _cell_text(cell, text, bold=True, shade="E8EEF4")
+    for row in (
+        ("{%tr for d in outcome.decisions %}", "", ""),
+        ("{{ d.child.name }}", PLAN_WORDS, CATEGORY_WORDS),
+        ("{%tr endfor %}", "", ""),
+    ):
+        cells = table.add_row().cells
+        for cell, text in zip(cells, row, strict=True):
+            _cell_text(cell, text)
+    set_widths(table, (5.5, 6.1, 5.0))
+    para(doc, "", after=2)
+    tag(doc, "{%p if ended %}")
+    para(
+        doc,
+        "The child protection plan ends for {{ ended_names }}: the agencies and the core group "
+        "are told.",
+    )
+    tag(doc, "{%p endif %}")
+    # CP4 11.1: professional dissent is recorded in the record
+    para(doc, "Dissent", style="Heading 2")
+    tag(doc, "{%p if outcome.dissent %}")
+    tag(doc, "{%p for x in outcome.dissent %}")
+    bullet(doc, "{{ x.by.name }}{% if x.by.role %} ({{ x.by.role }}){% endif %}: {{ x.view }}")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p else %}")
+    para(doc, "No dissent was recorded.")
+    tag(doc, "{%p endif %}")
+    para(doc, "The plan", style="Heading 1")
+    tag(doc, "{%p if outcome.recommendations %}")
+    para(doc, "Recommendations:", after=3, keep_next=True)
+    tag(doc, "{%p for r in outcome.recommendations %}")
+    bullet(doc, "{{ r }}")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if outcome.contingency %}")
+    para(doc, "Contingency plan: {{ outcome.contingency }}")
+    tag(doc, "{%p endif %}")
+    para(
+        doc,
+        "Lead social worker: **{{ outcome.lead_social_worker.name or social_worker.name or "
+        "'to be confirmed' }}**.",
+    )
+    tag(doc, "{%p if outcome.core_group %}")
+    para(doc, "Core group:", after=3, keep_next=True)
+    _members(doc)
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if outcome.any_protection_plan %}")
+    para(doc, f"First core group meeting: {FIRST_CORE_GROUP}.", before=3)
+    para(doc, NEXT_REVIEW)
+    tag(doc, "{%p endif %}")
+    # CP4 14.4-14.10 (Hackney: 15 working days; Bolton: 20; York: translated)
+    para(doc, "Who receives this record", style="Heading 1")
+    bullet(
+        doc,
+        "The record, signed by the chair, is sent to everyone who attended or was invited"
+        "{% if deadlines.conference_record %} by **{{ deadlines.conference_record }}**"
+        "{% endif %}. Amendments should reach the chair within one week of receiving it.",
+    )
+    bullet(
+        doc,
+        "The social worker gives the parents their copy and discusses it with them. The chair "
+        "may leave confidential material out of the parents' copy.",
+    )
+    tag(doc, "{%p if part_excluded %}")
+    bullet(
+        doc,
+        "{% for f in part_excluded %}{{ f.name }}{% if not loop.last %}, {% endif %}"
+        "{% endfor %}, excluded from part of the conference, must receive the record; the "
+        "chair decides whether the whole record or only the part attended.",
+    )
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if fully_excluded %}")
+    bullet(
+        doc,
+        "The chair decides whether {% for f in fully_excluded %}{{ f.name }}"
+        "{% if not loop.last %}, {% endif %}{% endfor %}, excluded from the whole conference, "
+        "receives the record: [decision].",
+    )
+    tag(doc, "{%p endif %}")
+    bullet(
+        doc,
+        "Where a friend, supporter or solicitor was involved, the chair checks with the parent "
+        "whether they should have a copy.",
+    )
+    bullet(
+        doc,
+        "The social worker explains the relevant sections to each child and discusses them. "
+        "The chair decides whether a child is given a copy: [decision].",
+    )
+    tag(doc, "{%p for f in record.interpreters %}")
+    bullet(
+        doc,
+        "{{ f.name }} needs an interpreter ({{ f.interpreter }}): "
+        "{% if paperwork.record_translated %}the record is translated for them"
+        "{% else %}the social worker makes sure they have help to understand and use the "
+        "record{% endif %}.",
+    )
+    tag(doc, "{%p endfor %}")
+    bullet(
+        doc,
+        "The record is confidential: it is not shared with anyone else without the chair's "
+        "consent or an order of the court.",
+    )
+    _chair_signature(doc)
+    return doc
+
+
+def core_group_invitation():
+    """To each core group member when a child has a plan (London CP4 9.8, 14.3; Warwickshire
+    guidelines: the core group meets within ten days to agree the details of the plan, then
+    monthly, coordinated by the social worker; Hackney guide; Bolton leaflet: the first core
+    group identifies timescales, actions and recommendations)."""
+    doc = new_document("Invitation to the core group")
+    letterhead(doc)
+    recipient_block(doc)
+    para(doc, "Dear {{ recipient.name }},")
+    para(doc, "Core group: {{ outcome.plan_names }}", style="Heading 1")
+    para(
+        doc,
+        f"The {CONF_NAME} on {{{{ conference.date }}}} decided that "
+        "{{ outcome.plan_names }} {% if conference.type == 'review' %}still {% endif %}"
+        "{% if outcome.protection_plans > 1 %}need{% else %}needs{% endif %} a child "
+        "protection plan. You are a member of the core group: the family "
+        "members and professionals who work most closely with "
+        "{% if outcome.protection_plans > 1 %}the children{% else %}the child{% endif %}.",
+    )
+    para(doc, "What the core group does", style="Heading 2")
+    para(
+        doc,
+        "The core group agrees the details of the child protection plan and the work that "
+        "must be done to keep {% if outcome.protection_plans > 1 %}the children{% else %}the "
+        "child{% endif %} safe. It carries out the plan and checks how it is working between "
+        "conferences. The lead social worker, **{{ outcome.lead_social_worker.name or "
+        "social_worker.name or 'to be confirmed' }}**, coordinates its work.",
+    )
+    para(doc, "When it meets", style="Heading 2")
+    para(
+        doc,
+        '{% if conference.type == "review" %}The next core group meeting{% else %}The first '
+        f"core group meeting{{% endif %}}: {FIRST_CORE_GROUP}.",
+    )
+    tag(doc, "{%p if paperwork.core_group_rhythm %}")
+    para(doc, "After that, the core group meets {{ paperwork.core_group_rhythm }}.")
+    tag(doc, "{%p endif %}")
+    para(doc, NEXT_REVIEW)
+    para(doc, "The members", style="Heading 2")
+    _members(doc)
+    para(doc, "What to bring", style="Heading 2")
+    bullet(doc, "The outline child protection plan, sent with the decision letter.")
+    tag(doc, "{%p if recipient.is_family %}")
+    bullet(doc, "What you think of the plan, and any help you need to do what it asks.")
+    tag(doc, "{%p else %}")
+    bullet(
+        doc,
+        "What your agency will do under the plan, and by when: the meeting sets the actions "
+        "and timescales, so that everyone is clear about their role.",
+    )
+    tag(doc, "{%p endif %}")
+    bullet(
+        doc,
+        "If you cannot come, send your views in writing to the lead social worker before the "
+        "meeting: they are recorded with the decisions.",
+    )
+    sign_off(doc)
+    return doc
+
+
+def child_invitation():
+    """To each child invited to take part, in words for a young person (London CP4 4.3-4.18;
+    Hackney guide; Bolton leaflet: the advocacy service and the booklet)."""
+    doc = new_document("Your invitation to a meeting about you")
+    letterhead(doc)
+    para(doc, "{{ recipient.name }}", after=6)
+    para(doc, "{{ letter_date }}", after=12)
+    para(doc, "Dear {{ recipient.first_name }},")
+    para(
+        doc,
+        "A meeting about {% if recipient.subject %}you{% else %}your family{% endif %}",
+        style="Heading 1",
+    )
+    para(
+        doc,
+        "On **{{ conference.date }}**{% if conference.time %} at **{{ conference.time }}**"
+        "{% endif %} there will be a meeting called a child protection conference. Your family "
+        "and the people who work with you meet to talk about how things are at home and what "
+        "will help you to be safe and well.",
+    )
+    # CP4 4.3: the child has the chance to contribute meaningfully
+    para(doc, "What you think matters, and we would like to hear it.")
+    para(doc, "How you can take part", style="Heading 2")
+    para(doc, "You can choose one or more of these:", after=3, keep_next=True)
+    bullet(
+        doc,
+        "Come to the meeting, for all of it or just a part. Your social worker will help you get ready.",
+    )  # CP4 4.4, 4.13
+    bullet(
+        doc,
+        "Bring someone to support you, or an advocate: someone who helps you say what you think.",
+    )  # CP4 4.15
+    tag(doc, "{%p if paperwork.child_advocacy %}")
+    bullet(doc, "Ask for help from {{ paperwork.child_advocacy }}.")  # Bolton leaflet
+    tag(doc, "{%p endif %}")
+    bullet(doc, "Meet the chair, the person who runs the meeting, before it starts.")  # CP4 4.16
+    bullet(
+        doc, "Write, email, text or record what you want to say, on your own or with help."
+    )  # CP4 4.17
+    tag(doc, "{%p if paperwork.child_booklet %}")
+    bullet(doc, "Fill in the {{ paperwork.child_booklet }}.")  # Bolton leaflet
+    tag(doc, "{%p endif %}")
+    bullet(doc, "Ask your social worker to tell the meeting what you think.")  # CP4 4.18
+    # CP4 4.8: a wish not to attend is respected
+    para(
+        doc,
+        "You do not have to come if you do not want to. That is your choice, and we will "
+        "still listen to what you tell us in other ways.",
+        before=3,
+    )
+    para(doc, "The meeting", style="Heading 2")
+    facts_table(
+        doc,
+        [
+            (
+                "When",
+                "{{ conference.date }}{% if conference.time %}, {{ conference.time }}{% endif %}",
+            ),
+            ("How", MODE_FAMILY),
+            ("Where", "{{ conference.venue or 'Your social worker will tell you' }}"),
+        ],
+    )
+    para(doc, "Questions", style="Heading 2")
+    para(
+        doc,
+        "Your social worker{% if social_worker.name %}, {{ social_worker.name }},{% endif %} "
+        "will talk with you about this letter and answer your questions"
+        "{% if social_worker.phone %}. You can phone them on {{ social_worker.phone }}"
+        "{% endif %}.",
+    )
+    sign_off(doc, "chair")
+    return doc
+
+
+def child_decision_letter():
+    """To each invited child once the outcome is known, in words for a young person
+    (London CP4 14.7, 14.13: what was decided and who the social worker is; 12.1-12.2:
+    children may complain, to the chair; 10.10 where a plan ends)."""
+    doc = new_document("What the meeting decided")
+    letterhead(doc)
+    para(doc, "{{ recipient.name }}", after=6)
+    para(doc, "{{ letter_date }}", after=12)
+    para(doc, "Dear {{ recipient.first_name }},")
+    para(doc, "What the meeting decided", style="Heading 1")
+    para(
+        doc,
+        "The meeting about {% if recipient.subject %}you{% else %}your family{% endif %} was "
+        "on {{ conference.date }}. This letter tells you what it decided.",
+    )
+    para(
+        doc,
+        '{% if decision.plan == "child-protection" %}The meeting decided that you need a '
+        "**child protection plan**. It says what your family and the people who work with you "
+        "will do to help keep you safe.{% if decision.category %} The worry it is about is "
+        'called **{% if decision.category == "physical" %}physical abuse{% elif '
+        'decision.category == "emotional" %}emotional abuse{% elif decision.category == '
+        '"sexual" %}sexual abuse{% else %}neglect{% endif %}**: your social worker can explain '
+        "what this means.{% endif %}"
+        '{% elif decision.plan == "child-in-need" %}The meeting decided that you do not need a '
+        "child protection plan{% if conference.type == 'review' %} any more{% endif %}. You "
+        "will have a **child in need plan** instead: your social worker will keep working with "
+        "you and your family to give you the help you need."
+        '{% elif decision.plan == "early-help" %}The meeting decided that you do not need a '
+        "child protection plan{% if conference.type == 'review' %} any more{% endif %}. Your "
+        "family will be offered **early help**: support to make things better at home."
+        '{% elif decision.plan == "no-further-action" %}The meeting decided that you do not '
+        "need a child protection plan{% if conference.type == 'review' %} any more{% endif %}, "
+        "or any other plan."
+        "{% else %}The meeting did not make a plan for you.{% endif %}",
+    )
+    para(doc, "Your social worker", style="Heading 2")
+    para(
+        doc,
+        "Your social worker is **{{ outcome.lead_social_worker.name or social_worker.name or "
+        "'to be confirmed' }}**. They will explain what the meeting decided and talk with you "
+        "about the parts of the meeting's record that are about you"
+        "{% if outcome.lead_social_worker.phone %}. You can phone them on "
+        "{{ outcome.lead_social_worker.phone }}{% endif %}.",
+    )
+    tag(doc, '{%p if decision.plan == "child-protection" %}')
+    para(doc, "What happens next", style="Heading 2")
+    para(
+        doc,
+        "A small group called the core group, your family and the people who work most with "
+        "you, will meet to work out the plan in detail. There will be another meeting, a "
+        "review{% if outcome.next_review %}, "
+        f"{NEXT_REVIEW_WHEN}{{% endif %}}, to see how things are going. You can take part in that one "
+        "too.",
+    )
+    tag(doc, "{%p endif %}")
+    para(doc, "If you are unhappy", style="Heading 2")
+    para(
+        doc,
+        "If you are unhappy about how the meeting was run or what it decided, tell your social "
+        "worker or me{% if chair.email %} ({{ chair.email }}){% endif %}.",
+    )
+    sign_off(doc, "chair")
+    return doc
+
+
+def plan_ended_notification():
+    """At a review that ends a child's plan: each professional and each family member of the
+    core group (London CP4 10.9); what follows it (10.10)."""
+    doc = new_document("Child protection plan ended")
+    letterhead(doc)
+    recipient_block(doc)
+    para(doc, "Dear {{ recipient.name }},")
+    para(doc, "Child protection plan ended: {{ ended_names }}", style="Heading 1")
+    para(
+        doc,
+        f"The {CONF_NAME} on {{{{ conference.date }}}} decided that {{{{ ended_names }}}} "
+        "{% if ended|length > 1 %}no longer need{% else %}no longer needs{% endif %} a child "
+        "protection plan. {% if ended|length > 1 %}Their plans{% else %}The plan{% endif %} "
+        "ended on {{ conference.date }}.",
+    )
+    # CP4 10.9: to the agencies invited to the initial conference and the current core group
+    para(
+        doc,
+        "{% if recipient.is_family %}You are told because you are a member of the core group."
+        "{% else %}You are told because your agency was invited to the conference or is a "
+        "member of the core group.{% endif %}",
+    )
+    table = doc.add_table(rows=1, cols=2)
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, ("Child", "What follows the plan"), strict=True):
+        _cell_text(cell, text, bold=True, shade="E8EEF4")
+    for row in (
+        ("{%tr for e in ended %}", ""),
+        ("{{ e.child.name }}", AFTER_WORDS),
+        ("{%tr endfor %}", ""),
+    ):
+        cells = table.add_row().cells
+        for cell, text in zip(cells, row, strict=True):
+            _cell_text(cell, text)
+    set_widths(table, (6.0, 10.6))
+    para(doc, "", after=2)
+    # CP4 10.10: a child in need plan for any continuing support, reviewed at least every 12 weeks
+    tag(doc, '{%p if ended|selectattr("plan", "equalto", "child-in-need")|list %}')
+    para(
+        doc,
+        "A child in need plan is drawn up for any continuing support, and reviewed at least "
+        "every 12 weeks. {% if recipient.is_family %}The social worker will talk with you and "
+        "the children about what help is needed.{% else %}The social worker discusses with the "
+        "parents and the children what help is needed.{% endif %}",
+    )
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if outcome.any_protection_plan %}")
+    para(doc, "The child protection plan for {{ outcome.plan_names }} continues.")
+    tag(doc, "{%p endif %}")
+    para(
+        doc,
+        "If you have any questions, please contact the social worker, "
+        "{{ outcome.lead_social_worker.name or social_worker.name or 'to be confirmed' }}"
+        "{% if outcome.lead_social_worker.email %}, {{ outcome.lead_social_worker.email }}"
+        "{% endif %}.",
+    )
+    sign_off(doc, "chair")
+    return doc
+
+
 BUILDERS = {
     "invitation": invitation,
     "family_invitation": family_invitation,
@@ -1672,6 +2384,12 @@ BUILDERS = {
     "agenda": agenda,
     "originating_authority_invitation": originating_authority_invitation,
     "decision_letter": decision_letter,
+    "outline_plan": outline_plan,
+    "conference_record": conference_record,
+    "core_group_invitation": core_group_invitation,
+    "child_invitation": child_invitation,
+    "child_decision_letter": child_decision_letter,
+    "plan_ended_notification": plan_ended_notification,
 }
 
 # -- a small, tidy package ------------------------------------------------------------

@@ -100,3 +100,11 @@ def test_letters_refuse_to_overwrite_without_force(tmp_path):
     with pytest.raises(cpconf.OutputError) as caught:
         conference.letters(tmp_path, today=dt.date(2026, 11, 10))
     assert caught.value.exists and "--force" not in str(caught.value)
+
+
+def test_next_case_is_in_the_api(tmp_path):
+    text = cpconf.next_case(
+        cpconf.open_case(ROOT / "sample_cases" / "initial-with-outcome.yaml"),
+        dt.date(2026, 11, 23),
+    )
+    assert text is not None and "type: review" in text

@@ -25,14 +25,18 @@ def test_letters_writes_the_pack_and_a_summary(cli, tmp_path):
     out = tmp_path / "pack"
     result = cli("letters", HELD, "--out", out, "--today", "2026-11-20")
     assert result.exit_code == 0, result.stderr
-    assert "27 documents written" in result.stdout
+    assert "38 documents written" in result.stdout
     assert "decision-letter-mum-sarah-smith.docx" in result.stdout
     assert result.stderr.splitlines() == [
         "Settings: none (no cpconf.yaml beside the case or above it)"
     ]
     entries = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-    # every kind but the transfer-in one (London CP4 1.18)
-    assert {e["kind"] for e in entries} == set(KINDS) - {"originating_authority_invitation"}
+    # every kind but the transfer-in one (London CP4 1.18) and the notice that a plan has
+    # ended (the initial conference ends none)
+    assert {e["kind"] for e in entries} == set(KINDS) - {
+        "originating_authority_invitation",
+        "plan_ended_notification",
+    }
     assert (out / "distribution.md").is_file()
     letter = text_of(out / "decision-letter-mum-sarah-smith.docx")
     assert "Friday 20 November 2026" in letter

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from cpconf.case import parse_case
 from cpconf.conference import Conference, open_case
 from cpconf.errors import CaseError, OutputError, TemplateError
-from cpconf.letters import KINDS, make_letters, pack_warnings, plan_documents
+from cpconf.letters import AFTER_KINDS, KINDS, make_letters, pack_warnings, plan_documents
 from cpconf.letters.engine import CompiledTemplate, Renderer, sandbox
 from cpconf.letters.naming import filename, slug
 from cpconf.letters.templates import (
@@ -155,6 +155,10 @@ def test_who_gets_what_follows_the_contract():
         + [("social_work_report_template", "sw")]
         + [("agenda", "")]
         + [("decision_letter", p) for p in profs + family]
+        + [("child_invitation", "amy"), ("child_decision_letter", "amy")]  # invite: true
+        + [("outline_plan", "amy"), ("outline_plan", "ben")]  # both given a plan
+        + [("conference_record", "")]
+        + [("core_group_invitation", m) for m in ["sw", "hv", "school", "nursery", "mum", "dad"]]
     )
     assert got == expected
 
@@ -164,10 +168,12 @@ def test_no_decision_letters_without_an_outcome():
     plan = build_schedule(loaded.case, loaded.profile, loaded.calendar, dt.date(2026, 11, 10))
     kinds = {d.kind for d in plan_documents(loaded, plan)}
     assert "decision_letter" not in kinds
-    assert kinds == set(KINDS) - {
-        "decision_letter",
+    # nobody excluded and no child invited in this sample; nothing after the conference;
+    # not a transfer-in
+    assert kinds == set(KINDS) - AFTER_KINDS - {
         "exclusion_letter",
-        "originating_authority_invitation",  # transfer-in only
+        "child_invitation",
+        "originating_authority_invitation",
     }
 
 
@@ -492,7 +498,11 @@ def test_a_profile_of_its_own_is_not_quoted_london_paragraphs():
 
 def test_confidential_address_only_in_that_persons_documents(held_pack):
     own = {k for k, text in held_pack.items() if DAD_ADDRESS in text}
-    assert own == {("family_invitation", "dad"), ("decision_letter", "dad")}
+    assert own == {
+        ("family_invitation", "dad"),
+        ("decision_letter", "dad"),
+        ("core_group_invitation", "dad"),
+    }
 
 
 def test_family_addresses_never_reach_professionals_or_the_agenda(held_pack):
@@ -678,7 +688,9 @@ def test_each_template_is_compiled_once_per_run(tmp_path, monkeypatch):
     loaded = open_case(HELD)
     plan = build_schedule(loaded.case, loaded.profile, loaded.calendar, dt.date(2026, 11, 20))
     make_letters(loaded, plan, tmp_path / "out")
-    used = set(KINDS) - {"originating_authority_invitation"}  # transfer-in only
+    # every kind but the transfer-in one and the notice that a plan has ended (only at a
+    # review that ends one)
+    used = set(KINDS) - {"originating_authority_invitation", "plan_ended_notification"}
     assert sorted(made) == sorted(f"{k}.docx" for k in used)
 
 
@@ -752,7 +764,7 @@ def test_manifest_lists_every_document_relative_to_the_folder(tmp_path):
     out = tmp_path / "out"
     written = make_letters(loaded, plan, out)
     entries = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-    assert len(entries) == len(written.written) == 27
+    assert len(entries) == len(written.written) == 38
     for entry in entries:
         assert set(entry) == {"kind", "recipient", "path"}
         assert entry["kind"] in KINDS
@@ -807,7 +819,13 @@ def test_every_document_converts_to_pdf(tmp_path):
 
     out = tmp_path / "out"
     pack(HELD, dt.date(2026, 11, 20), out)
-    files = sorted(out.glob("*.docx"))
+    # and the review that ends the plans: every kind of document is converted
+    ended = tmp_path / "ended"
+    pack(ROOT / "sample_cases" / "review-plan-ends.yaml", dt.date(2027, 2, 18), ended)
+    files = sorted(out.glob("*.docx")) + [
+        p for p in sorted(ended.glob("*.docx")) if p.name.startswith("plan-ended")
+    ]
+    assert {f.name.split("-")[0] for f in files} >= {"outline", "conference", "core", "child"}
     profile = tmp_path / "lo-profile"
     pdfs = tmp_path / "pdf"
     subprocess.run(

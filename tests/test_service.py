@@ -502,11 +502,12 @@ def test_conferences_of_one_case_in_their_own_files_are_not_duplicates(tmp_path)
 def test_sample_cases_count_the_initial_conference_once():
     samples = Path(__file__).resolve().parent.parent / "sample_cases"
     load = build_caseload([samples], D(2026, 11, 19), jobs=1)
-    assert (load.files, load.cases) == (5, 4)
+    assert (load.files, load.cases) == (6, 5)
     assert [(w.code, w.reference) for w in load.warnings] == [
         ("duplicate_conference", "CP-2026-0142")
     ]
-    keys = [(d.reference, d.deadline) for d in load.deadlines]
+    # each conference's deadlines once (review-plan-ends.yaml is a later conference of 0142)
+    keys = [(d.reference, d.conference_type, d.deadline) for d in load.deadlines]
     assert len(keys) == len(set(keys))
 
 

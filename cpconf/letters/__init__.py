@@ -13,11 +13,14 @@ Where things are (one concern a module):
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from pathlib import Path
 
 from cpconf.conference import Conference
+from cpconf.errors import CaseError
 from cpconf.letters.engine import Renderer
 from cpconf.letters.kinds import (
+    AFTER_KINDS,
     DISTRIBUTION,
     KIND_LABELS,
     KINDS,
@@ -25,13 +28,21 @@ from cpconf.letters.kinds import (
     LettersResult,
     PlannedDocument,
     Written,
+    stage_kinds,
 )
-from cpconf.letters.pack import distribution, manifest, write_pack
+from cpconf.letters.pack import (
+    add_to_distribution,
+    distribution,
+    manifest,
+    read_manifest,
+    write_pack,
+)
 from cpconf.letters.recipients import pack_warnings, plan_documents
 from cpconf.letters.templates import check_templates, export_templates, template_paths
-from cpconf.schedule import Schedule
+from cpconf.schedule import Notice, Schedule
 
 __all__ = [
+    "AFTER_KINDS",
     "DISTRIBUTION",
     "KINDS",
     "KIND_LABELS",
@@ -42,6 +53,7 @@ __all__ = [
     "check_templates",
     "export_templates",
     "make_letters",
+    "stage_kinds",
     "pack_warnings",
     "plan_documents",
 ]
@@ -53,14 +65,72 @@ def make_letters(
     out_dir: Path,
     templates: Path | None = None,
     force: bool = False,
+    kinds: Collection[str] | None = None,
 ) -> LettersResult:
-    """`cpconf letters`: plan the pack, render it, and write it with its manifest and list."""
+    """`cpconf letters`: plan the pack, render it, and write it with its manifest and list.
+
+    With `kinds` (a stage's, `stage_kinds("after")`, or any list of KINDS), only those
+    documents are written, into the folder's existing pack if there is one: its manifest
+    and distribution list are added to, the documents already there left alone.
+    """
     docs = plan_documents(loaded, plan)
+    if kinds is not None:
+        unknown = sorted(set(kinds) - set(KINDS))
+        if unknown:
+            raise ValueError(f"unknown kinds of document: {', '.join(unknown)}")
+        _need_outcome(loaded, kinds)
+        docs = [d for d in docs if d.kind in kinds]
     renderer = Renderer(template_paths(templates))
+    if kinds is None:
+        entries = manifest(docs)
+        listing = distribution(docs, loaded.case, plan)
+    else:
+        new = {d.filename for d in docs}
+        entries = [e for e in read_manifest(out_dir) if e["path"] not in new] + manifest(docs)
+        old = out_dir / DISTRIBUTION
+        listing = (
+            add_to_distribution(old.read_text(encoding="utf-8"), docs, plan, _added_what(kinds))
+            if old.is_file()
+            else distribution(docs, loaded.case, plan)
+        )
     extra = {
-        MANIFEST: (json.dumps(manifest(docs), indent=2, ensure_ascii=False) + "\n").encode(),
-        DISTRIBUTION: distribution(docs, loaded.case, plan).encode("utf-8"),
+        MANIFEST: (json.dumps(entries, indent=2, ensure_ascii=False) + "\n").encode(),
+        DISTRIBUTION: listing.encode("utf-8"),
     }
-    written = write_pack(docs, out_dir, renderer, extra, force=force)
-    # every command shows the case's warnings (a conference on a bank holiday), then the pack's
-    return LettersResult(out_dir, written, [*plan.warnings, *pack_warnings(loaded.case, plan)])
+    updating = (MANIFEST, DISTRIBUTION) if kinds is not None else ()
+    written = write_pack(docs, out_dir, renderer, extra, force=force, updating=updating)
+    # every command shows the case's warnings (a conference on a bank holiday), then the pack's;
+    # the warning about dating invitations only where invitations are written
+    pack = pack_warnings(loaded.case, plan) if any(d.kind not in AFTER_KINDS for d in docs) else []
+    if kinds is not None and not docs:
+        pack.append(
+            Notice(
+                "nothing_to_write",
+                "No document of the kinds asked for applies to this case: nothing was written "
+                "but the manifest and the distribution list.",
+            )
+        )
+    return LettersResult(out_dir, written, [*plan.warnings, *pack])
+
+
+def _added_what(kinds: Collection[str]) -> str:
+    if set(kinds) == stage_kinds("after"):
+        return "After the conference"
+    if set(kinds) == stage_kinds("before"):
+        return "Before the conference"
+    return "Added: " + ", ".join(KIND_LABELS[k] for k in KINDS if k in kinds)
+
+
+def _need_outcome(loaded: Conference, kinds: Collection[str]) -> None:
+    """The documents after the conference need its outcome: say so rather than write none."""
+    if loaded.case.outcome is None and set(kinds) & AFTER_KINDS:
+        raise CaseError(
+            [
+                loaded.doc.problem(
+                    ("conference",),
+                    "outcome: not recorded: the documents after the conference (the decision "
+                    "letters, plans and record) need the conference's outcome; record it "
+                    "(outcome:) first",
+                )
+            ]
+        )

@@ -256,6 +256,14 @@ def outcome_values(case: Case, plan: Schedule) -> dict[str, Any] | None:
         "any_protection_plan": any(d.plan == "child-protection" for d in out.decisions),
         # how many children the protection plan covers: "the child" or "the children"
         "protection_plans": sum(d.plan == "child-protection" for d in out.decisions),
+        # the children given (or keeping) a plan, by name: the core group's and the plan's
+        "plan_names": join_names(
+            [
+                one_line(case.child(d.child).name)
+                for d in out.decisions
+                if d.plan == "child-protection"
+            ]
+        ),
         "lead_social_worker": (
             professional_values(lead, case)
             if isinstance(lead, Professional)
@@ -272,4 +280,173 @@ def outcome_values(case: Case, plan: Schedule) -> dict[str, Any] | None:
         "recommendations": [full_stop(r) for r in out.recommendations if clean_text(r)],
         "contingency": full_stop(out.contingency),
         "dissent": [{"by": member(x.by), "view": full_stop(x.view)} for x in out.dissent],
+    }
+
+
+# -- after the conference: the cycle (issue 11) ------------------------------------------
+
+# How a child's views reached the conference (London CP4 4.3-4.18), in words for the record.
+VIEWS_WORDS: dict[str, str] = {
+    "attending": "attended the conference",
+    "advocate": "through an advocate",
+    "booklet": "in their booklet",
+    "written": "in writing or recorded",
+    "social-worker": "through the social worker",
+    "chair-meeting": "met the chair before the conference",
+    "declined": "chose not to take part",
+}
+ATTENDANCE_WORDS: dict[str, str] = {
+    "attended": "Attended",
+    "attending": "Attended",
+    "apologies": "Apologies",
+    "absent": "Did not attend",
+    "invited": "[attended / apologies / did not attend]",
+}
+
+
+def paperwork_values(profile: Profile) -> dict[str, Any]:
+    """What the procedure says of the papers after the conference (Profile.paperwork)."""
+    pw = profile.paperwork
+    return {
+        "core_group_rhythm": one_line(pw.core_group_rhythm),
+        "core_group_rhythm_source": one_line(pw.core_group_rhythm_source),
+        "record_translated": pw.record_translated,
+        "record_translated_source": one_line(pw.record_translated_source),
+        "full_plan_after_first_core_group": pw.full_plan_after_first_core_group,
+        "full_plan_source": one_line(pw.full_plan_source),
+        "child_booklet": one_line(pw.child_booklet),
+        "child_advocacy": one_line(pw.child_advocacy),
+        "child_source": one_line(pw.child_source),
+    }
+
+
+def is_baby(child: Child, on: dt.date) -> bool:
+    """Unborn, or under one year old on the day: the plan considers SUDI (London CP4 9.9)."""
+    age = child.age_on(on)
+    return child.unborn or (age is not None and age < 1)
+
+
+def plan_child_values(case: Case, child_id: str, on: dt.date) -> dict[str, Any]:
+    """One child given a child protection plan: the outline plan's subject."""
+    child = case.child(child_id)
+    decision = next(
+        d for d in (case.outcome.decisions if case.outcome else []) if d.child == child_id
+    )
+    return {
+        **child_values(child, on),
+        "category": decision.category or "",
+        "baby": is_baby(child, on),
+        "invite": child.invite,
+        # in a sentence: "the baby" for an unborn child (named "Unborn baby of ..."), else the name
+        "called": "the baby" if child.unborn else one_line(child.name),
+    }
+
+
+def ended_plans(case: Case) -> list[tuple[Child, str]]:
+    """Children whose protection plan ends at this review, each with what follows it.
+
+    A review's subjects are the children on a plan (CONTRACT.md 4, `cpconf next`): a
+    decision other than a protection plan ends it (London CP4 10.3-10.10).
+    """
+    if case.outcome is None or case.conference.type != "review":
+        return []
+    return [
+        (case.child(d.child), d.plan)
+        for d in case.outcome.decisions
+        if d.plan != "child-protection"
+    ]
+
+
+def ended_values(case: Case, on: dt.date) -> list[dict[str, Any]]:
+    return [{"child": child_values(c, on), "plan": plan} for c, plan in ended_plans(case)]
+
+
+def _reports(case: Case) -> list[dict[str, str]]:
+    """The reports recorded as received: the social work report (`done`), then each agency's."""
+    out = []
+    social_work = case.done.get("social_worker_report_to_chair")
+    sw = case.social_worker()
+    if social_work is not None:
+        out.append(
+            {
+                "name": "Social work report" + (f" ({one_line(sw.name)})" if sw else ""),
+                "organisation": one_line(sw.organisation) if sw else "",
+                "received": _date(social_work),
+            }
+        )
+    for p in case.professionals:
+        if p.report_received:
+            out.append(
+                {
+                    "name": one_line(p.name),
+                    "organisation": one_line(p.organisation),
+                    "received": _date(p.report_received),
+                }
+            )
+    return out
+
+
+def record_values(case: Case, quorum: Any) -> dict[str, Any]:
+    """The conference record's pre-filled facts: who came, reports, quorum, exclusions, views.
+
+    `quorum` is the conference's QuorumReport (London CP4 3.10-3.12); family addresses
+    are never here: the record goes to everyone invited (London CP4 14.4).
+    """
+    conf = case.conference
+    on = conf.date
+    present = [p for p in case.professionals if p.present]
+    decision = conf.inquorate_decision
+    children_quorum = [
+        {
+            "name": one_line(c.name),
+            "quorate": c.quorate,
+            "by_exception": c.by_exception,
+            "missing": one_line(c.missing),
+        }
+        for c in quorum.children
+    ]
+    views = []
+    for c in case.subject_children:
+        words = [VIEWS_WORDS[v] for v in c.views]
+        views.append({"name": one_line(c.name), "how": "; ".join(words)})
+    return {
+        "attended": [professional_values(p, case) for p in present],
+        "apologies": [
+            {
+                **professional_values(p, case),
+                "report": _date(p.report_received),
+                "attendance_words": ATTENDANCE_WORDS[p.attendance],
+            }
+            for p in case.professionals
+            if not p.present
+        ],
+        # a section for each agency that came or sent a report (London CP4 3.4, 7.1)
+        "agency_sections": [
+            professional_values(p, case)
+            for p in case.professionals
+            if (p.present or p.report_received) and not p.observer
+        ],
+        "reports": _reports(case),
+        "quorate": quorum.quorate,
+        "quorum_rule": one_line(quorum.rule).rstrip("."),
+        "quorum_children": children_quorum,
+        "inquorate_reason": clean_text(decision.reason if decision else ""),
+        "inquorate_decided_by": one_line(decision.decided_by if decision else ""),
+        "inquorate_decided_on": _date(decision.decided_on if decision else None),
+        "early_review": long_date(quorum.early_review.due)
+        if quorum.chair_proceeded and quorum.early_review is not None
+        else "",
+        "excluded": [
+            {
+                **family_values(f),
+                "part": clean_text(f.exclusion.part if f.exclusion else ""),
+                "reason": clean_text(f.exclusion.reason if f.exclusion else ""),
+                "decided_on": _date(f.exclusion.decided_on if f.exclusion else None),
+            }
+            for f in case.family
+            if f.excluded != "none"
+        ],
+        "interpreters": [family_values(f) for f in case.family if f.interpreter],
+        "views": views,
+        "held_on": _date(on),
     }

@@ -17,6 +17,13 @@ KINDS: tuple[str, ...] = (
     "agenda",
     "originating_authority_invitation",
     "decision_letter",
+    # the cycle after the conference (CONTRACT.md 4; issue 11)
+    "outline_plan",
+    "conference_record",
+    "core_group_invitation",
+    "child_invitation",
+    "child_decision_letter",
+    "plan_ended_notification",
 )
 KIND_LABELS: dict[str, str] = {
     "invitation": "Invitation",
@@ -27,7 +34,35 @@ KIND_LABELS: dict[str, str] = {
     "agenda": "Agenda",
     "originating_authority_invitation": "Invitation to the originating authority",
     "decision_letter": "Decision letter",
+    "outline_plan": "Outline child protection plan",
+    "conference_record": "Conference record",
+    "core_group_invitation": "Core group invitation",
+    "child_invitation": "Child's invitation",
+    "child_decision_letter": "Child's decision letter",
+    "plan_ended_notification": "Plan ended notification",
 }
+# The documents written once the outcome is recorded; every other kind goes out before the
+# conference. `cpconf letters --stage` writes one stage into an existing pack.
+AFTER_KINDS: frozenset[str] = frozenset(
+    {
+        "decision_letter",
+        "outline_plan",
+        "conference_record",
+        "core_group_invitation",
+        "child_decision_letter",
+        "plan_ended_notification",
+    }
+)
+STAGES: tuple[str, ...] = ("before", "after")
+
+
+def stage_kinds(stage: str) -> frozenset[str]:
+    """The kinds of one stage: "after" the conference (its outcome), else "before"."""
+    if stage == "after":
+        return AFTER_KINDS
+    return frozenset(k for k in KINDS if k not in AFTER_KINDS)
+
+
 MANIFEST = "manifest.json"
 DISTRIBUTION = "distribution.md"
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,7 @@ from cpconf.dates import clock, long_date
 from cpconf.errors import OutputError, Problem
 from cpconf.files import SignalGuard, Staging
 from cpconf.letters.engine import Renderer, sentence
-from cpconf.letters.kinds import KIND_LABELS, PlannedDocument, Written
+from cpconf.letters.kinds import KIND_LABELS, MANIFEST, PlannedDocument, Written
 from cpconf.names import one_line
 from cpconf.schedule import Schedule
 
@@ -48,28 +49,58 @@ def distribution(docs: Sequence[PlannedDocument], case: Case, plan: Schedule) ->
             + f". Prepared on {long_date(plan.today)}."
         )
         lines.append("")
-    lines += [
+    lines += distribution_table(docs)
+    lines.append("")
+    return "\n".join(lines)
+
+
+def distribution_table(docs: Sequence[PlannedDocument]) -> list[str]:
+    """The rows of the distribution list: one a document, in the order they are sent."""
+    lines = [
         "| Document | For | Send | Due back | Note | File |",
         "| --- | --- | --- | --- | --- | --- |",
     ]
     for d in docs:
-        lines.append(
-            "| "
-            + " | ".join(
-                md_escape(x)
-                for x in (
-                    KIND_LABELS[d.kind],
-                    "; ".join(d.send_to),
-                    d.send_by,
-                    d.due_back,
-                    d.note,
-                    d.filename,
-                )
-            )
-            + " |"
+        cells = (
+            KIND_LABELS[d.kind],
+            "; ".join(d.send_to),
+            d.send_by,
+            d.due_back,
+            d.note,
+            d.filename,
         )
+        lines.append("| " + " | ".join(md_escape(x) for x in cells) + " |")
+    return lines
+
+
+def add_to_distribution(
+    existing: str, docs: Sequence[PlannedDocument], plan: Schedule, what: str
+) -> str:
+    """The distribution list of a pack with a section added for documents written later."""
+    lines = [existing.rstrip("\n"), "", f"## {what}, prepared on {long_date(plan.today)}", ""]
+    lines += distribution_table(docs)
     lines.append("")
     return "\n".join(lines)
+
+
+def read_manifest(out_dir: Path) -> list[dict[str, Any]]:
+    """The manifest of a pack already in `out_dir`, or [] where there is none."""
+    path = out_dir / MANIFEST
+    if not path.exists():
+        return []
+    try:
+        entries = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise OutputError.single(
+            path, f"cannot read the manifest to add to it ({exc}); nothing was written."
+        ) from None
+    if not isinstance(entries, list) or not all(
+        isinstance(e, dict) and isinstance(e.get("path"), str) for e in entries
+    ):
+        raise OutputError.single(
+            path, "is not a manifest cpconf wrote (a list of documents); nothing was written."
+        )
+    return entries
 
 
 def write_pack(
@@ -78,11 +109,13 @@ def write_pack(
     renderer: Renderer,
     extra_files: Mapping[str, bytes] | None = None,
     force: bool = False,
+    updating: Collection[str] = (),
 ) -> list[Written]:
     """Render every document, then put them all in place; on any error, write nothing.
 
     Refuses (OutputError) before writing anything if a target exists and not `force`: a
-    coordinator may have edited it.
+    coordinator may have edited it. The `updating` files (the manifest and distribution list
+    of a pack being added to) are replaced whatever `force` says: they are rewritten whole.
     """
     extra_files = dict(extra_files or {})
     names = [d.filename for d in docs] + list(extra_files)
@@ -92,7 +125,12 @@ def write_pack(
         )
     if out_dir.exists() and not out_dir.is_dir():
         raise OutputError.single(out_dir, "this is a file, not a folder.")
-    existing = [n for n in names if (out_dir / n).exists() or (out_dir / n).is_symlink()]
+    existing = [
+        n
+        for n in names
+        if ((out_dir / n).exists() or (out_dir / n).is_symlink())
+        and not (n in updating and (out_dir / n).is_file())
+    ]
     folders = [n for n in existing if (out_dir / n).is_dir()]
     if folders:
         raise OutputError.single(
@@ -135,7 +173,8 @@ def write_pack(
                 for name, data in extra_files.items():
                     staging.add(name, data)
                 staging.finish()
-            staging.commit(force)  # signals wait: all of the pack is put in place, or none
+            # signals wait: all of the pack is put in place, or none
+            staging.commit(force, replace=updating)
             done = True
         except FileExistsError as exc:  # a file appeared since the check: it is kept
             appeared = Path(exc.filename or "").name

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from cpconf.case import Case, FamilyMember, Professional
+from cpconf.case import Case, Child, FamilyMember, Professional
 from cpconf.conference import Conference
 from cpconf.dates import long_date
 from cpconf.errors import CaseError
@@ -14,12 +15,16 @@ from cpconf.letters.context import (
     contact_values,
     cp4_citation,
     deadline_values,
+    ended_values,
     family_recipient_values,
     family_values,
     letterhead_values,
     outcome_values,
+    paperwork_values,
     person_line,
+    plan_child_values,
     professional_values,
+    record_values,
 )
 from cpconf.letters.engine import has_listing
 from cpconf.letters.kinds import PlannedDocument
@@ -88,6 +93,9 @@ def plan_documents(loaded: Conference, plan: Schedule) -> list[PlannedDocument]:
         },
         # the nation's words (`terms`), registration, and Welsh dates (`cy`)
         **nation_values(case, profile, plan),
+        "paperwork": paperwork_values(profile),
+        "ended": ended_values(case, on),
+        "ended_names": join_names([e["child"]["name"] for e in ended_values(case, on)]),
     }
     send_now = long_date(plan.today)
     base_listing = has_listing(base)  # once: the shared values are the bulk of each context
@@ -101,7 +109,8 @@ def plan_documents(loaded: Conference, plan: Schedule) -> list[PlannedDocument]:
         name: str = "",
         **extra: Any,
     ) -> None:
-        context = {**base, "recipient": recipient}
+        values = extra.pop("values", {})  # the kind's own values (the record's facts)
+        context = {**base, "recipient": recipient, **values}
         if letter_date is not None:
             context["letter_date"] = letter_date
         if person is not None:
@@ -111,7 +120,7 @@ def plan_documents(loaded: Conference, plan: Schedule) -> list[PlannedDocument]:
             ]
         docs.append(
             PlannedDocument(
-                listing=base_listing or has_listing(recipient),
+                listing=base_listing or has_listing(recipient) or has_listing(values),
                 kind=kind,
                 recipient=person.id if person else None,
                 recipient_name=one_line(person.name) if person else name,
@@ -172,6 +181,33 @@ def plan_documents(loaded: Conference, plan: Schedule) -> list[PlannedDocument]:
                 + (f" (requests due by {due})" if due else ""),
                 note="; ".join(notes),
             )
+
+    def add_child(kind: str, child: Child, **extra: Any) -> None:
+        """A document about or for one child: addressed to them, or (the plan) about them."""
+        recipient = {
+            **child_values(child, on),
+            "first_name": one_line(child.name).split(" ")[0],
+            "is_family": False,
+            "role": "",
+            "organisation": "",
+            "email": "",
+            "address_lines": [],
+        }
+        context = {**base, "recipient": recipient, **extra.pop("values", {})}
+        docs.append(
+            PlannedDocument(
+                listing=base_listing or has_listing(context),
+                kind=kind,
+                recipient=child.id,
+                recipient_name=one_line(child.name),
+                filename=filename(kind, child.id, one_line(child.name)),
+                context=context,
+                **extra,
+            )
+        )
+
+    sw_name = base["social_worker"]["name"]
+    through = f", through the social worker{' ' + sw_name if sw_name else ''}"
     for p in case.professionals:
         if p.agency == "children_social_care":
             due = deadlines["social_worker_report_to_parents"]
@@ -241,6 +277,16 @@ def plan_documents(loaded: Conference, plan: Schedule) -> list[PlannedDocument]:
         if len(invited_family) < len(case.family)
         else "",
     )
+    for child in case.children:
+        if child.invite:  # the child's own invitation (London CP4 4.3-4.18)
+            add_child(
+                "child_invitation",
+                child,
+                send_to=[one_line(child.name) + through],
+                send_by=send_now,
+                note="the social worker talks it through with the child"
+                + cp4_citation(profile, "4.13, 4.18"),
+            )
     if outcome is not None:
         due = deadlines["decision_letter"]
         # no date where the procedure sets none (the nations' profiles): never London's rule
@@ -264,7 +310,163 @@ def plan_documents(loaded: Conference, plan: Schedule) -> list[PlannedDocument]:
                 if f.address_confidential
                 else "",
             )
+        _after_documents(loaded, plan, base, add, add_child, through)
     return docs
+
+
+def _after_documents(
+    loaded: Conference,
+    plan: Schedule,
+    base: dict[str, Any],
+    add: Callable[..., None],
+    add_child: Callable[..., None],
+    through: str,
+) -> None:
+    """The documents of the cycle once the outcome is recorded (CONTRACT.md 4; issue 11).
+
+    `add` and `add_child` append to the pack being planned, in the order a coordinator
+    sends them: plans, the record, core group invitations, the child's, plan ended.
+    """
+    case, profile = loaded.case, loaded.profile
+    outcome = case.outcome
+    assert outcome is not None and case.conference.date is not None
+    on = case.conference.date
+    deadlines = base["deadlines"]
+    decision_by = (
+        f"by {deadlines['decision_letter']}"
+        if deadlines["decision_letter"]
+        else "with the decision letter (no timescale set by the procedure)"
+    )
+    invited_family = [f for f in case.family if f.excluded != "full"]
+    everyone = [person_line(p) for p in case.professionals] + [
+        person_line(f) for f in invited_family
+    ]
+    paperwork = profile.paperwork
+
+    def cite(paragraphs: str) -> str:
+        return cp4_citation(profile, paragraphs)
+
+    # the outline plan, one per child given a plan, with the decision letter to all invited,
+    # the parents and, where appropriate, the child (London CP4 9.4-9.9, 14.13)
+    for d in outcome.decisions:
+        if d.plan != "child-protection":
+            continue
+        child = case.child(d.child)
+        note = "signed by the chair"
+        if len(invited_family) < len(case.family):
+            note += "; not to family members excluded from the whole conference"
+        if paperwork.full_plan_after_first_core_group:
+            note += (
+                "; the full plan is drawn up at the first core group and then sent to the "
+                f"family and the core group ({paperwork.full_plan_source})"
+            )
+        add_child(
+            "outline_plan",
+            child,
+            values={"plan_child": plan_child_values(case, d.child, on)},
+            send_to=everyone + ([one_line(child.name) + through] if child.invite else []),
+            send_by=f"with the decision letter, {decision_by}",
+            note=note + cite("14.13"),
+        )
+    # the record, for the chair and coordinator to complete (London CP4 14.4-14.8)
+    record_due = deadlines["conference_record"]
+    quorum = loaded.quorum(plan.today)
+    record_note = (
+        "parents' copy given and discussed by the social worker, confidential material "
+        "left out at the chair's decision; the chair decides whether the child gets a copy"
+        + cite("14.5-14.8")
+    )
+    if any(f.excluded == "full" for f in case.family):
+        record_note += (
+            "; a family member excluded from the whole conference gets it only if the chair decides"
+            + cite("5.10")
+        )
+    if paperwork.record_translated and any(f.interpreter for f in case.family):
+        record_note += (
+            "; translated for the family where an interpreter was needed "
+            f"({paperwork.record_translated_source})"
+        )
+    chair = base["chair"]["name"]
+    coordinator = base["coordinator"]["name"]
+    add(
+        "conference_record",
+        None,
+        {},
+        send_to=[
+            f"{chair or 'The chair'} (chair) and {coordinator or 'the coordinator'} "
+            "(coordinator) complete it; then everyone invited"
+        ],
+        send_by=f"to everyone invited by {record_due}" if record_due else "to everyone invited",
+        due_back="amendments within one week of receipt" + cite("14.4"),
+        note=record_note,
+        values={"record": record_values(case, quorum)},
+    )
+    # core group invitations, when some child has a plan (London CP4 9.8; Warwickshire)
+    if any(d.plan == "child-protection" for d in outcome.decisions):
+        for pid in outcome.core_group:
+            person = case.person(pid)
+            if isinstance(person, Professional):
+                add(
+                    "core_group_invitation",
+                    person,
+                    professional_values(person, case),
+                    send_to=[person_line(person)],
+                    send_by=f"with the decision letter, {decision_by}",
+                )
+            elif isinstance(person, FamilyMember):
+                add(
+                    "core_group_invitation",
+                    person,
+                    family_recipient_values(person),
+                    send_to=[person_line(person)],
+                    send_by=f"with the decision letter, {decision_by}",
+                    note="address confidential: send to this person only"
+                    if person.address_confidential
+                    else "",
+                )
+    # the child's own decision letter, for each invited child (London CP4 14.7, 14.13)
+    for child in case.children:
+        if not child.invite:
+            continue
+        decision = next((d for d in outcome.decisions if d.child == child.id), None)
+        add_child(
+            "child_decision_letter",
+            child,
+            values={
+                "decision": {
+                    "plan": decision.plan if decision else "",
+                    "category": (decision.category or "") if decision else "",
+                }
+            },
+            send_to=[one_line(child.name) + through],
+            send_by=decision_by,
+            note="the social worker explains it to the child" + cite("14.7"),
+        )
+    # at a review that ends a plan: each professional and each family member of the core
+    # group (London CP4 10.9); no time is set for it: with the decision letter (local)
+    if base["ended"]:
+        core = set(case.conference.core_group) | set(outcome.core_group)
+        when = f"with the decision letter, {decision_by} (local: CP4 10.9 sets no time)"
+        for p in case.professionals:
+            add(
+                "plan_ended_notification",
+                p,
+                professional_values(p, case),
+                send_to=[person_line(p)],
+                send_by=when,
+            )
+        for f in case.family:
+            if f.id in core:
+                add(
+                    "plan_ended_notification",
+                    f,
+                    family_recipient_values(f),
+                    send_to=[person_line(f)],
+                    send_by=when,
+                    note="address confidential: send to this person only"
+                    if f.address_confidential
+                    else "",
+                )
 
 
 # Deadlines the invitations and report templates ask people to meet.
@@ -297,7 +499,8 @@ def pack_warnings(case: Case, plan: Schedule) -> list[Notice]:
             Notice(
                 "invitations_after_conference",
                 f"{sending}, but the conference's outcome is recorded: send only the decision "
-                "letters; the other documents are for the file.",
+                "letters and the other documents for after the conference; the invitations "
+                "and report templates are for the file.",
             )
         ]
     if today >= conf_date:

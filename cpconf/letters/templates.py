@@ -96,38 +96,52 @@ _LEFTOVER = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}")
 
 
 def sample_documents(today: dt.date | None = None) -> list[PlannedDocument]:
-    """Every document of the shipped sample case: one of each kind, every branch."""
+    """Every document of the shipped sample cases: one of each kind, every branch.
+
+    The initial conference of `sample_case.yaml` (and the same conference as a transfer-in,
+    for the originating authority's invitation), and the review of `sample_review.yaml` at
+    which a plan ends (the only case with a plan ended notification).
+    """
     import dataclasses
 
     from cpconf.case import Contact, OriginatingAuthority
     from cpconf.conference import open_case
     from cpconf.schedule import build_schedule
 
-    loaded = open_case(default_template_dir() / "sample_case.yaml")
-    day = today or dt.date(2026, 11, 20)
-    plan = build_schedule(loaded.case, loaded.profile, loaded.calendar, day)
-    docs = plan_documents(loaded, plan)
-    # The same conference as a transfer-in from another authority (London CP4 1.18), for
-    # the one kind an initial conference has not: the originating authority's invitation.
-    conf = loaded.case.conference
-    moved = conf.model_copy(
-        update={
-            "type": "transfer-in",
-            "transfer_notification": conf.strategy_discussion,
-            "strategy_discussion": None,
-            "originating_authority": OriginatingAuthority(
-                name="Example County Council",
-                contact=Contact(name="Sam Reed", email="sam.reed@example-county.gov.uk"),
-            ),
-        }
-    )
-    transfer = dataclasses.replace(
-        loaded, case=loaded.case.model_copy(update={"conference": moved, "outcome": None})
-    )
-    tplan = build_schedule(transfer.case, transfer.profile, transfer.calendar, day)
-    docs += [
-        d for d in plan_documents(transfer, tplan) if d.kind == "originating_authority_invitation"
-    ]
+    docs: list[PlannedDocument] = []
+    for name, held in (("sample_case.yaml", dt.date(2026, 11, 20)), ("sample_review.yaml", None)):
+        path = default_template_dir() / name
+        if not path.is_file():
+            continue
+        loaded = open_case(path)
+        day = today or held or loaded.case.conference.date or dt.date(2026, 11, 20)
+        plan = build_schedule(loaded.case, loaded.profile, loaded.calendar, day)
+        docs += plan_documents(loaded, plan)
+        if name != "sample_case.yaml":
+            continue
+        # The same conference as a transfer-in from another authority (London CP4 1.18), for
+        # the one kind an initial conference has not: the originating authority's invitation.
+        conf = loaded.case.conference
+        moved = conf.model_copy(
+            update={
+                "type": "transfer-in",
+                "transfer_notification": conf.strategy_discussion,
+                "strategy_discussion": None,
+                "originating_authority": OriginatingAuthority(
+                    name="Example County Council",
+                    contact=Contact(name="Sam Reed", email="sam.reed@example-county.gov.uk"),
+                ),
+            }
+        )
+        transfer = dataclasses.replace(
+            loaded, case=loaded.case.model_copy(update={"conference": moved, "outcome": None})
+        )
+        tplan = build_schedule(transfer.case, transfer.profile, transfer.calendar, day)
+        docs += [
+            d
+            for d in plan_documents(transfer, tplan)
+            if d.kind == "originating_authority_invitation"
+        ]
     return docs
 
 

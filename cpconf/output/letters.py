@@ -32,6 +32,8 @@ def letters_table(written: Sequence[Written], out_dir: Path, width: int = 100) -
     table.add_column("File", no_wrap=True)  # whole, so that it can be copied
     for w in written:
         kind, who = KIND_LABELS[w.kind], w.recipient_name or "everyone invited"
+        if w.kind == "outline_plan":  # about the child; sent to everyone invited
+            who = f"about {w.recipient_name}"
         if width >= 96:
             table.add_row(escape(kind), escape(who), escape(w.path.name))
         else:

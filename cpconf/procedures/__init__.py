@@ -351,6 +351,27 @@ class Reminder(_Model):
         return _check_when(value)
 
 
+class Paperwork(_Model):
+    """What a procedure says of the papers after the conference: the outline plan, the
+    record, the core group and the child's own letters (issue 11). Each value with its
+    source; None or False where the procedure says nothing."""
+
+    # how often the core group meets after the first (York, Warwickshire: monthly)
+    core_group_rhythm: str | None = None
+    core_group_rhythm_source: str | None = None
+    # York: where an interpreter was needed, the record is translated for the family
+    record_translated: bool = False
+    record_translated_source: str | None = None
+    # Bolton: the full plan is drawn up at the first core group and sent to the family
+    # and the core group
+    full_plan_after_first_core_group: bool = False
+    full_plan_source: str | None = None
+    # Bolton: every child may give their wishes and feelings in a booklet; an advocacy service
+    child_booklet: str | None = None
+    child_advocacy: str | None = None
+    child_source: str | None = None
+
+
 class ClosureRange(_Model):
     start: Date = Field(alias="from")
     end: Date = Field(alias="to")
@@ -377,6 +398,7 @@ class Profile(_Model):
     complaints: str | None = None
     notes: list[str] = Field(default_factory=list)
     terms: Terms = Field(default_factory=Terms)
+    paperwork: Paperwork = Field(default_factory=Paperwork)
     deadlines: list[DeadlineSpec] = Field(default_factory=list)
 
     def closures(self) -> set[dt.date]:
@@ -486,7 +508,7 @@ def _merge(parent: dict[str, Any], child: dict[str, Any]) -> tuple[dict[str, Any
     that a problem in one is reported at its line in the child's file.
     """
     merged = {**parent, **child}
-    for section in ("session", "quorum", "attendance", "plans", "terms"):  # terms.welsh: whole
+    for section in ("session", "quorum", "attendance", "plans", "terms", "paperwork"):
         if isinstance(parent.get(section), dict) and isinstance(child.get(section), dict):
             merged[section] = {**parent[section], **child[section]}
     child_deadlines = child.get("deadlines") or []
