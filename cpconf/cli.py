@@ -330,12 +330,36 @@ def letters(
         bool,
         typer.Option("--json", help="Print what was written (and the warnings) as JSON only."),
     ] = False,
+    pdf: Annotated[
+        bool, typer.Option("--pdf", help="Also each document as PDF (needs LibreOffice).")
+    ] = False,
+    email: Annotated[
+        bool,
+        typer.Option(
+            "--email",
+            help="Also an unsent email (.eml) for each person with an email address, "
+            "with their own documents attached.",
+        ),
+    ] = False,
+    ics: Annotated[
+        bool,
+        typer.Option(
+            "--ics",
+            help="Also a calendar invitation (.ics) for each person invited, at their time.",
+        ),
+    ] = False,
 ) -> None:
     """The conference's paperwork as Word documents, with manifest.json and a distribution list."""
     from cpconf.conference import open_case
+    from cpconf.sending import Sending
 
     day = _today(today)
-    result = open_case(case).letters(out, today=day, force=force, templates=templates)
+    sending = Sending(pdf=pdf, email=email, ics=ics)
+    if pdf:
+        sending.check()  # before the case is read: nothing to do without LibreOffice
+    result = open_case(case).letters(
+        out, today=day, force=force, templates=templates, sending=sending
+    )
     if json_out:
         _print_json(result.to_json())
         return

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from cpconf.letters.kinds import LettersResult
     from cpconf.quorum import QuorumReport
     from cpconf.schedule import Schedule
+    from cpconf.sending import Sending
 
 
 @dataclass(frozen=True)
@@ -67,11 +68,13 @@ class Conference:
         today: dt.date,
         force: bool = False,
         templates: str | Path | None = None,
+        sending: Sending | None = None,
     ) -> LettersResult:
         """Write the paperwork to `out` as Word documents (`cpconf letters`).
 
         All or nothing: raises OutputError, writing nothing, if a document exists and not
-        `force`; TemplateError if a template cannot be used.
+        `force`; TemplateError if a template cannot be used. `sending` (cpconf.sending.Sending)
+        adds PDFs, email drafts and calendar invitations.
         """
         from cpconf.letters import make_letters
 
@@ -81,6 +84,7 @@ class Conference:
             Path(out),
             templates=Path(templates) if templates is not None else None,
             force=force,
+            sending=sending,
         )
 
 

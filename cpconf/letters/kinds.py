@@ -25,6 +25,9 @@ KIND_LABELS: dict[str, str] = {
     "social_work_report_template": "Social work report template",
     "agenda": "Agenda",
     "decision_letter": "Decision letter",
+    # not Word documents: made beside them by `cpconf.sending`
+    "email_draft": "Email draft",
+    "calendar_invitation": "Calendar invitation",
 }
 MANIFEST = "manifest.json"
 DISTRIBUTION = "distribution.md"
@@ -65,6 +68,7 @@ class Written:
     recipient: str | None
     recipient_name: str
     path: Path
+    pdf: Path | None = None  # the PDF beside it, when asked for
 
 
 @dataclass(frozen=True)
@@ -84,6 +88,7 @@ class LettersResult:
             "out": str(self.out_dir),
             "documents": [
                 {"kind": w.kind, "recipient": w.recipient, "path": w.path.name}
+                | ({"pdf": w.pdf.name} if w.pdf else {})
                 for w in self.written
             ],
             "warnings": [{"code": w.code, "message": w.message} for w in self.warnings],

@@ -27,12 +27,13 @@ def letters_table(written: list[Any], out_dir: Any, width: int = 100) -> Table:
     table.add_column("File", no_wrap=True)  # whole, so that it can be copied
     for w in written:
         kind, who = KIND_LABELS[w.kind], w.recipient_name or "everyone invited"
+        file = w.path.name + (" + .pdf" if w.pdf else "")
         if width >= 96:
-            table.add_row(escape(kind), escape(who), escape(w.path.name))
+            table.add_row(escape(kind), escape(who), escape(file))
         else:
             what = Text(kind, style="bold")
             what.append(f"\n{who}")
-            table.add_row(what, escape(w.path.name))
+            table.add_row(what, escape(file))
     return table
 
 
