@@ -50,15 +50,13 @@ class Draft:
     data: bytes
 
 
-def documents_for(person: Professional | FamilyMember, docs: Sequence[PlannedDocument]) -> list[
-    PlannedDocument
-]:
+def documents_for(
+    person: Professional | FamilyMember, docs: Sequence[PlannedDocument]
+) -> list[PlannedDocument]:
     """The documents this person is sent: their own, and shared ones addressed to them."""
     line = person_line(person)
     return [
-        d
-        for d in docs
-        if d.recipient == person.id or (d.recipient is None and line in d.send_to)
+        d for d in docs if d.recipient == person.id or (d.recipient is None and line in d.send_to)
     ]
 
 

@@ -141,7 +141,9 @@ def _calendar(
         sequence, what = before
         event["SEQUENCE"] = sequence + 1 if what != _what(event) else sequence
     # the calendar's own UID too: Calendar.new would make a random one
-    cal = Calendar.new(prodid=PRODID, method="REQUEST", uid=f"calendar-{uid}", subcomponents=[event])
+    cal = Calendar.new(
+        prodid=PRODID, method="REQUEST", uid=f"calendar-{uid}", subcomponents=[event]
+    )
     day = start if not isinstance(start, dt.datetime) else start.date()
     cal.add_missing_timezones(first_date=day, last_date=day + dt.timedelta(days=1))
     return bytes(cal.to_ical())

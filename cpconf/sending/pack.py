@@ -108,9 +108,7 @@ def prepare_sending(
             result.written.append(
                 Written(invitations.KIND, inv.recipient, inv.recipient_name, out_dir / inv.filename)
             )
-            calendar.setdefault(inv.recipient, []).append(
-                drafts.Attachment(inv.filename, inv.data)
-            )
+            calendar.setdefault(inv.recipient, []).append(drafts.Attachment(inv.filename, inv.data))
     if sending.email:
         attach = {
             d.filename: (
