@@ -249,6 +249,17 @@ def caseload(
     csv_out: Annotated[
         bool, typer.Option("--csv", help="Print CSV only (one row per open deadline).")
     ] = False,
+    html: Annotated[
+        Path | None,
+        typer.Option(
+            "--html",
+            metavar="FILE",
+            help="Also write the caseload as one self-contained web page (initials only).",
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="With --html: replace the file if it exists.")
+    ] = False,
 ) -> None:
     """Every case's open deadlines, soonest first, and how timely the service has been.
 
@@ -282,6 +293,12 @@ def caseload(
             )
     else:
         result = build_caseload(paths, day, filters, files=files)
+    if html is not None:
+        from cpconf.files import write_new
+        from cpconf.output.html import caseload_html
+
+        write_new(html, caseload_html(result).encode("utf-8"), force)
+        typer.echo(f"Page written to {html}", err=True)
     if json_out:
         _print_json(result.to_json(summary))
     elif csv_out:

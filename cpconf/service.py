@@ -140,6 +140,7 @@ class CaseFacts:
     # conference, notification, due date): with the reference and type, which conference
     counted_from: dt.date | None = None
     recorded: int = 0  # tasks recorded as done, plus one for an outcome: how far along
+    coordinator: str | None = None  # for the load per coordinator (caseload --html)
 
     @property
     def conference_key(self) -> tuple[str, str, dt.date | None]:
@@ -204,6 +205,7 @@ class Caseload:
     timeliness: list[Measure]
     filters: Filters = field(default_factory=Filters)
     warnings: list[CaseloadWarning] = field(default_factory=list)
+    facts: list[CaseFacts] = field(default_factory=list)  # each case counted (the page's charts)
 
     @property
     def duplicates(self) -> int:
@@ -441,6 +443,7 @@ def case_facts(path: str, case: Case, plan: Schedule) -> CaseFacts:
             or conf.due_date
         ),
         recorded=sum(d.done is not None for d in plan.deadlines) + (case.outcome is not None),
+        coordinator=conf.coordinator.name if conf.coordinator else None,
     )
 
 
@@ -565,6 +568,7 @@ def build_caseload(
         timeliness=timeliness(cases),
         filters=filters,
         warnings=warnings,
+        facts=cases,
     )
 
 
