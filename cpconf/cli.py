@@ -148,15 +148,38 @@ def plan(
         ),
     ] = None,
     force: Annotated[
-        bool, typer.Option("--force", help="With --ics: replace the file if it exists.")
+        bool,
+        typer.Option("--force", help="With --ics or --docx: replace the files if they exist."),
+    ] = False,
+    docx_out: Annotated[
+        Path | None,
+        typer.Option(
+            "--docx",
+            metavar="FILE",
+            help="Also write the deadlines and warnings as a Word document for the chair.",
+        ),
+    ] = None,
+    pdf: Annotated[
+        bool, typer.Option("--pdf", help="With --docx: a PDF beside it (needs LibreOffice).")
     ] = False,
 ) -> None:
     """Every deadline of the conference, in working days, with warnings."""
     from cpconf.conference import open_case
 
+    if pdf and docx_out is None:
+        _usage("--pdf goes with --docx FILE")
     day = _today(today)
+    if pdf:
+        from cpconf.sending.pdf import require_soffice
+
+        require_soffice()  # before anything is read or written
     conference = open_case(case)
     schedule = conference.plan(day)
+    if docx_out is not None:
+        from cpconf.letters.timetable import write_timetable
+
+        for path in write_timetable(conference, schedule, docx_out, force=force, pdf=pdf):
+            typer.echo(f"Timetable written to {path}", err=True)
     if ics is not None:
         from cpconf.files import write_new
         from cpconf.ics import deadlines_calendar

@@ -288,6 +288,10 @@ def test_pdf_beside_each_document_in_one_run(case_file, tmp_path):
         "agenda.pdf",
     ]
     assert not [p for p in out.iterdir() if p.name.startswith(".")]  # nothing left over
+    # read as PDFs, the confidential address is still only in its owner's message
+    if shutil.which("pdftotext"):
+        holders = [p.name for p in out.glob("*.eml") if CONFIDENTIAL in message_text(read_eml(p))]
+        assert holders == ["email-dad-tomasz-nowak.eml"]
 
 
 def test_without_libreoffice_nothing_is_written(case_file, tmp_path, monkeypatch):

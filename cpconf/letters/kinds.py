@@ -17,6 +17,10 @@ KINDS: tuple[str, ...] = (
     "agenda",
     "decision_letter",
 )
+# Templates of documents that are not part of a pack: `cpconf plan --docx` writes the
+# timetable. A council brands and checks them like the letters' templates.
+OTHER_TEMPLATES: tuple[str, ...] = ("timetable",)
+TEMPLATE_KINDS: tuple[str, ...] = KINDS + OTHER_TEMPLATES
 KIND_LABELS: dict[str, str] = {
     "invitation": "Invitation",
     "family_invitation": "Family invitation",
@@ -25,6 +29,7 @@ KIND_LABELS: dict[str, str] = {
     "social_work_report_template": "Social work report template",
     "agenda": "Agenda",
     "decision_letter": "Decision letter",
+    "timetable": "Timetable",
     # not Word documents: made beside them by `cpconf.sending`
     "email_draft": "Email draft",
     "calendar_invitation": "Calendar invitation",

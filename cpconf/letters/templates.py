@@ -14,7 +14,8 @@ from pathlib import Path
 
 from cpconf.errors import Problem, TemplateError
 from cpconf.letters.engine import XML_PARTS, CompiledTemplate, Renderer
-from cpconf.letters.kinds import KINDS, PlannedDocument
+from cpconf.letters.kinds import TEMPLATE_KINDS as KINDS  # every kind with a template
+from cpconf.letters.kinds import PlannedDocument
 from cpconf.letters.pack import write_pack
 from cpconf.letters.recipients import plan_documents
 
@@ -104,7 +105,9 @@ def sample_documents(today: dt.date | None = None) -> list[PlannedDocument]:
     plan = build_schedule(
         loaded.case, loaded.profile, loaded.calendar, today or dt.date(2026, 11, 20)
     )
-    return plan_documents(loaded, plan)
+    from cpconf.letters.timetable import timetable_document
+
+    return [*plan_documents(loaded, plan), timetable_document(loaded, plan)]
 
 
 def _visible_text(xml: str) -> str:
