@@ -16,6 +16,7 @@ import docx
 import pytest
 
 import cpconf
+from cpconf.dates import clock
 from cpconf.errors import OutputError
 from cpconf.sending import Sending
 from cpconf.sending.pdf import INSTALL_HELP
@@ -315,3 +316,29 @@ def test_libreoffice_failing_leaves_nothing(case_file, tmp_path, monkeypatch):
         cpconf.open_case(case_file()).letters(out, today=TODAY, sending=Sending(pdf=True))
     assert "conversion failed" in str(caught.value)
     assert list(out.iterdir()) == []
+
+
+def test_once_held_messages_carry_only_what_follows_the_conference(case_file, tmp_path):
+    out = tmp_path / "pack"
+    conference = cpconf.open_case(case_file("initial-with-outcome.yaml"))
+    conference.letters(out, today=dt.date(2026, 11, 23), sending=Sending(email=True, ics=True))
+    msg = read_eml(out / "email-mum-sarah-smith.eml")
+    assert [p.get_filename() for p in msg.iter_attachments()] == [
+        "decision-letter-mum-sarah-smith.docx",
+        "core-group-meeting-mum-sarah-smith.ics",  # she is in the core group
+    ]
+    assert "decided" in msg.get_body(("plain",)).get_content()  # type: ignore[union-attr]
+    assert not list(out.glob("conference-invitation-*.ics"))  # the meeting is over
+
+
+def test_professionals_are_told_their_own_joining_time(case_file, tmp_path):
+    out = tmp_path / "pack"
+    cpconf.open_case(case_file(procedure="hackney")).letters(
+        out, today=TODAY, sending=Sending(email=True)
+    )
+    worker = read_eml(out / "email-sw-jo-bloggs.eml").get_body(("plain",))
+    mother = read_eml(out / "email-mum-sarah-smith.eml").get_body(("plain",))
+    # written as the letters write times (cpconf.dates.clock)
+    half_past, ten = clock(dt.time(10, 30)), clock(dt.time(10, 0))
+    assert f"on Friday 20 November 2026 at {half_past}:" in worker.get_content()  # type: ignore[union-attr]
+    assert f"on Friday 20 November 2026 at {ten}." in mother.get_content()  # type: ignore[union-attr]

@@ -24,6 +24,7 @@ from cpconf.letters.context import person_line
 from cpconf.letters.kinds import KIND_LABELS, PlannedDocument
 from cpconf.letters.naming import filename
 from cpconf.names import join_names, one_line
+from cpconf.sending.invitations import joins_at
 from cpconf.sending.mailbox import Mailbox, council_mailbox
 
 KIND = "email_draft"
@@ -50,13 +51,35 @@ class Draft:
     data: bytes
 
 
+# Documents sent before the conference. Once its outcome is recorded they are for the file
+# only (the pack warns so): a message then carries what comes after the conference.
+BEFORE_CONFERENCE = frozenset(
+    {
+        "invitation",
+        "family_invitation",
+        "exclusion_letter",
+        "report_template",
+        "social_work_report_template",
+        "agenda",
+        "child_invitation",
+        "originating_authority_invitation",
+    }
+)
+
+
 def documents_for(
-    person: Professional | FamilyMember, docs: Sequence[PlannedDocument]
+    person: Professional | FamilyMember, docs: Sequence[PlannedDocument], held: bool = False
 ) -> list[PlannedDocument]:
-    """The documents this person is sent: their own, and shared ones addressed to them."""
+    """The documents this person is sent: their own, and shared ones addressed to them.
+
+    `held`: the conference's outcome is recorded, so only what follows it is sent.
+    """
     line = person_line(person)
     return [
-        d for d in docs if d.recipient == person.id or (d.recipient is None and line in d.send_to)
+        d
+        for d in docs
+        if (d.recipient == person.id or (d.recipient is None and line in d.send_to))
+        and not (held and d.kind in BEFORE_CONFERENCE)
     ]
 
 
@@ -83,8 +106,9 @@ def _body(
     conf = case.conference
     reference = one_line(case.case.reference)
     when = long_date(conf.date) if conf.date else ""
-    if conf.date and conf.time:
-        when += f" at {clock(conf.time)}"
+    joins = joins_at(conference, person)  # Hackney: professionals after the family's start
+    if conf.date and joins:
+        when += f" at {clock(joins)}"
     family = isinstance(person, FamilyMember)
     lines = [f"Dear {one_line(person.name)},", ""]
     if family:
@@ -110,12 +134,10 @@ def _body(
             f"({reference})" + (f" on {when}" if when else "") + ":"
         )
         lines.append("")
+        # the documents' notes are the coordinator's (who else may see it): not said here
         for d in docs:
             due = f" ({d.due_back})" if d.due_back else ""
             lines.append(f"- {_label(d.kind)}{due}")
-        notes = [f"{_label(d.kind)}: {d.note}." for d in docs if d.note]
-        if notes:
-            lines += ["", *dict.fromkeys(notes)]
     lines += ["", "Attached: " + ", ".join(attached), ""]
     sign = conference.case.conference.coordinator
     lines.append("Kind regards,")
@@ -146,12 +168,13 @@ def make_drafts(
     sender = council_mailbox(conference)
     reference = one_line(case.case.reference)
     conf = case.conference
+    held = case.outcome is not None
     out: list[Draft] = []
     for person in _people(conference):
         address = (person.email or "").strip()
         if not address:
             continue
-        own = documents_for(person, docs)
+        own = documents_for(person, docs, held)
         if not own:
             continue  # excluded in full and nothing recorded yet: no message to send
         family = isinstance(person, FamilyMember)
@@ -188,5 +211,6 @@ def without_email(conference: Conference, docs: Sequence[PlannedDocument]) -> li
     return [
         person_line(p)
         for p in _people(conference)
-        if not (p.email or "").strip() and documents_for(p, docs)
+        if not (p.email or "").strip()
+        and documents_for(p, docs, conference.case.outcome is not None)
     ]

@@ -165,7 +165,8 @@ def make_invitations(
     plan: Schedule,
     previous: Callable[[str], bytes | None] = lambda name: None,
 ) -> list[Invitation]:
-    """The conference's invitations, and the first core group's once one is booked.
+    """The conference's invitations (until it is held), and the first core group's once
+    one is booked in the outcome.
 
     `previous(file name)` gives the invitation already written under that name, if any (its
     SEQUENCE is carried on). People without an email address get none: the letter is their
@@ -187,7 +188,8 @@ def make_invitations(
         )
     stamp = dt.datetime.combine(plan.today, dt.time(0, 0), tzinfo=dt.UTC)  # reproducible
     out: list[Invitation] = []
-    if conf.date is not None:
+    # once the outcome is recorded the conference has been held: nothing left to invite to
+    if conf.date is not None and case.outcome is None:
         family_start = conf.time
         end = None
         if conf.time is not None:
