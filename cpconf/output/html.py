@@ -144,6 +144,17 @@ def page_values(load: Caseload, title: str = "Child protection conferences") -> 
         "chairs": _load(load.facts, "chair"),
         "coordinators": _load(load.facts, "coordinator"),
         "warnings": len(load.warnings),
+        # which filters were given, never what they were given (part of a person's name)
+        "filtered": [
+            what
+            for what, given in (
+                (f"deadlines within {load.filters.within} working days", load.filters.within),
+                ("one chair's cases", load.filters.chair),
+                ("one social worker's cases", load.filters.social_worker),
+                (f"{load.filters.type} conferences only", load.filters.type),
+            )
+            if given is not None
+        ],
     }
 
 

@@ -145,7 +145,8 @@ def _calendar(
         prodid=PRODID, method="REQUEST", uid=f"calendar-{uid}", subcomponents=[event]
     )
     day = start if not isinstance(start, dt.datetime) else start.date()
-    cal.add_missing_timezones(first_date=day, last_date=day + dt.timedelta(days=1))
+    # the zone's rules for a year on: the event may be moved in the calendar by hand
+    cal.add_missing_timezones(first_date=day, last_date=day + dt.timedelta(days=366))
     return bytes(cal.to_ical())
 
 
