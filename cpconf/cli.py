@@ -162,6 +162,14 @@ def plan(
     pdf: Annotated[
         bool, typer.Option("--pdf", help="With --docx: a PDF beside it (needs LibreOffice).")
     ] = False,
+    templates: Annotated[
+        Path | None,
+        typer.Option(
+            "--templates",
+            metavar="DIR",
+            help="With --docx: the council's own templates (timetable.docx), if there.",
+        ),
+    ] = None,
 ) -> None:
     """Every deadline of the conference, in working days, with warnings."""
     from cpconf.conference import open_case
@@ -178,7 +186,10 @@ def plan(
     if docx_out is not None:
         from cpconf.letters.timetable import write_timetable
 
-        for path in write_timetable(conference, schedule, docx_out, force=force, pdf=pdf):
+        written = write_timetable(
+            conference, schedule, docx_out, force=force, pdf=pdf, templates=templates
+        )
+        for path in written:
             typer.echo(f"Timetable written to {path}", err=True)
     if ics is not None:
         from cpconf.files import write_new

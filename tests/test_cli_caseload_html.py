@@ -160,3 +160,15 @@ def test_a_real_browser_renders_it(page, tmp_path):
     width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
     assert (width, height) == (1200, 1600)
     assert len(data) > 20_000  # a page, not a blank
+
+
+def test_a_filter_is_named_but_not_its_value(cli, tmp_path):
+    cases = write_caseload(tmp_path / "cases", count=6)
+    out = tmp_path / "page.html"
+    result = cli(
+        "caseload", cases, "--today", TODAY, "--chair", "Helen Carter", "--html", out, "--summary"
+    )
+    assert result.exit_code in (0, 1), result.stderr
+    text = out.read_text(encoding="utf-8")
+    assert "one chair&#39;s cases" in text or "one chair's cases" in text
+    assert "Helen" not in text and "Carter" not in text

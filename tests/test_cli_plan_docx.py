@@ -79,3 +79,16 @@ def test_pdf_of_one_or_two_pages(cli, tmp_path):
         pages = int(next(x for x in info.splitlines() if x.startswith("Pages:")).split()[1])
         assert 1 <= pages <= 2
     assert sorted(p.name for p in tmp_path.iterdir()) == ["timetable.docx", "timetable.pdf"]
+
+
+def test_the_councils_own_timetable_template(cli, tmp_path):
+    brand = tmp_path / "brand"
+    assert cli("templates", "export", brand).exit_code == 0
+    document = docx.Document(str(brand / "timetable.docx"))
+    document.paragraphs[0].runs[0].text = "Borsetshire County Council"  # the letterhead
+    document.save(str(brand / "timetable.docx"))
+    out = tmp_path / "t.docx"
+    result = cli("plan", SAMPLE, "--today", TODAY, "--docx", out, "--templates", brand)
+    assert result.exit_code == 0, result.stderr
+    paragraphs, _ = document_text(out)
+    assert paragraphs[0] == "Borsetshire County Council"

@@ -342,3 +342,20 @@ def test_professionals_are_told_their_own_joining_time(case_file, tmp_path):
     half_past, ten = clock(dt.time(10, 30)), clock(dt.time(10, 0))
     assert f"on Friday 20 November 2026 at {half_past}:" in worker.get_content()  # type: ignore[union-attr]
     assert f"on Friday 20 November 2026 at {ten}." in mother.get_content()  # type: ignore[union-attr]
+
+
+def test_files_in_the_way_are_said_before_converting(case_file, tmp_path, monkeypatch):
+    """No LibreOffice run (seconds) only to refuse afterwards: it is not even started."""
+    fake = tmp_path / "soffice"
+    fake.write_text(f"#!/bin/sh\ntouch {tmp_path / 'started'}\nexit 1\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("CPCONF_SOFFICE", str(fake))
+    out = tmp_path / "pack"
+    out.mkdir()
+    (out / "agenda.pdf").write_bytes(b"edited")
+    with pytest.raises(OutputError) as caught:
+        cpconf.open_case(case_file()).letters(out, today=TODAY, sending=Sending(pdf=True))
+    assert caught.value.exists and "agenda.pdf" in str(caught.value)
+    assert not (tmp_path / "started").exists()
+    assert sorted(p.name for p in out.iterdir()) == ["agenda.pdf"]
+    assert (out / "agenda.pdf").read_bytes() == b"edited"

@@ -76,7 +76,13 @@ def make_letters(
     pdfs: dict[str, str] = {}
     if sending:
         from cpconf.sending import prepare_sending
-        from cpconf.sending.pack import RenderedDocuments
+        from cpconf.sending.pack import RenderedDocuments, refuse_existing
+        from cpconf.sending.pdf import pdf_name
+
+        if sending.pdf:  # converting takes seconds: say first that files are in the way
+            names = [MANIFEST, DISTRIBUTION, *(d.filename for d in docs)]
+            names += [pdf_name(d.filename) for d in docs]
+            refuse_existing(docs, out_dir, names, force)
 
         rendered = {d.filename: renderer.render(d) for d in docs}
         files = prepare_sending(loaded, plan, docs, rendered, sending, out_dir)

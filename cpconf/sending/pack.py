@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from cpconf.conference import Conference
+from cpconf.errors import OutputError
 from cpconf.letters.kinds import PlannedDocument, Written
 from cpconf.letters.pack import md_escape
 from cpconf.schedule import Schedule
@@ -34,6 +35,31 @@ class Sending:
         """Fail before anything is rendered or written when a needed program is missing."""
         if self.pdf:
             require_soffice()
+
+
+class _Refuse:
+    """A renderer that renders nothing: for asking the pack's writer to refuse early."""
+
+    def render(self, doc: PlannedDocument) -> bytes:
+        raise OutputError.single(doc.filename, "appeared or went while checking; run again.")
+
+
+def refuse_existing(
+    docs: Sequence[PlannedDocument], out_dir: Path, names: Sequence[str], force: bool
+) -> None:
+    """Refuse before the slow PDF conversion, as the pack's writer would refuse after it.
+
+    The writer's own check gives the message (which files exist, use --force); nothing is
+    rendered or written: its renderer here raises before anything is put in place.
+    """
+    if force or not out_dir.is_dir():
+        return
+    if any((out_dir / n).exists() or (out_dir / n).is_symlink() for n in names):
+        from cpconf.letters.pack import write_pack
+
+        own = {d.filename for d in docs}
+        placeholders = dict.fromkeys((n for n in names if n not in own), b"")
+        write_pack(docs, out_dir, _Refuse(), placeholders, force=False)  # type: ignore[arg-type]
 
 
 class RenderedDocuments:
@@ -80,7 +106,7 @@ def prepare_sending(
     """
     result = SendingFiles()
     if sending.pdf:
-        pdfs = to_pdf(rendered)
+        pdfs = to_pdf(rendered)  # slow: the caller has refused already if files are in the way
         for d in docs:
             name = pdf_name(d.filename)
             result.pdfs[d.filename] = name
