@@ -9,11 +9,13 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "sample_cases" / "initial.yaml"
 
 
-def test_pdf_without_libreoffice_exits_2_before_anything(cli, tmp_path):
+def test_pdf_without_libreoffice_exits_2_before_anything(cli, tmp_path, monkeypatch):
+    monkeypatch.setattr("cpconf.sending.pdf._KNOWN_PLACES", ())
+    monkeypatch.delenv("CPCONF_SOFFICE", raising=False)
     out = tmp_path / "pack"
     result = cli(
         "letters", SAMPLE, "--out", out, "--pdf", "--today", "2026-11-10",
-        env={"CPCONF_SOFFICE": str(tmp_path / "none")},
+        env={"PATH": str(tmp_path / "empty")},
     )  # fmt: skip
     assert result.exit_code == 2
     assert "LibreOffice" in result.stderr

@@ -271,7 +271,12 @@ def pdf_pages(path: Path) -> int:
 
 
 @needs_soffice
-def test_pdf_beside_each_document_in_one_run(case_file, tmp_path):
+def test_pdf_beside_each_document_in_one_run(case_file, tmp_path, monkeypatch):
+    runs = tmp_path / "runs.log"
+    wrapper = tmp_path / "soffice-counting"
+    wrapper.write_text(f'#!/bin/sh\necho run >> {runs}\nexec {shutil.which("soffice")} "$@"\n')
+    wrapper.chmod(0o755)
+    monkeypatch.setenv("CPCONF_SOFFICE", str(wrapper))
     out = tmp_path / "pack"
     cpconf.open_case(case_file()).letters(out, today=TODAY, sending=Sending(pdf=True, email=True))
     manifest = json.loads((out / "manifest.json").read_text())
@@ -289,6 +294,7 @@ def test_pdf_beside_each_document_in_one_run(case_file, tmp_path):
         "agenda.pdf",
     ]
     assert not [p for p in out.iterdir() if p.name.startswith(".")]  # nothing left over
+    assert runs.read_text().splitlines() == ["run"]  # one LibreOffice run for the pack
     # read as PDFs, the confidential address is still only in its owner's message
     if shutil.which("pdftotext"):
         holders = [p.name for p in out.glob("*.eml") if CONFIDENTIAL in message_text(read_eml(p))]
@@ -296,13 +302,25 @@ def test_pdf_beside_each_document_in_one_run(case_file, tmp_path):
 
 
 def test_without_libreoffice_nothing_is_written(case_file, tmp_path, monkeypatch):
-    monkeypatch.setenv("CPCONF_SOFFICE", str(tmp_path / "no-such-soffice"))
+    monkeypatch.delenv("CPCONF_SOFFICE", raising=False)
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))  # no soffice, no libreoffice
+    monkeypatch.setattr("cpconf.sending.pdf._KNOWN_PLACES", ())
     out = tmp_path / "pack"
     with pytest.raises(OutputError) as caught:
         cpconf.open_case(case_file()).letters(out, today=TODAY, sending=Sending(pdf=True))
-    assert "Windows" in str(caught.value) and "macOS" in str(caught.value)
-    assert "Linux" in INSTALL_HELP
+    for system in ("Windows", "macOS", "Linux"):
+        assert system in str(caught.value)
+    assert str(caught.value).endswith(INSTALL_HELP)
     assert not out.exists()
+
+
+def test_a_wrong_cpconf_soffice_is_said(case_file, tmp_path, monkeypatch):
+    monkeypatch.setenv("CPCONF_SOFFICE", str(tmp_path / "no-such-soffice"))
+    with pytest.raises(OutputError) as caught:
+        cpconf.open_case(case_file()).letters(
+            tmp_path / "pack", today=TODAY, sending=Sending(pdf=True)
+        )
+    assert "CPCONF_SOFFICE" in str(caught.value)
 
 
 def test_libreoffice_failing_leaves_nothing(case_file, tmp_path, monkeypatch):

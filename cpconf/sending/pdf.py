@@ -53,6 +53,11 @@ def require_soffice() -> str:
     """The LibreOffice program, or OutputError saying how to install it."""
     found = find_soffice()
     if found is None:
+        chosen = os.environ.get("CPCONF_SOFFICE")
+        if chosen is not None:
+            raise OutputError.single(
+                chosen, "CPCONF_SOFFICE names this as LibreOffice, but it is not a file."
+            )
         raise OutputError.single("LibreOffice", INSTALL_HELP)
     return found
 
