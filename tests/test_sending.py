@@ -278,10 +278,15 @@ def test_pdf_beside_each_document_in_one_run(case_file, tmp_path, monkeypatch):
     wrapper.chmod(0o755)
     monkeypatch.setenv("CPCONF_SOFFICE", str(wrapper))
     out = tmp_path / "pack"
-    cpconf.open_case(case_file()).letters(out, today=TODAY, sending=Sending(pdf=True, email=True))
+    result = cpconf.open_case(case_file()).letters(
+        out, today=TODAY, sending=Sending(pdf=True, email=True)
+    )
     manifest = json.loads((out / "manifest.json").read_text())
     documents = [e for e in manifest if e["path"].endswith(".docx")]
     assert documents and all(e["pdf"] == e["path"][:-5] + ".pdf" for e in documents)
+    # `letters --json` says the same
+    shown = [e for e in result.to_json()["documents"] if e["path"].endswith(".docx")]
+    assert [(e["path"], e["pdf"]) for e in shown] == [(e["path"], e["pdf"]) for e in documents]
     for entry in documents:
         pdf = out / entry["pdf"]
         assert pdf.read_bytes().startswith(b"%PDF-")
