@@ -48,3 +48,16 @@ def test_drafts_are_not_overwritten_without_force(cli, tmp_path):
     assert draft.read_bytes() == b"edited by the coordinator"
     assert cli(*args, "--force").exit_code == 0
     assert draft.read_bytes() != b"edited by the coordinator"
+
+
+def test_invitations_need_an_organiser(cli, write_case, tmp_path):
+    text = SAMPLE.read_text(encoding="utf-8")
+    text = text.replace("    email: helen.carter@example.gov.uk\n", "").replace(
+        "    email: cp.conferences@example.gov.uk\n", ""
+    )
+    case = write_case(text)
+    out = tmp_path / "pack"
+    result = cli("letters", case, "--out", out, "--ics", "--today", "2026-11-10")
+    assert result.exit_code == 2
+    assert "conference.coordinator" in result.stderr and "case.yaml:" in result.stderr
+    assert not out.exists()
