@@ -86,7 +86,7 @@ def make_letters(
 
         rendered = {d.filename: renderer.render(d) for d in docs}
         files = prepare_sending(loaded, plan, docs, rendered, sending, out_dir)
-        renderer = RenderedDocuments(rendered)  # type: ignore[assignment]
+        renderer = RenderedDocuments(rendered)
         entries = files.manifest(entries)
         listing += "\n" + files.distribution if files.distribution else ""
         added, more, pdfs = files.files, files.written, files.pdfs

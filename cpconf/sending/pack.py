@@ -13,6 +13,7 @@ from typing import Any
 
 from cpconf.conference import Conference
 from cpconf.errors import OutputError
+from cpconf.letters.engine import Renderer
 from cpconf.letters.kinds import PlannedDocument, Written
 from cpconf.letters.pack import md_escape
 from cpconf.schedule import Schedule
@@ -37,8 +38,11 @@ class Sending:
             require_soffice()
 
 
-class _Refuse:
+class _Refuse(Renderer):
     """A renderer that renders nothing: for asking the pack's writer to refuse early."""
+
+    def __init__(self) -> None:
+        super().__init__({})
 
     def render(self, doc: PlannedDocument) -> bytes:
         raise OutputError.single(doc.filename, "appeared or went while checking; run again.")
@@ -59,13 +63,14 @@ def refuse_existing(
 
         own = {d.filename for d in docs}
         placeholders = dict.fromkeys((n for n in names if n not in own), b"")
-        write_pack(docs, out_dir, _Refuse(), placeholders, force=False)  # type: ignore[arg-type]
+        write_pack(docs, out_dir, _Refuse(), placeholders, force=False)
 
 
-class RenderedDocuments:
+class RenderedDocuments(Renderer):
     """A renderer whose documents are already rendered (they were needed for the PDFs)."""
 
     def __init__(self, rendered: dict[str, bytes]):
+        super().__init__({})
         self._rendered = rendered
 
     def render(self, doc: PlannedDocument) -> bytes:
