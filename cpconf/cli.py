@@ -187,16 +187,50 @@ def plan(
         ),
     ] = None,
     force: Annotated[
-        bool, typer.Option("--force", help="With --ics: replace the file if it exists.")
+        bool,
+        typer.Option("--force", help="With --ics or --docx: replace the files if they exist."),
     ] = False,
     settings: SettingsOpt = None,
+    docx_out: Annotated[
+        Path | None,
+        typer.Option(
+            "--docx",
+            metavar="FILE",
+            help="Also write the deadlines and warnings as a Word document for the chair.",
+        ),
+    ] = None,
+    pdf: Annotated[
+        bool, typer.Option("--pdf", help="With --docx: a PDF beside it (needs LibreOffice).")
+    ] = False,
+    templates: Annotated[
+        Path | None,
+        typer.Option(
+            "--templates",
+            metavar="DIR",
+            help="With --docx: the council's own templates (timetable.docx), if there.",
+        ),
+    ] = None,
 ) -> None:
     """Every deadline of the conference, in working days, with warnings."""
     from cpconf.conference import open_case
 
+    if pdf and docx_out is None:
+        _usage("--pdf goes with --docx FILE")
     day = _today(today)
+    if pdf:
+        from cpconf.sending.pdf import require_soffice
+
+        require_soffice()  # before anything is read or written
     conference = open_case(case, settings)
     schedule = conference.plan(day)
+    if docx_out is not None:
+        from cpconf.letters.timetable import write_timetable
+
+        written = write_timetable(
+            conference, schedule, docx_out, force=force, pdf=pdf, templates=templates
+        )
+        for path in written:
+            typer.echo(f"Timetable written to {path}", err=True)
     if ics is not None:
         from cpconf.files import write_new
         from cpconf.ics import deadlines_calendar
@@ -303,6 +337,17 @@ def caseload(
         bool, typer.Option("--csv", help="Print CSV only (one row per open deadline).")
     ] = False,
     settings: SettingsOpt = None,
+    html: Annotated[
+        Path | None,
+        typer.Option(
+            "--html",
+            metavar="FILE",
+            help="Also write the caseload as one self-contained web page (initials only).",
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="With --html: replace the file if it exists.")
+    ] = False,
 ) -> None:
     """Every case's open deadlines, soonest first, and how timely the service has been.
 
@@ -343,6 +388,12 @@ def caseload(
         result = build_caseload(paths, day, filters, files=files, settings=settings)
     if not json_out:
         _say_settings(result.settings)
+    if html is not None:
+        from cpconf.files import write_new
+        from cpconf.output.html import caseload_html
+
+        write_new(html, caseload_html(result).encode("utf-8"), force)
+        typer.echo(f"Page written to {html}", err=True)
     if json_out:
         _print_json(result.to_json(summary))
     elif csv_out:
@@ -408,11 +459,30 @@ def letters(
             help="Only documents of this kind (repeat for more), added to the pack in DIR.",
         ),
     ] = None,
+    pdf: Annotated[
+        bool, typer.Option("--pdf", help="Also each document as PDF (needs LibreOffice).")
+    ] = False,
+    email: Annotated[
+        bool,
+        typer.Option(
+            "--email",
+            help="Also an unsent email (.eml) for each person with an email address, "
+            "with their own documents attached.",
+        ),
+    ] = False,
+    ics: Annotated[
+        bool,
+        typer.Option(
+            "--ics",
+            help="Also a calendar invitation (.ics) for each person invited, at their time.",
+        ),
+    ] = False,
 ) -> None:
     """The conference's paperwork as Word documents, with manifest.json and a distribution list."""
     from cpconf.case import nearest
     from cpconf.conference import open_case
     from cpconf.letters.kinds import KINDS, STAGES, stage_kinds
+    from cpconf.sending import Sending
 
     kinds: frozenset[str] | None = None
     if stage is not None and kind:
@@ -430,8 +500,13 @@ def letters(
                 _usage(f"--kind: '{k}' is not a kind of document" + nearest(k, list(KINDS)))
         kinds = frozenset(kind)
     day = _today(today)
+    sending = Sending(pdf=pdf, email=email, ics=ics)
+    if pdf:
+        sending.check()  # before the case is read: nothing to do without LibreOffice
     conference = open_case(case, settings)
-    result = conference.letters(out, today=day, force=force, templates=templates, kinds=kinds)
+    result = conference.letters(
+        out, today=day, force=force, templates=templates, kinds=kinds, sending=sending
+    )
     if json_out:
         _print_json(result.to_json())
         return

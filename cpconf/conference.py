@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from cpconf.letters.kinds import LettersResult
     from cpconf.quorum import QuorumReport
     from cpconf.schedule import Schedule
+    from cpconf.sending import Sending
     from cpconf.settings import Settings, SettingsCache
 
 
@@ -157,13 +158,15 @@ class Conference:
         force: bool = False,
         templates: str | Path | None = None,
         kinds: Collection[str] | None = None,
+        sending: Sending | None = None,
     ) -> LettersResult:
         """Write the paperwork to `out` as Word documents (`cpconf letters`).
 
         All or nothing: raises OutputError, writing nothing, if a document exists and not
         `force`; TemplateError if a template cannot be used. `kinds` (for example
         `cpconf.letters.stage_kinds("after")`) writes only those documents, adding them
-        to the pack already in `out`.
+        to the pack already in `out`. `sending` (cpconf.sending.Sending) adds PDFs, email
+        drafts and calendar invitations.
         """
         from cpconf.letters import make_letters
 
@@ -177,6 +180,7 @@ class Conference:
             templates=Path(templates) if templates is not None else None,
             force=force,
             kinds=kinds,
+            sending=sending,
         )
         return replace(result, settings=self._settings_name)
 

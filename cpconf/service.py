@@ -146,6 +146,7 @@ class CaseFacts:
     counted_from: dt.date | None = None
     recorded: int = 0  # tasks recorded as done, plus one for an outcome: how far along
     settings: str | None = None  # the council settings file the case was read with
+    coordinator: str | None = None  # for the load per coordinator (caseload --html)
 
     @property
     def conference_key(self) -> tuple[str, str, dt.date | None]:
@@ -211,6 +212,7 @@ class Caseload:
     filters: Filters = field(default_factory=Filters)
     warnings: list[CaseloadWarning] = field(default_factory=list)
     settings: list[str] = field(default_factory=list)  # the settings files the cases used
+    facts: list[CaseFacts] = field(default_factory=list)  # each case counted (the page's charts)
 
     @property
     def duplicates(self) -> int:
@@ -452,6 +454,7 @@ def case_facts(path: str, case: Case, plan: Schedule) -> CaseFacts:
             or conf.due_date
         ),
         recorded=sum(d.done is not None for d in plan.deadlines) + (case.outcome is not None),
+        coordinator=conf.coordinator.name if conf.coordinator else None,
     )
 
 
@@ -593,6 +596,7 @@ def build_caseload(
         filters=filters,
         warnings=warnings,
         settings=sorted({r.settings for r in results if isinstance(r, CaseFacts) and r.settings}),
+        facts=cases,
     )
 
 

@@ -2375,6 +2375,79 @@ def plan_ended_notification():
     return doc
 
 
+def timetable():
+    """The plan's deadlines and warnings for the chair and the case file (`cpconf plan --docx`).
+
+    Every rule and its paragraph come from the procedure profile, as `cpconf plan` shows
+    them; nothing here states a timescale of its own.
+    """
+    doc = new_document("Timetable of a child protection conference")
+    title_block(doc, "Timetable", f"{CONF_TITLE} about {{{{ subject_names }}}}")
+    facts_table(
+        doc,
+        [
+            ("Date", "{{ conference.date or 'Not booked yet' }}"),
+            (
+                "Time",
+                "{% if not conference.time %}To be confirmed{% elif conference.pre_meeting %}"
+                "{{ conference.time }} chair's meeting with the family; professionals join at "
+                "{{ conference.professionals_time }}{% else %}{{ conference.time }}{% endif %}",
+            ),
+            ("Chair", "{{ chair.name or 'To be confirmed' }}"),
+            ("Coordinator", "{{ coordinator.name or 'To be confirmed' }}"),
+            ("Procedure", "{{ procedure }}"),
+            ("Reference", "{{ reference }}"),
+            ("Prepared on", "{{ letter_date }}"),
+        ],
+        widths=(3.6, 13.0),
+    )
+    para(doc, "Deadlines", style="Heading 1")
+    table = doc.add_table(rows=1, cols=4)
+    table.style = "Table Grid"
+    for cell, text in zip(
+        table.rows[0].cells, ("Deadline", "Due by", "Rule", "Where it stands"), strict=True
+    ):
+        _cell_text(cell, text, bold=True, shade="E8EEF4", size=10)
+    rows = [
+        ("{%tr for d in timetable %}", "", "", ""),
+        (
+            "**{{ d.label }}**\nby: {{ d.owner }}",
+            "{{ d.due }}",
+            "{{ d.rule }} ({{ d.source }}){% if d.provisional %}; counted from the "
+            "conference deadline: no date is booked yet{% endif %}",
+            "{{ d.status }}",
+        ),
+        ("{%tr endfor %}", "", "", ""),
+    ]
+    for row in rows:
+        cells = table.add_row().cells
+        for cell, text in zip(cells, row, strict=True):
+            lines = text.split("\n")
+            _cell_text(cell, lines[0], size=10)
+            for extra in lines[1:]:
+                para(cell, extra, size=9, color=GREY, after=0)
+    set_widths(table, (4.6, 3.4, 5.6, 3.0))
+    para(doc, "", after=2)
+    para(doc, "Warnings", style="Heading 1")
+    tag(doc, "{%p if warnings %}")
+    tag(doc, "{%p for w in warnings %}")
+    bullet(doc, "{{ w }}")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p else %}")
+    para(doc, "None on the date this timetable was prepared.")
+    tag(doc, "{%p endif %}")
+    para(
+        doc,
+        "Working days exclude weekends, bank holidays and the council's closure days. A "
+        "deadline that falls on a day that is not a working day moves to the working day "
+        "before.",
+        size=9,
+        color=GREY,
+        before=8,
+    )
+    return doc
+
+
 BUILDERS = {
     "invitation": invitation,
     "family_invitation": family_invitation,
@@ -2390,6 +2463,7 @@ BUILDERS = {
     "child_invitation": child_invitation,
     "child_decision_letter": child_decision_letter,
     "plan_ended_notification": plan_ended_notification,
+    "timetable": timetable,
 }
 
 # -- a small, tidy package ------------------------------------------------------------

@@ -9,6 +9,7 @@ import docx
 import pytest
 
 from cpconf.letters import KINDS
+from cpconf.letters.kinds import TEMPLATE_KINDS
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "sample_cases" / "initial.yaml"
@@ -215,13 +216,13 @@ def test_templates_export_then_check(cli, tmp_path):
     folder = tmp_path / "brand"
     result = cli("templates", "export", folder)
     assert result.exit_code == 0
-    assert sorted(p.name for p in folder.iterdir()) == sorted(f"{k}.docx" for k in KINDS)
+    assert sorted(p.name for p in folder.iterdir()) == sorted(f"{k}.docx" for k in TEMPLATE_KINDS)
     again = cli("templates", "export", folder)
     assert again.exit_code == 2 and "--force" in again.stderr
     assert cli("templates", "export", folder, "--force").exit_code == 0
     check = cli("templates", "check", folder)
     assert check.exit_code == 0, check.stdout
-    assert check.stdout.count("ok") == len(KINDS)
+    assert check.stdout.count("ok") == len(TEMPLATE_KINDS)
 
 
 def test_templates_check_names_each_failure(cli, tmp_path):

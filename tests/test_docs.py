@@ -19,6 +19,7 @@ import pytest
 import typer.main
 
 from cpconf.cli import app
+from cpconf.letters.kinds import DISTRIBUTION
 from cpconf.letters.templates import sample_documents
 from cpconf.procedures import BUILTIN
 from tests.conftest import ROOT
@@ -205,7 +206,12 @@ def _md_named(text: str) -> list[str]:
 
 
 def _exists(name: str) -> bool:
-    """`docs/NATIONS.md` from the top of the repository; a bare `CONTRACT.md` there or in docs/."""
+    """`docs/NATIONS.md` from the top of the repository; a bare `CONTRACT.md` there or in docs/.
+
+    `distribution.md` is the file a pack holds (cpconf.letters.kinds.DISTRIBUTION), not a
+    document of the repository."""
+    if name == DISTRIBUTION:
+        return True
     if "/" in name:
         return (ROOT / name).is_file()
     return (ROOT / name).is_file() or (ROOT / "docs" / name).is_file()

@@ -23,6 +23,7 @@ from cpconf.conference import Conference, open_case
 from cpconf.errors import CaseError, OutputError, TemplateError
 from cpconf.letters import AFTER_KINDS, KINDS, make_letters, pack_warnings, plan_documents
 from cpconf.letters.engine import CompiledTemplate, Renderer, sandbox
+from cpconf.letters.kinds import TEMPLATE_KINDS
 from cpconf.letters.naming import filename, slug
 from cpconf.letters.templates import (
     check_template,
@@ -791,7 +792,7 @@ def test_distribution_list_says_who_gets_what_by_when(tmp_path):
 
 def test_shipped_templates_are_in_the_package():
     folder = default_template_dir()
-    for kind in KINDS:
+    for kind in TEMPLATE_KINDS:
         assert (folder / f"{kind}.docx").is_file()
     assert (folder / "sample_case.yaml").is_file()
 
@@ -807,7 +808,7 @@ def test_templates_are_reproducible(tmp_path):
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     module.build(tmp_path)
-    for kind in KINDS:
+    for kind in TEMPLATE_KINDS:
         assert docx_text(tmp_path / f"{kind}.docx") == docx_text(
             ROOT / "templates" / f"{kind}.docx"
         ), kind

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Collection
+from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cpconf.conference import Conference
 from cpconf.errors import CaseError
@@ -41,6 +43,9 @@ from cpconf.letters.recipients import pack_warnings, plan_documents
 from cpconf.letters.templates import check_templates, export_templates, template_paths
 from cpconf.schedule import Notice, Schedule
 
+if TYPE_CHECKING:
+    from cpconf.sending import Sending
+
 __all__ = [
     "AFTER_KINDS",
     "DISTRIBUTION",
@@ -66,13 +71,18 @@ def make_letters(
     templates: Path | None = None,
     force: bool = False,
     kinds: Collection[str] | None = None,
+    sending: Sending | None = None,
 ) -> LettersResult:
     """`cpconf letters`: plan the pack, render it, and write it with its manifest and list.
 
     With `kinds` (a stage's, `stage_kinds("after")`, or any list of KINDS), only those
     documents are written, into the folder's existing pack if there is one: its manifest
     and distribution list are added to, the documents already there left alone.
+    `sending` adds PDFs, email drafts and calendar invitations (`cpconf.sending`), written
+    with the documents all or nothing.
     """
+    if sending:
+        sending.check()  # LibreOffice missing: say so before any work
     docs = plan_documents(loaded, plan)
     if kinds is not None:
         unknown = sorted(set(kinds) - set(KINDS))
@@ -93,12 +103,35 @@ def make_letters(
             if old.is_file()
             else distribution(docs, loaded.case, plan)
         )
+    updating = (MANIFEST, DISTRIBUTION) if kinds is not None else ()
+    added: dict[str, bytes] = {}
+    more: list[Written] = []
+    pdfs: dict[str, str] = {}
+    if sending:
+        from cpconf.sending import prepare_sending
+        from cpconf.sending.pack import RenderedDocuments, refuse_existing
+        from cpconf.sending.pdf import pdf_name
+
+        if sending.pdf:  # converting takes seconds: say first that files are in the way
+            names = [n for n in (MANIFEST, DISTRIBUTION) if n not in updating]
+            names += [d.filename for d in docs] + [pdf_name(d.filename) for d in docs]
+            refuse_existing(docs, out_dir, names, force)
+
+        rendered = {d.filename: renderer.render(d) for d in docs}
+        files = prepare_sending(loaded, plan, docs, rendered, sending, out_dir)
+        renderer = RenderedDocuments(rendered)
+        entries = files.manifest(entries)
+        listing += "\n" + files.distribution if files.distribution else ""
+        added, more, pdfs = files.files, files.written, files.pdfs
     extra = {
         MANIFEST: (json.dumps(entries, indent=2, ensure_ascii=False) + "\n").encode(),
         DISTRIBUTION: listing.encode("utf-8"),
+        **added,
     }
-    updating = (MANIFEST, DISTRIBUTION) if kinds is not None else ()
     written = write_pack(docs, out_dir, renderer, extra, force=force, updating=updating)
+    if pdfs:
+        written = [replace(w, pdf=out_dir / pdfs[w.path.name]) for w in written]
+    written += more
     # every command shows the case's warnings (a conference on a bank holiday), then the pack's;
     # the warning about dating invitations only where invitations are written
     pack = pack_warnings(loaded.case, plan) if any(d.kind not in AFTER_KINDS for d in docs) else []

@@ -25,6 +25,10 @@ KINDS: tuple[str, ...] = (
     "child_decision_letter",
     "plan_ended_notification",
 )
+# Templates of documents that are not part of a pack: `cpconf plan --docx` writes the
+# timetable. A council brands and checks them like the letters' templates.
+OTHER_TEMPLATES: tuple[str, ...] = ("timetable",)
+TEMPLATE_KINDS: tuple[str, ...] = KINDS + OTHER_TEMPLATES
 KIND_LABELS: dict[str, str] = {
     "invitation": "Invitation",
     "family_invitation": "Family invitation",
@@ -40,6 +44,10 @@ KIND_LABELS: dict[str, str] = {
     "child_invitation": "Child's invitation",
     "child_decision_letter": "Child's decision letter",
     "plan_ended_notification": "Plan ended notification",
+    "timetable": "Timetable",
+    # not Word documents: made beside them by `cpconf.sending`
+    "email_draft": "Email draft",
+    "calendar_invitation": "Calendar invitation",
 }
 # The documents written once the outcome is recorded; every other kind goes out before the
 # conference. `cpconf letters --stage` writes one stage into an existing pack.
@@ -102,6 +110,7 @@ class Written:
     recipient: str | None
     recipient_name: str
     path: Path
+    pdf: Path | None = None  # the PDF beside it, when asked for
 
 
 @dataclass(frozen=True)
@@ -122,6 +131,7 @@ class LettersResult:
             "out": str(self.out_dir),
             "documents": [
                 {"kind": w.kind, "recipient": w.recipient, "path": w.path.name}
+                | ({"pdf": w.pdf.name} if w.pdf else {})
                 for w in self.written
             ],
             "warnings": [{"code": w.code, "message": w.message} for w in self.warnings],

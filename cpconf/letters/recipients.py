@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -34,20 +35,11 @@ from cpconf.names import clean_text, join_names, one_line
 from cpconf.schedule import Notice, Schedule
 
 
-def plan_documents(loaded: Conference, plan: Schedule) -> list[PlannedDocument]:
-    """Every document of the pack, in the order a coordinator sends them (CONTRACT.md 4)."""
+def shared_values(loaded: Conference, plan: Schedule, on: dt.date) -> dict[str, Any]:
+    """The values every document of the case gets, whoever it is for (`on`: the day the
+    children's ages are counted at, the conference's)."""
     case, profile = loaded.case, loaded.profile
     conf = case.conference
-    if conf.date is None:
-        raise CaseError(
-            [
-                loaded.doc.problem(
-                    ("conference",),
-                    "conference.date: no conference date is booked; book one before writing letters.",
-                )
-            ]
-        )
-    on = conf.date
     deadlines = deadline_values(plan)
     chair = contact_values(conf.chair)
     coordinator = contact_values(conf.coordinator)
@@ -55,7 +47,7 @@ def plan_documents(loaded: Conference, plan: Schedule) -> list[PlannedDocument]:
     outcome = outcome_values(case, plan)
     invited_family = [f for f in case.family if f.excluded != "full"]
     origin = conf.originating_authority if conf.type == "transfer-in" else None
-    base: dict[str, Any] = {
+    return {
         "la": one_line(case.case.local_authority) or "Children's Services",
         "reference": one_line(case.case.reference),
         "letter_date": long_date(plan.today),
@@ -97,6 +89,27 @@ def plan_documents(loaded: Conference, plan: Schedule) -> list[PlannedDocument]:
         "ended": ended_values(case, on),
         "ended_names": join_names([e["child"]["name"] for e in ended_values(case, on)]),
     }
+
+
+def plan_documents(loaded: Conference, plan: Schedule) -> list[PlannedDocument]:
+    """Every document of the pack, in the order a coordinator sends them (CONTRACT.md 4)."""
+    case, profile = loaded.case, loaded.profile
+    conf = case.conference
+    if conf.date is None:
+        raise CaseError(
+            [
+                loaded.doc.problem(
+                    ("conference",),
+                    "conference.date: no conference date is booked; book one before writing letters.",
+                )
+            ]
+        )
+    on = conf.date
+    base = shared_values(loaded, plan, on)
+    deadlines = base["deadlines"]
+    outcome = base["outcome"]
+    invited_family = [f for f in case.family if f.excluded != "full"]
+    origin = conf.originating_authority if conf.type == "transfer-in" else None
     send_now = long_date(plan.today)
     base_listing = has_listing(base)  # once: the shared values are the bulk of each context
     docs: list[PlannedDocument] = []

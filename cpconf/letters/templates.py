@@ -14,7 +14,8 @@ from pathlib import Path
 
 from cpconf.errors import Problem, TemplateError
 from cpconf.letters.engine import XML_PARTS, CompiledTemplate, Renderer
-from cpconf.letters.kinds import KINDS, PlannedDocument
+from cpconf.letters.kinds import TEMPLATE_KINDS as KINDS  # every kind with a template
+from cpconf.letters.kinds import PlannedDocument
 from cpconf.letters.pack import write_pack
 from cpconf.letters.recipients import plan_documents
 
@@ -142,7 +143,13 @@ def sample_documents(today: dt.date | None = None) -> list[PlannedDocument]:
             for d in plan_documents(transfer, tplan)
             if d.kind == "originating_authority_invitation"
         ]
-    return docs
+    from cpconf.letters.timetable import timetable_document
+
+    first = open_case(default_template_dir() / "sample_case.yaml")
+    fplan = build_schedule(
+        first.case, first.profile, first.calendar, today or dt.date(2026, 11, 20)
+    )
+    return [*docs, timetable_document(first, fplan)]
 
 
 def _visible_text(xml: str) -> str:

@@ -34,12 +34,13 @@ def letters_table(written: Sequence[Written], out_dir: Path, width: int = 100) -
         kind, who = KIND_LABELS[w.kind], w.recipient_name or "everyone invited"
         if w.kind == "outline_plan":  # about the child; sent to everyone invited
             who = f"about {w.recipient_name}"
+        file = w.path.name + (" + .pdf" if w.pdf else "")
         if width >= 96:
-            table.add_row(escape(kind), escape(who), escape(w.path.name))
+            table.add_row(escape(kind), escape(who), escape(file))
         else:
             what = Text(kind, style="bold")
             what.append(f"\n{who}")
-            table.add_row(what, escape(w.path.name))
+            table.add_row(what, escape(file))
     return table
 
 
