@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import os
 import shutil
 import signal
@@ -131,10 +132,20 @@ def place_new(src: Path, dst: Path) -> None:
         os.replace(src, dst)
 
 
+@functools.cache
+def _usual_mode() -> int:
+    """0o666 less the process's umask: the mode a new file of any program gets."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 def temp_file(folder: Path, target: str, data: bytes) -> Path:
     """`data` in a hidden temporary file beside `target`, synced to disk, ready to move."""
     fd, name = tempfile.mkstemp(prefix=f".{target}.", suffix=".tmp", dir=folder)
     try:
+        if hasattr(os, "fchmod"):  # mkstemp's 0o600: the finished file gets the usual mode
+            os.fchmod(fd, _usual_mode())
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
@@ -184,7 +195,9 @@ def write_new(path: Path, data: bytes, force: bool = False) -> None:
 
 
 def _write_synced(path: Path, data: bytes) -> None:
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+    # 0o666 less the umask, as any program's files: the staging folder itself is private
+    # (0o700) until the files are put in place, where colleagues may need to open them
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
     with os.fdopen(fd, "wb") as fh:
         fh.write(data)
         fh.flush()

@@ -254,3 +254,24 @@ def test_a_signal_while_one_file_is_written_waits_until_it_is_whole(tmp_path, mo
         files.write_new(target, b"BEGIN:VCALENDAR")
     assert target.read_bytes() == b"BEGIN:VCALENDAR"  # written whole, then stopped
     assert os.listdir(tmp_path) == ["plan.ics"]  # and no temporary file
+
+
+def test_documents_get_the_usual_file_mode(tmp_path):
+    """Files are created as any program's are (0o666 less the umask), not private to the
+    user: a coordinator's colleagues open the pack on a shared drive."""
+    import datetime as dt
+
+    import cpconf
+    from tests.conftest import SAMPLES
+
+    old = os.umask(0o022)
+    try:
+        conference = cpconf.open_case(SAMPLES / "initial.yaml")
+        conference.letters(tmp_path / "pack", today=dt.date(2026, 11, 10))
+        from cpconf.files import write_new
+
+        write_new(tmp_path / "page.html", b"<p>x</p>")
+    finally:
+        os.umask(old)
+    for path in [*(tmp_path / "pack").iterdir(), tmp_path / "page.html"]:
+        assert path.stat().st_mode & 0o777 == 0o644, path.name
