@@ -196,13 +196,22 @@ def assess_child(case: Case, child: Child, rule: Quorum) -> ChildQuorum:
         and required_present
         and len(others_present) == len(known_others)
     )
-    quorate = required_present and (enough_others or by_exception)
+    # agencies the procedure requires whoever knows the child (Scotland's core agencies)
+    also_missing = [a for a in rule.also_required if not any(p.agency == a for p in counting)]
+    quorate = required_present and (enough_others or by_exception) and not also_missing
 
     missing: str | None = None
     if not quorate:
         parts = []
         if not required_present:
             parts.append(_candidates([required], not_present)[0])
+        for agency in also_missing:
+            people = [
+                f"{p.name}, {_why(p)}"
+                for p in case.professionals
+                if p.agency == agency and not (p.present and not p.observer)
+            ]
+            parts.append(unit_name(agency) + (f" ({'; '.join(people)})" if people else ""))
         absent_units = [u for u in known_others if u not in others_present]
         if fewer_known:
             if absent_units:
@@ -427,11 +436,16 @@ def rule_words(rule: Quorum) -> str:
     """The quorum rule in words, as the profile sets it."""
     noun, nouns = _nouns(rule)
     other = NUMBERS.get(rule.other_agencies, str(rule.other_agencies))
+    required = join_names([unit_name(a) for a in [rule.required_agency, *rule.also_required]])
+    others = (
+        f" and at least {other} other {noun if rule.other_agencies == 1 else nouns} with "
+        "direct contact with each subject child"
+        if rule.other_agencies
+        else ""
+    )
     return (
-        f"{unit_name(rule.required_agency)} and at least {other} other "
-        f"{noun if rule.other_agencies == 1 else nouns} with direct "
-        f"contact with each subject child must be present ({rule.source}). Observers, and "
-        "anyone who sent apologies, do not count."
+        f"{required}{others} must be present ({rule.source}). "
+        "Observers, and anyone who sent apologies, do not count."
     )
 
 

@@ -245,6 +245,9 @@ class Quorum(_Model):
     """Who must be present for each subject child (London CP4 3.10)."""
 
     required_agency: Agency = "children_social_care"
+    # agencies that must also be present, whether or not they know the child (Scotland's
+    # core agencies, National Guidance 2021 para 3.131: social work, health and police)
+    also_required: list[Agency] = Field(default_factory=list)
     other_agencies: int = 2
     count: Literal["agencies", "organisations"] = "agencies"
     exception_when_fewer_known: bool = True

@@ -77,3 +77,46 @@ def test_scottish_transfer_cppm_is_not_set(write_case):
     assert "deadline_not_set" in codes(plan)
     # and the warning names the meeting as the guidance does
     assert any("No CPPM date is booked yet" in w.message for w in plan.warnings)
+
+
+# -- para 3.131: the core agencies (social work, health and police) must be represented -----
+
+
+def _quorum(present: set[str]):
+    from cpconf.case import parse_case
+    from cpconf.procedures import load_profile
+    from cpconf.quorum import assess_child
+    from cpconf.yamlload import Document
+
+    people = {
+        "children_social_care": "Jo Bloggs",
+        "health": "Priya Patel",
+        "police": "DC Ann Lee",
+        "education": "Tom Reed",
+    }
+    data = {
+        "case": {"reference": "CP-S1", "procedure": "scotland"},
+        "conference": {"type": "initial", "strategy_discussion": "2026-11-02"},
+        "children": [{"id": "amy", "name": "Amy Smith", "dob": "2019-03-14"}],
+        "professionals": [
+            {
+                "id": agency.replace("_", "-"),
+                "name": name,
+                "agency": agency,
+                # only social work and education have seen Amy: health and police are
+                # core agencies all the same
+                "contact_with": ["amy"] if agency in ("children_social_care", "education") else [],
+                "attendance": "attending" if agency in present else "apologies",
+            }
+            for agency, name in people.items()
+        ],
+    }
+    case = parse_case(Document("<scotland quorum>", data))
+    return assess_child(case, case.children[0], load_profile("scotland").quorum)
+
+
+def test_a_cppm_needs_social_work_health_and_police():
+    assert _quorum({"children_social_care", "health", "police"}).quorate
+    short = _quorum({"children_social_care", "health", "education"})
+    assert not short.quorate
+    assert short.missing is not None and "the police (DC Ann Lee" in short.missing
