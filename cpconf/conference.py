@@ -67,13 +67,83 @@ class Conference:
         schedule = build_schedule(self.case, self.profile, self.calendar, today)
         # what the case file says that cannot be so on `today` (a file copied forward, an
         # outcome typed in early): warnings, not errors, as the same file is right later on
-        schedule.warnings[:0] = [Notice(code, message) for code, message in self._too_early(today)]
+        # what is said of a task done too early is not said again as recorded after today
+        later = self._after_today(today, skip={f"done.{k}" for k in self._done_too_early(today)})
+        schedule.warnings[:0] = [
+            Notice(code, message) for code, message in [*self._too_early(today), *later]
+        ]
         schedule.settings = self._settings_name
         return schedule
 
     @property
     def _settings_name(self) -> str | None:
         return str(self.settings_path) if self.settings_path is not None else None
+
+    def _after_today(self, today: dt.date, skip: Collection[str] = ()) -> list[tuple[str, str]]:
+        """Things recorded as done on a day still to come: a letter would be dated then."""
+
+        def at(loc: tuple[str | int, ...], key: str) -> str:
+            line = self.doc.line(loc)
+            return f"{key} (line {line})" if line else key
+
+        dated: list[tuple[tuple[str | int, ...], str, dt.date | None]] = []
+
+        def add(loc: tuple[str | int, ...], key: str, day: dt.date | None) -> None:
+            dated.append((loc, key, day))
+
+        for i, f in enumerate(self.case.family):
+            if f.exclusion is not None:
+                for name in ("requested_on", "decided_on"):
+                    add(
+                        ("family", i, "exclusion", name),
+                        f"family[{i}].exclusion.{name}",
+                        getattr(f.exclusion, name),
+                    )
+        for i, p in enumerate(self.case.professionals):
+            add(
+                ("professionals", i, "report_received"),
+                f"professionals[{i}].report_received",
+                p.report_received,
+            )
+        decision = self.case.conference.inquorate_decision
+        if decision is not None:
+            add(
+                ("conference", "inquorate_decision", "decided_on"),
+                "conference.inquorate_decision.decided_on",
+                decision.decided_on,
+            )
+        if self.case.outcome is not None:
+            for i, day in enumerate(self.case.outcome.core_groups_held):
+                add(("outcome", "core_groups_held", i), f"outcome.core_groups_held[{i}]", day)
+        for name, day in self.case.done.items():
+            add(("done", name), f"done.{name}", day)
+        return [
+            (
+                "recorded_after_today",
+                f"{at(loc, key)}: {day.isoformat()} is after today ({today.isoformat()}): "
+                "record what has happened once it has (a letter written now would be dated "
+                "then, or say it has happened).",
+            )
+            for loc, key, day in dated
+            if day is not None and day > today and key not in skip
+        ]
+
+    def _done_too_early(self, today: dt.date) -> list[str]:
+        """The `done:` tasks that follow a conference still to come (not done yet, surely)."""
+        conf = self.case.conference
+        if conf.date is not None and conf.date <= today:
+            return []
+        after = {
+            spec.id
+            for spec in self.profile.deadlines
+            if all(
+                r.after == "conference"
+                or r.anchor.startswith("done.")
+                or r.anchor == "last_core_group"
+                for r in spec.rules
+            )
+        }
+        return [key for key in self.case.done if key == "conference" or key in after]
 
     def _too_early(self, today: dt.date) -> list[tuple[str, str]]:
         """Facts recorded for a conference not yet held, each with its key and line."""
@@ -110,25 +180,15 @@ class Conference:
                         "invited, attending or apologies until the day.",
                     )
                 )
-        after = {
-            spec.id
-            for spec in self.profile.deadlines
-            if all(
-                r.after == "conference"
-                or r.anchor.startswith("done.")
-                or r.anchor == "last_core_group"
-                for r in spec.rules
-            )
-        }
-        for key, day in self.case.done.items():
-            if key == "conference" or key in after:
-                out.append(
-                    (
-                        "done_before_conference",
-                        f"{at(('done', key), f'done.{key}')}: recorded done on {day.isoformat()}, "
-                        f"but it is a task of the conference after it is held, and {when}.",
-                    )
+        for key in self._done_too_early(today):
+            day = self.case.done[key]
+            out.append(
+                (
+                    "done_before_conference",
+                    f"{at(('done', key), f'done.{key}')}: recorded done on {day.isoformat()}, "
+                    f"but it is a task of the conference after it is held, and {when}.",
                 )
+            )
         return out
 
     def quorum(self, today: dt.date) -> QuorumReport:
@@ -173,17 +233,48 @@ class Conference:
         self.still_to_fill_in()  # never a letter to an example name
         if templates is None and self.settings is not None:
             templates = self.settings.templates_dir()  # the council's own, from its settings
+        schedule = self.plan(today)
         result = make_letters(
             self,
-            self.plan(today),
+            schedule,
             Path(out),
             templates=Path(templates) if templates is not None else None,
             force=force,
             kinds=kinds,
             sending=sending,
         )
-        return replace(result, settings=self._settings_name)
+        # what the letters depend on that is not arranged yet (an interpreter, an exclusion's
+        # reason): said with the pack, as check-quorum says it
+        from cpconf.quorum import attendance_warnings
+        from cpconf.schedule import Notice
 
+        attendance = [
+            Notice(w.code, w.message)
+            for w in attendance_warnings(
+                self.case,
+                self.profile,
+                self.calendar,
+                today,
+                exclusion_request=schedule.deadline("exclusion_request"),
+            )
+            if w.code in LETTERS_ATTENDANCE_CODES
+        ]
+        return replace(
+            result, settings=self._settings_name, warnings=[*result.warnings, *attendance]
+        )
+
+
+# the attendance warnings `letters` repeats: what its documents depend on (London CP4 3.3,
+# 5.2-5.3, 14.9; Bolton's always-invited agencies); the rest are check-quorum's
+LETTERS_ATTENDANCE_CODES = frozenset(
+    {
+        "interpreter_not_arranged",
+        "exclusion_no_reason",
+        "exclusion_request_late",
+        "observer_without_consent",
+        "agency_not_invited",
+    }
+)
 
 ProfileLoader = Callable[[str, Path | None], Profile]
 
@@ -234,11 +325,12 @@ def open_case(
     data: dict[str, Any] = doc.data if isinstance(doc.data, dict) else {}
     raw_case = data["case"] if isinstance(data.get("case"), dict) else {}
     # the case's own procedure wins; else the council's; else the default (london)
-    relative_to = path.parent
+    relative_to, from_settings = path.parent, False
     if "procedure" in raw_case:
         name = case.case.procedure if case else raw_case["procedure"]
     elif council is not None and council.procedure is not None:
         name, relative_to = council.procedure, council.folder or path.parent
+        from_settings = True
     else:
         name = CaseInfo.model_fields["procedure"].default
     if not isinstance(name, str):
@@ -247,7 +339,7 @@ def open_case(
         profile = (profiles or load_profile)(name, relative_to)
     except ProfileError as exc:
         where, line, key = str(path), doc.line(("case", "procedure")), "case.procedure"
-        if relative_to is not path.parent and council is not None:  # named by the settings
+        if from_settings and council is not None:  # named by the settings
             where, line, key = str(council.path), council.line("procedure"), "procedure"
         if all(p.file == name for p in exc.problems):  # no such profile: say it at the line
             why = [Problem(where, line, f"{key}: {p.message}") for p in exc.problems]

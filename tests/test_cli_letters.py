@@ -55,7 +55,9 @@ def test_letters_written_too_late_warn_after_the_table(cli, tmp_path):
     assert "invitations_late" not in (out / "distribution.md").read_text(encoding="utf-8")
     in_time = cli("letters", SAMPLE, "--out", tmp_path / "early", "--today", "2026-11-10")
     assert in_time.exit_code == 0
-    assert "Warnings" not in in_time.stdout and "invitations_late" not in in_time.stdout
+    assert "invitations_late" not in in_time.stdout
+    # what the letters depend on is said with them, as check-quorum says it
+    assert "[interpreter_not_arranged]" in in_time.stdout
 
 
 def test_letters_is_reproducible_with_today(cli, tmp_path):
@@ -244,3 +246,22 @@ def test_templates_check_names_each_failure(cli, tmp_path):
 def test_templates_check_missing_folder_exits_2(cli, tmp_path):
     result = cli("templates", "check", tmp_path / "nope")
     assert result.exit_code == 2 and "no such folder" in result.stderr
+
+
+def test_a_date_recorded_after_today_is_warned_of(cli, tmp_path):
+    # a report "received" on a day still to come: a file typed ahead of events
+    text = SAMPLE.read_text(encoding="utf-8")
+    assert "    attendance: apologies\n" in text
+    case = tmp_path / "case.yaml"
+    case.write_text(
+        text.replace(
+            "    attendance: apologies\n",
+            "    attendance: apologies\n    report_received: 2026-11-19\n",
+            1,
+        )
+    )
+    result = cli("plan", case, "--json", "--today", "2026-11-10")
+    codes = [w["code"] for w in json.loads(result.stdout)["warnings"]]
+    assert "recorded_after_today" in codes
+    letters = cli("letters", case, "--out", tmp_path / "pack", "--json", "--today", "2026-11-10")
+    assert "recorded_after_today" in [w["code"] for w in json.loads(letters.stdout)["warnings"]]

@@ -26,7 +26,7 @@ professionals:
   - {id: sw, name: Jo Bloggs, agency: children_social_care, contact_with: all, attendance: attending}
   - {id: hv, name: Priya Patel, agency: health, contact_with: [ben], attendance: attending}
   - {id: dc, name: DC Ann Lee, agency: police, contact_with: all, attendance: apologies,
-     report_received: 2026-11-17}
+     report_received: 2026-11-09}
 """
 
 PROCEEDS = INQUORATE.replace(
@@ -123,7 +123,7 @@ def test_early_review_needs_a_booked_date(cli, write_case) -> None:
 
 
 def test_table_lists_what_is_missing_and_the_warnings(cli, write_case) -> None:
-    text = INQUORATE.replace("    report_received: 2026-11-17}", "}")
+    text = INQUORATE.replace("    report_received: 2026-11-09}", "}")
     result = cli("check-quorum", write_case(text), "--today", "2026-11-10")
     assert result.exit_code == 1
     out = result.stdout

@@ -213,3 +213,20 @@ def test_letters_use_the_councils_templates(cli, tmp_path):
         c.text for t in doc.tables for r in t.rows for c in r.cells
     )
     assert "Council Own Agenda" in text
+
+
+def test_a_misspelt_procedure_in_the_case_is_named_at_the_cases_line(cli, tmp_path):
+    # the settings name a good procedure; the case's own (misspelt) one is the one at fault
+    write(tmp_path / "cpconf.yaml", COUNCIL + "procedure: london\n")
+    case = case_at(tmp_path, extra="  procedure: londn\n")
+    result = cli("plan", case)
+    assert result.exit_code == 2
+    assert f"{case}:3: case.procedure: no built-in procedure 'londn'" in result.stderr
+    assert "cpconf.yaml" not in result.stderr.split("Settings:")[0]
+
+
+def test_a_misspelt_procedure_in_the_settings_is_named_at_the_settings_line(cli, tmp_path):
+    settings = write(tmp_path / "cpconf.yaml", COUNCIL + "procedure: yrok\n")
+    result = cli("plan", case_at(tmp_path))
+    assert result.exit_code == 2
+    assert f"{settings}:5: procedure: no built-in procedure 'yrok'" in result.stderr
