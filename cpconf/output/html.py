@@ -17,10 +17,15 @@ from cpconf.dates import long_date, short_date
 from cpconf.names import initials
 from cpconf.service import CaseFacts, Caseload, Measure, OpenDeadline
 
-# England's figure for initial conferences within 15 working days of the strategy discussion
-# (DfE, Characteristics of children in need: about 78-81% in 2023 to 2025).
+# England's figure for initial conferences within 15 working days of the start of the section
+# 47 enquiry (DfE, Characteristics of children in need, table C4: 58,330 of 74,350 in
+# 2022-23, 78%; 58,670 of 72,090 in 2024-25, 81%). The DfE counts from the enquiry's start,
+# the procedures (and cpconf) from the strategy discussion: close, not the same measure.
 ENGLAND_PERCENT = 80
-ENGLAND = "England: about 78 to 81% (DfE, Characteristics of children in need, 2023 to 2025)"
+ENGLAND = (
+    "England: about 78 to 81% within 15 working days of the enquiry's start (DfE, "
+    "Characteristics of children in need, 2023 to 2025)"
+)
 MONTHS_SHOWN = 12
 
 
