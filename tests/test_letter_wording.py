@@ -167,8 +167,18 @@ def test_a_fully_excluded_parent_is_told_views_outcome_complaints_and_challenge(
     assert "I will decide whether you will also receive the record" in letter
     assert "you will receive the record of the conference" not in letter
     # the exclusion itself: final (5.8), and how to complain about it
-    assert "my decision is final. If you are unhappy with it, you can make a complaint" in letter
-    assert "please tell the chair" in letter  # the complaints route (CP4 12)
+    assert (
+        "My decision to exclude you is final (London CP4 5.8). If you are unhappy with it, "
+        "you can make a complaint." in letter
+    )
+    assert "I decide who attends" not in letter
+    # the complaint is about the chair's decision: the conference has decided nothing yet
+    assert "Please tell me. Your complaint will be passed to my manager" in letter
+    assert "While a complaint is looked at, my decision stands." in letter
+    assert "what it decided" not in letter and "decision of the conference" not in letter
+    # CP4 5.10, Bolton leaflet: the social worker presents the views of one excluded
+    assert "Your views will be presented at the conference by your social worker" in letter
+    assert "read out" not in letter
     assert "copy of the social worker's report by" in letter  # CP4 5.10
 
 
