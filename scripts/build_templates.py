@@ -455,8 +455,33 @@ def _keep_with_signature(doc):
             return
 
 
-def sign_off(doc, who="coordinator", enclosure=False):
-    _keep_with_signature(doc)
+def kept_block(doc):
+    """A borderless one-cell table whose row never splits: what is written in it stays on
+    one page. LibreOffice moves only the one paragraph before a page break with the next
+    (a chain of keep-with-next paragraphs is not kept whole), so a letter's closing
+    section and its signature are kept together this way."""
+    table = doc.add_table(rows=1, cols=1)
+    table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    tbl_pr = table._tbl.tblPr
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        edge = OxmlElement(f"w:{side}")
+        edge.set(qn("w:w"), "0")
+        edge.set(qn("w:type"), "dxa")
+        margins.append(edge)
+    tbl_pr.append(margins)
+    set_widths(table, (16.6,))
+    cell = table.rows[0].cells[0]
+    cell._tc.remove(cell.paragraphs[0]._p)  # the cell's empty first paragraph
+    return cell
+
+
+def sign_off(doc, who="coordinator", enclosure=False, target=None):
+    """`target`: a kept_block to sign in (else the letter's body, after its last paragraph)."""
+    if target is None:
+        _keep_with_signature(doc)
+    else:
+        doc = target
     para(doc, "Yours sincerely,", before=6, after=30, keep_next=True)
     if who == "chair":
         para(doc, "{{ chair.name or 'Conference Chair' }}", bold=True, after=0, keep_next=True)
@@ -912,26 +937,24 @@ def exclusion_letter():
     tag(doc, "{%p else %}")
     para(doc, "I will decide whether you will also receive the record of the conference.")
     tag(doc, "{%p endif %}")
-    para(doc, "If you disagree with this decision", style="Heading 2")
+    # The section stays on one page with the signature, so that the signature never
+    # stands alone with the letter's last line.
+    closing = kept_block(doc)
+    para(closing, "If you disagree with this decision", style="Heading 2")
     # CP4 5.8: the chair's decision is final; 5.9 and 12: the complaints procedure. The
     # conference has not happened: the complaint is about the chair's decision, not its.
-    # The section stays with the signature, so that the signature never stands alone.
-    keep_together(
-        para(
-            doc,
-            "My decision to exclude you is final" + cp4("5.8") + ". If you are unhappy with "
-            "it, you can make a complaint.",
-        )
+    para(
+        closing,
+        "My decision to exclude you is final" + cp4("5.8") + ". If you are unhappy with "
+        "it, you can make a complaint.",
     )
-    keep_together(
-        para(
-            doc,
-            f"{{% if complaints %}}{{{{ complaints }}}}{{% else %}}{COMPLAINTS_EXCLUSION}"
-            "{% endif %} While a complaint is looked at, my decision stands.",
-        )
+    para(
+        closing,
+        f"{{% if complaints %}}{{{{ complaints }}}}{{% else %}}{COMPLAINTS_EXCLUSION}"
+        "{% endif %} While a complaint is looked at, my decision stands.",
     )
-    para(doc, CALL_US)
-    sign_off(doc, "chair")
+    para(closing, CALL_US)
+    sign_off(doc, "chair", target=closing)
     return doc
 
 
