@@ -141,6 +141,8 @@ COMPLAINTS_EXCLUSION = (
 # After a date whose rule is local practice, not the procedure's: London CP4 9.8 gives the
 # core group no timescale and 3.12 the early review none (the profile's `local: true`)
 LOCAL_NOTE = "{{% if deadlines_local.{} %}} (local practice){{% endif %}}"
+# the same inside brackets: "(by Friday 4 December 2026, local practice)"
+LOCAL_NOTE_IN = "{{% if deadlines_local.{} %}}, local practice{{% endif %}}"
 
 
 # -- building blocks ------------------------------------------------------------------
@@ -1448,7 +1450,7 @@ def agenda():
         doc,
         "**The core group**: its members and the date of its first meeting"
         "{% if deadlines.first_core_group %} (by {{ deadlines.first_core_group }}"
-        f"{LOCAL_NOTE.format('first_core_group')}){{% endif %}}.",
+        f"{LOCAL_NOTE_IN.format('first_core_group')}){{% endif %}}.",
     )
     number(
         doc, "**Contingency plan**: what will happen if the plan is not followed or does not work."
@@ -1460,7 +1462,7 @@ def agenda():
     number(
         doc,
         "**Date of the review {{ terms.short }}**{% if deadlines.next_review %} (by "
-        f"{{{{ deadlines.next_review }}}}{LOCAL_NOTE.format('next_review')}){{% endif %}}.",
+        f"{{{{ deadlines.next_review }}}}{LOCAL_NOTE_IN.format('next_review')}){{% endif %}}.",
     )
     number(
         doc, "**Dissent.** Any agency that disagrees with the decision has its dissent recorded."

@@ -723,6 +723,9 @@ def test_a_local_practice_date_says_so():
     )
     assert "by Friday 4 December 2026 (local practice)" in docs[("outline_plan", "amy")]
     assert "by Friday 4 December 2026 (local practice)" in docs[("conference_record", None)]
+    # in the agenda's brackets, without brackets inside them
+    agenda = squash(render(held(), today=BEFORE)[("agenda", None)])
+    assert "the date of its first meeting (by Friday 4 December 2026, local practice)." in agenda
     # the review's date is the procedure's own (CP4): no note
     assert "review conference will be held by" in docs[("decision_letter", "mum")]
     assert "(local practice)" not in docs[("decision_letter", "mum")]
