@@ -1730,8 +1730,10 @@ def decision_letter():
         "If your agency disagrees with a decision or recommendation of the {{ terms.short }}, "
         "please tell the chair{% if chair.name %}, {{ chair.name }}{% endif %}"
         "{% if chair.email %} ({{ chair.email }}){% endif %}, so that your dissent is recorded "
-        "in the {{ terms.short }} record. The safeguarding partnership's escalation process "
-        "for professional disagreements then applies" + cp4("11.1-11.2") + ".",
+        "in the {{ terms.short }} record."
+        # CP4 11.2: the partnership's protocol; the nations' procedures are not quoted here
+        "{% if follows_london %} The safeguarding partnership's escalation process for "
+        "professional disagreements then applies (London CP4 11.1-11.2).{% endif %}",
     )
     tag(doc, "{%p endif %}")
     sign_off(doc, "chair", enclosure=True)
@@ -2433,7 +2435,7 @@ def plan_ended_notification():
     para(
         doc,
         "{% if recipient.is_family %}You are told because you are a member of the core group."
-        "{% else %}You are told as an agency invited to the conference that led to the plan, "
+        "{% else %}You are told as an agency invited to the {{ terms.short }} that led to the plan, "
         "or a member of the current core group" + cp4("10.9") + ".{% endif %}",
     )
     table = doc.add_table(rows=1, cols=2)

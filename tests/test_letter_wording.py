@@ -604,6 +604,10 @@ def test_complaints_go_to_the_family_and_an_agencys_dissent_to_the_chair():
         "record. The safeguarding partnership's escalation process for professional "
         "disagreements then applies (London CP4 11.1-11.2)." in hv
     )
+    # a profile that does not follow London is not told of England's partnerships
+    scot = squash(render(dissenting(), "scotland", today=ON_THE_DAY)[("decision_letter", "hv")])
+    assert "so that your dissent is recorded in the CPPM record." in scot
+    assert "partnership" not in scot and "CP4" not in scot
 
 
 def test_the_decision_letter_says_dissent_is_recorded_without_naming_who_dissented():
