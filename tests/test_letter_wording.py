@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import io
 import json
 import re
 import shutil
@@ -714,8 +715,16 @@ def test_the_record_header_rows_repeat_and_no_row_splits_across_pages():
     for row in decisions.rows:
         assert row._tr.trPr.find(qn("w:cantSplit")) is not None
     # and as rendered: the row of each child keeps both
-    rendered = render(held(), today=ON_THE_DAY)
-    assert "Amy Smith\nChild protection plan\nNeglect" in rendered[("conference_record", None)]
+    record = next(d for d in planned(held(), today=ON_THE_DAY) if d.kind == "conference_record")
+    out = python_docx.Document(io.BytesIO(Renderer(template_paths()).render(record)))
+    table = next(t for t in out.tables if t.rows[0].cells[0].text == "Child")
+    assert [c.text for c in table.rows[1].cells] == [
+        "Amy Smith",
+        "Child protection plan",
+        "Neglect",
+    ]
+    assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+    assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in table.rows)
 
 
 def test_a_local_practice_date_says_so():
