@@ -132,6 +132,18 @@ COMPLAINTS_DEFAULT = (
     "at, the decision of the {{ terms.short }} stands."
 )
 
+# The exclusion letter's, from the chair, before the conference (London CP4 5.9, 12.2)
+COMPLAINTS_EXCLUSION = (
+    "Please tell me{% if chair.email %} at {{ chair.email }}{% endif %}. Your complaint will "
+    "be passed to my manager and to the council's complaints manager."
+)
+
+# After a date whose rule is local practice, not the procedure's: London CP4 9.8 gives the
+# core group no timescale and 3.12 the early review none (the profile's `local: true`)
+LOCAL_NOTE = "{{% if deadlines_local.{} %}} (local practice){{% endif %}}"
+# the same inside brackets: "(by Friday 4 December 2026, local practice)"
+LOCAL_NOTE_IN = "{{% if deadlines_local.{} %}}, local practice{{% endif %}}"
+
 
 # -- building blocks ------------------------------------------------------------------
 def by(deadline_id: str, bold: bool = False, cap: bool = False) -> str:
@@ -237,6 +249,13 @@ def _cell_text(cell, text, bold=False, shade=None, italic=None, color=None, size
     if shade:
         _cell_shade(cell, shade)
     return cell
+
+
+def repeat_header(table):
+    """The table's first row repeats at the top of each page the table runs onto."""
+    tr_pr = table.rows[0]._tr.get_or_add_trPr()
+    tr_pr.append(OxmlElement("w:tblHeader"))
+    return table
 
 
 def set_widths(table, widths):
@@ -417,6 +436,13 @@ def recipient_block(doc, by_email=True):
     para(doc, "Our reference: {{ reference }}", after=12)
 
 
+def keep_together(p):
+    """A paragraph kept whole and on the page of the next one."""
+    p.paragraph_format.keep_with_next = True
+    p.paragraph_format.keep_together = True
+    return p
+
+
 def _keep_with_signature(doc):
     """The letter's last paragraph goes to the page of the signature, whole.
 
@@ -431,8 +457,33 @@ def _keep_with_signature(doc):
             return
 
 
-def sign_off(doc, who="coordinator", enclosure=False):
-    _keep_with_signature(doc)
+def kept_block(doc):
+    """A borderless one-cell table whose row never splits: what is written in it stays on
+    one page. LibreOffice moves only the one paragraph before a page break with the next
+    (a chain of keep-with-next paragraphs is not kept whole), so a letter's closing
+    section and its signature are kept together this way."""
+    table = doc.add_table(rows=1, cols=1)
+    table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    tbl_pr = table._tbl.tblPr
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        edge = OxmlElement(f"w:{side}")
+        edge.set(qn("w:w"), "0")
+        edge.set(qn("w:type"), "dxa")
+        margins.append(edge)
+    tbl_pr.append(margins)
+    set_widths(table, (16.6,))
+    cell = table.rows[0].cells[0]
+    cell._tc.remove(cell.paragraphs[0]._p)  # the cell's empty first paragraph
+    return cell
+
+
+def sign_off(doc, who="coordinator", enclosure=False, target=None):
+    """`target`: a kept_block to sign in (else the letter's body, after its last paragraph)."""
+    if target is None:
+        _keep_with_signature(doc)
+    else:
+        doc = target
     para(doc, "Yours sincerely,", before=6, after=30, keep_next=True)
     if who == "chair":
         para(doc, "{{ chair.name or 'Conference Chair' }}", bold=True, after=0, keep_next=True)
@@ -640,11 +691,6 @@ def invitation():
         "Your apologies and your views will be recorded in the {{ terms.short }} record.",
         before=3,
     )
-    para(
-        doc,
-        "Your apologies and your views will be recorded in the record of the {{ terms.short }}.",
-        before=3,
-    )
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if invitations_from %}")
     para(
@@ -742,6 +788,28 @@ def family_invitation():
         "before it starts to explain how it will work and to answer your questions.",
     )
     tag(doc, "{%p endif %}")
+    # not to a family the profile puts in the room at a blended conference (Hackney)
+    tag(
+        doc,
+        '{%p if conference.mode == "virtual" or (conference.mode == "blended" and not '
+        "conference.family_in_person) %}",
+    )
+    para(doc, "Joining online", style="Heading 2")
+    para(
+        doc,
+        "If you join online or by phone, please find somewhere private where no one else "
+        "can see or hear the meeting.",
+    )
+    tag(doc, "{%p endif %}")
+    # CP4 5.9: the exclusion letter says why; here only that it exists
+    tag(doc, '{%p if recipient.excluded == "part" %}')
+    para(doc, "Part of the meeting without you", style="Heading 2")
+    para(
+        doc,
+        "The chair has decided that you will not be in one part of the meeting. We have "
+        "written to you separately to explain this.",
+    )
+    tag(doc, "{%p endif %}")
     para(doc, "Bringing someone with you", style="Heading 2")
     para(
         doc,
@@ -765,25 +833,6 @@ def family_invitation():
         "with childcare so that you can come, please tell your social worker as soon as you "
         "can and we will try to help.",
     )
-    # not to a family the profile puts in the room at a blended conference (Hackney)
-    tag(
-        doc,
-        '{%p if conference.mode == "virtual" or (conference.mode == "blended" and not '
-        "conference.family_in_person) %}",
-    )
-    para(
-        doc,
-        "If you join online or by phone, please find somewhere private where no one else "
-        "can see or hear the meeting.",
-    )
-    tag(doc, "{%p endif %}")
-    tag(doc, '{%p if recipient.excluded == "part" %}')
-    para(
-        doc,
-        "The chair has decided that you will not be in one part of the meeting. We have "
-        "written to you separately to explain this.",
-    )
-    tag(doc, "{%p endif %}")
     para(doc, "If you cannot come", style="Heading 2")
     para(
         doc,
@@ -869,7 +918,8 @@ def exclusion_letter():
         "You can tell {{ social_worker.name or 'your social worker' }} what you want the "
         "{{ terms.short }} to know, or write it down and send it to me"
         "{% if chair.email %} at {{ chair.email }}{% endif %} before the {{ terms.short }}. "
-        "Your views will be read out at the {{ terms.short }} and written in its record.",
+        "Your views will be presented at the {{ terms.short }} by your social worker and "
+        "written in its record.",
     )
     tag(doc, "{%p endif %}")
     para(doc, "Hearing what was decided", style="Heading 2")
@@ -889,19 +939,24 @@ def exclusion_letter():
     tag(doc, "{%p else %}")
     para(doc, "I will decide whether you will also receive the record of the conference.")
     tag(doc, "{%p endif %}")
-    para(doc, "If you disagree with this decision", style="Heading 2")
-    # CP4 5.8: the chair's decision is final; 5.9 and 12: the complaints procedure
+    # The section stays on one page with the signature, so that the signature never
+    # stands alone with the letter's last line.
+    closing = kept_block(doc)
+    para(closing, "If you disagree with this decision", style="Heading 2")
+    # CP4 5.8: the chair's decision is final; 5.9 and 12: the complaints procedure. The
+    # conference has not happened: the complaint is about the chair's decision, not its.
     para(
-        doc,
-        "As the chair, I decide who attends the conference, and my decision is final. If "
-        "you are unhappy with it, you can make a complaint.",
+        closing,
+        "My decision to exclude you is final" + cp4("5.8") + ". If you are unhappy with "
+        "it, you can make a complaint.",
     )
     para(
-        doc,
-        f"{{% if complaints %}}{{{{ complaints }}}}{{% else %}}{COMPLAINTS_DEFAULT}{{% endif %}}",
+        closing,
+        f"{{% if complaints %}}{{{{ complaints }}}}{{% else %}}{COMPLAINTS_EXCLUSION}"
+        "{% endif %} While a complaint is looked at, my decision stands.",
     )
-    para(doc, CALL_US)
-    sign_off(doc, "chair")
+    para(closing, CALL_US)
+    sign_off(doc, "chair", target=closing)
     return doc
 
 
@@ -1394,8 +1449,8 @@ def agenda():
     number(
         doc,
         "**The core group**: its members and the date of its first meeting"
-        "{% if deadlines.first_core_group %} (by {{ deadlines.first_core_group }})"
-        "{% endif %}.",
+        "{% if deadlines.first_core_group %} (by {{ deadlines.first_core_group }}"
+        f"{LOCAL_NOTE_IN.format('first_core_group')}){{% endif %}}.",
     )
     number(
         doc, "**Contingency plan**: what will happen if the plan is not followed or does not work."
@@ -1407,7 +1462,7 @@ def agenda():
     number(
         doc,
         "**Date of the review {{ terms.short }}**{% if deadlines.next_review %} (by "
-        "{{ deadlines.next_review }}){% endif %}.",
+        f"{{{{ deadlines.next_review }}}}{LOCAL_NOTE_IN.format('next_review')}){{% endif %}}.",
     )
     number(
         doc, "**Dissent.** Any agency that disagrees with the decision has its dissent recorded."
@@ -1543,6 +1598,7 @@ def decision_letter():
         for cell, text in zip(cells, row, strict=True):
             _cell_text(cell, text)
     set_widths(table, (5.5, 6.1, 5.0))
+    repeat_header(table)
     para(doc, "", after=2)
     tag(doc, "{%p if outcome.any_protection_plan %}")
     para(
@@ -1601,7 +1657,9 @@ def decision_letter():
         doc,
         "{% if outcome.first_core_group_booked %}The first core group meeting is on "
         "**{{ outcome.first_core_group }}**{% if outcome.first_core_group_time %} at "
-        "{{ outcome.first_core_group_time }}{% endif %}.{% else %}The first core group meeting "
+        "{{ outcome.first_core_group_time }}{% endif %}.{% elif deadlines_local.first_core_group "
+        "%}We aim to hold the first core group meeting by **{{ outcome.first_core_group }}**; "
+        "the lead social worker will confirm the date.{% else %}The first core group meeting "
         "will be held by **{{ outcome.first_core_group }}**; the lead social worker will "
         "confirm the date.{% endif %}",
         before=3,
@@ -1617,21 +1675,11 @@ def decision_letter():
     para(
         doc,
         "{% if outcome.next_review_booked %}The review {{ terms.short }} will be held on "
-        "**{{ outcome.next_review }}**.{% else %}The review {{ terms.short }} will be held by "
+        "**{{ outcome.next_review }}**.{% elif deadlines_local.next_review %}We aim to hold the "
+        "review {{ terms.short }} by **{{ outcome.next_review }}**; we will write to you with "
+        "the date.{% else %}The review {{ terms.short }} will be held by "
         "**{{ outcome.next_review }}**; we will write to you with the date.{% endif %}",
     )
-    tag(doc, "{%p endif %}")
-    tag(doc, "{%p if outcome.dissent %}")
-    para(doc, "Disagreement recorded", style="Heading 2")
-    para(
-        doc,
-        "The following disagreement with the decision was recorded in the {{ terms.short }} "
-        "record:",
-        after=3,
-    )
-    tag(doc, "{%p for x in outcome.dissent %}")
-    bullet(doc, "{{ x.by.name }}{% if x.by.role %} ({{ x.by.role }}){% endif %}: {{ x.view }}")
-    tag(doc, "{%p endfor %}")
     tag(doc, "{%p endif %}")
     para(doc, "What happens next", style="Heading 2")
     # CP4 14.13: the outline plan goes with the decision letter; a letter names only what
@@ -1660,11 +1708,34 @@ def decision_letter():
         "{% if deadlines.conference_record %} by {{ deadlines.conference_record }}{% endif %}.",
     )
     tag(doc, "{%p endif %}")
+    # CP4 11.1 and 14.13: dissent is in the record, not in the letter (who disagreed, and
+    # why, is for the record's readers); the letter says only that it is there
+    tag(doc, "{%p if outcome.dissent %}")
+    para(doc, "Any disagreement is recorded in the {{ terms.short }} record.")
+    tag(doc, "{%p endif %}")
+    # CP4 12: complaints are for children and parents; CP4 11.1-11.2: an agency's dissent
+    tag(doc, "{%p if recipient.is_family %}")
     para(doc, "If you are unhappy", style="Heading 2")
+    keep_together(
+        para(
+            doc,
+            f"{{% if complaints %}}{{{{ complaints }}}}{{% else %}}{COMPLAINTS_DEFAULT}"
+            "{% endif %}",
+        )
+    )
+    tag(doc, "{%p else %}")
+    para(doc, "If your agency disagrees", style="Heading 2")
     para(
         doc,
-        f"{{% if complaints %}}{{{{ complaints }}}}{{% else %}}{COMPLAINTS_DEFAULT}{{% endif %}}",
+        "If your agency disagrees with a decision or recommendation of the {{ terms.short }}, "
+        "please tell the chair{% if chair.name %}, {{ chair.name }}{% endif %}"
+        "{% if chair.email %} ({{ chair.email }}){% endif %}, so that your dissent is recorded "
+        "in the {{ terms.short }} record."
+        # CP4 11.2: the partnership's protocol; the nations' procedures are not quoted here
+        "{% if follows_london %} The safeguarding partnership's escalation process for "
+        "professional disagreements then applies (London CP4 11.1-11.2).{% endif %}",
     )
+    tag(doc, "{%p endif %}")
     sign_off(doc, "chair", enclosure=True)
     tag(doc, "{%p if outcome.any_protection_plan %}")
     para(doc, "Enclosed: outline {{ terms.plan }}.", size=9, color=GREY, before=12)
@@ -1674,6 +1745,7 @@ def decision_letter():
 
 # -- the cycle after the conference (issue 11) -----------------------------------------
 
+CHILD_OR_CHILDREN = "{% if ended|length > 1 %}the children{% else %}the child{% endif %}"
 PLAN_CATEGORY_WORDS = CATEGORY_WORDS.replace("d.category", "plan_child.category")
 AFTER_WORDS = (  # what follows a plan that ends (London CP4 10.10)
     '{% if e.plan == "child-in-need" %}Child in need plan'
@@ -1683,13 +1755,15 @@ AFTER_WORDS = (  # what follows a plan that ends (London CP4 10.10)
 FIRST_CORE_GROUP = (
     "{% if outcome.first_core_group_booked %}**{{ outcome.first_core_group }}**"
     "{% if outcome.first_core_group_time %} at {{ outcome.first_core_group_time }}{% endif %}"
-    "{% elif outcome.first_core_group %}by **{{ outcome.first_core_group }}**; the lead "
+    "{% elif outcome.first_core_group %}by **{{ outcome.first_core_group }}**"
+    f"{LOCAL_NOTE.format('first_core_group')}; the lead "
     "social worker will confirm the date{% else %}to be arranged by the lead social worker"
     "{% endif %}"
 )
 NEXT_REVIEW_WHEN = (
     "{% if outcome.next_review_booked %}on **{{ outcome.next_review }}**"
-    "{% elif outcome.next_review %}by **{{ outcome.next_review }}**{% endif %}"
+    "{% elif outcome.next_review %}by **{{ outcome.next_review }}**"
+    f"{LOCAL_NOTE.format('next_review')}{{% endif %}}"
 )
 NEXT_REVIEW = (  # a sentence
     "{% if outcome.next_review %}The review conference will be held "
@@ -1789,6 +1863,7 @@ def outline_plan():
         for cell, text in zip(cells, row, strict=True):
             _cell_text(cell, text)
     set_widths(table, (10.1, 3.5, 3.0))
+    repeat_header(table)
     para(doc, "", after=2)
     para(doc, "If the plan does not work: the contingency plan", style="Heading 1")
     tag(doc, "{%p if outcome.contingency %}")
@@ -1915,6 +1990,7 @@ def conference_record():
         for cell, text in zip(cells, row, strict=True):
             _cell_text(cell, text)
     set_widths(table, (4.6, 7.0, 5.0))
+    repeat_header(table)
     para(doc, "", after=2)
     # CP4 3.4, 7.1: reports from those who could not attend; 7.10: the police report is the chair's
     para(doc, "Reports received", style="Heading 2")
@@ -1930,8 +2006,9 @@ def conference_record():
     para(doc, "Quorum", style="Heading 2")
     para(
         doc,
-        "{% if record.quorate %}The conference was quorate{% else %}The conference was not "
-        "quorate{% endif %}{% if record.quorum_rule %} ({{ record.quorum_rule }}){% endif %}.",
+        "{% if record.quorate %}The conference was quorate.{% else %}The conference was not "
+        "quorate.{% endif %}{% if record.quorum_rule %} For a quorum, {{ record.quorum_rule }}."
+        "{% endif %}",
     )
     tag(doc, "{%p for c in record.quorum_children %}")
     tag(doc, "{%p if not c.quorate %}")
@@ -1945,7 +2022,7 @@ def conference_record():
         "{% if record.inquorate_decided_by %} (decided by {{ record.inquorate_decided_by }}"
         "{% if record.inquorate_decided_on %} on {{ record.inquorate_decided_on }}{% endif %})"
         "{% endif %}.{% if record.early_review %} An early review conference is to be held by "
-        "**{{ record.early_review }}**.{% endif %}",
+        f"**{{{{ record.early_review }}}}**{LOCAL_NOTE.format('early_review')}.{{% endif %}}",
     )
     tag(doc, "{%p endif %}")
     # CP4 5.5, 5.11: any exclusion, and for how long, fully recorded
@@ -2018,6 +2095,7 @@ def conference_record():
         for cell, text in zip(cells, row, strict=True):
             _cell_text(cell, text)
     set_widths(table, (5.5, 6.1, 5.0))
+    repeat_header(table)
     para(doc, "", after=2)
     tag(doc, "{%p if ended %}")
     para(
@@ -2143,16 +2221,29 @@ def core_group_invitation():
         "conferences. The lead social worker, **{{ outcome.lead_social_worker.name or "
         "social_worker.name or 'to be confirmed' }}**, coordinates its work.",
     )
-    para(doc, "When it meets", style="Heading 2")
+    para(doc, "When and where it meets", style="Heading 2")
+    # the case file holds no venue for the core group: the lead social worker, who
+    # coordinates it (Warwickshire guidelines), says where
     para(
         doc,
         '{% if conference.type == "review" %}The next core group meeting{% else %}The first '
-        f"core group meeting{{% endif %}}: {FIRST_CORE_GROUP}.",
+        f"core group meeting{{% endif %}}: {FIRST_CORE_GROUP}. The lead social worker will "
+        "tell you where it is held.",
     )
     tag(doc, "{%p if paperwork.core_group_rhythm %}")
     para(doc, "After that, the core group meets {{ paperwork.core_group_rhythm }}.")
     tag(doc, "{%p endif %}")
     para(doc, NEXT_REVIEW)
+    # Hackney guide: the social worker plans with the family whether an interpreter is
+    # needed (recipient.interpreter: one is); the family invitation says the same
+    tag(doc, "{%p if recipient.is_family and recipient.interpreter %}")
+    para(doc, "An interpreter", style="Heading 2")
+    para(
+        doc,
+        "The lead social worker will arrange **{{ recipient.an_interpreter }}** to be with you "
+        "at the meeting.",
+    )
+    tag(doc, "{%p endif %}")
     para(doc, "The members", style="Heading 2")
     _members(doc)
     para(doc, "What to bring", style="Heading 2")
@@ -2198,26 +2289,36 @@ def child_invitation():
     # CP4 4.3: the child has the chance to contribute meaningfully
     para(doc, "What you think matters, and we would like to hear it.")
     para(doc, "How you can take part", style="Heading 2")
-    para(doc, "You can choose one or more of these:", after=3, keep_next=True)
+    para(doc, "There are different ways to take part:", after=3, keep_next=True)
+    # CP4 4.4, 4.12: whether the child attends, and for which part, is agreed in advance by
+    # the social worker and the chair; 4.13: the child is prepared
     bullet(
         doc,
-        "Come to the meeting, for all of it or just a part. Your social worker will help you get ready.",
-    )  # CP4 4.4, 4.13
+        "You can come to all or part of the meeting, as agreed with your social worker and "
+        "the chair. Your social worker will help you get ready.",
+    )
+    # CP4 4.15: "consideration should be given to enabling" a supporter or an advocate
     bullet(
         doc,
-        "Bring someone to support you, or an advocate: someone who helps you say what you think.",
-    )  # CP4 4.15
+        "You can ask to bring someone to support you, or an advocate: someone who helps you "
+        "say what you think.",
+    )
     tag(doc, "{%p if paperwork.child_advocacy %}")
-    bullet(doc, "Ask for help from {{ paperwork.child_advocacy }}.")  # Bolton leaflet
+    bullet(doc, "You can ask for help from {{ paperwork.child_advocacy }}.")  # Bolton leaflet
     tag(doc, "{%p endif %}")
-    bullet(doc, "Meet the chair, the person who runs the meeting, before it starts.")  # CP4 4.16
+    # CP4 4.16: a pre-meeting with the chair for a child not attending, "whenever possible"
     bullet(
-        doc, "Write, email, text or record what you want to say, on your own or with help."
+        doc,
+        "You can ask to talk to the chair, the person who runs the meeting, before the "
+        "meeting. If you are not coming, the chair will try to meet you beforehand.",
+    )
+    bullet(
+        doc, "You can write, email, text or record what you want to say, on your own or with help."
     )  # CP4 4.17
     tag(doc, "{%p if paperwork.child_booklet %}")
-    bullet(doc, "Fill in the {{ paperwork.child_booklet }}.")  # Bolton leaflet
+    bullet(doc, "You can fill in the {{ paperwork.child_booklet }}.")  # Bolton leaflet
     tag(doc, "{%p endif %}")
-    bullet(doc, "Ask your social worker to tell the meeting what you think.")  # CP4 4.18
+    bullet(doc, "You can ask your social worker to tell the meeting what you think.")  # CP4 4.18
     # CP4 4.8: a wish not to attend is respected
     para(
         doc,
@@ -2301,8 +2402,8 @@ def child_decision_letter():
         "A small group called the core group, your family and the people who work most with "
         "you, will meet to work out the plan in detail. There will be another meeting, a "
         "review{% if outcome.next_review %}, "
-        f"{NEXT_REVIEW_WHEN}{{% endif %}}, to see how things are going. You can take part in that one "
-        "too.",
+        f"{NEXT_REVIEW_WHEN}{{% endif %}}, to see how things are going. We will ask what you "
+        "think before that meeting too.",
     )
     tag(doc, "{%p endif %}")
     para(doc, "If you are unhappy", style="Heading 2")
@@ -2334,8 +2435,8 @@ def plan_ended_notification():
     para(
         doc,
         "{% if recipient.is_family %}You are told because you are a member of the core group."
-        "{% else %}You are told because your agency was invited to the conference or is a "
-        "member of the core group.{% endif %}",
+        "{% else %}You are told as an agency invited to the {{ terms.short }} that led to the plan, "
+        "or a member of the current core group" + cp4("10.9") + ".{% endif %}",
     )
     table = doc.add_table(rows=1, cols=2)
     table.style = "Table Grid"
@@ -2350,15 +2451,24 @@ def plan_ended_notification():
         for cell, text in zip(cells, row, strict=True):
             _cell_text(cell, text)
     set_widths(table, (6.0, 10.6))
+    repeat_header(table)
     para(doc, "", after=2)
+    # CP4 10.10: whenever a plan is discontinued, whatever follows it, the social worker
+    # discusses the services needed with the parents and the children
+    para(
+        doc,
+        "{% if recipient.is_family %}The social worker will talk with you and "
+        f"{CHILD_OR_CHILDREN} about what help might be needed, based on a new assessment of "
+        "your family's needs.{% else %}The social worker discusses with the parents and "
+        f"{CHILD_OR_CHILDREN} what services might be needed, based on a re-assessment of the "
+        "needs of the family" + cp4("10.10") + ".{% endif %}",
+    )
     # CP4 10.10: a child in need plan for any continuing support, reviewed at least every 12 weeks
     tag(doc, '{%p if ended|selectattr("plan", "equalto", "child-in-need")|list %}')
     para(
         doc,
         "A child in need plan is drawn up for any continuing support, and reviewed at least "
-        "every 12 weeks. {% if recipient.is_family %}The social worker will talk with you and "
-        "the children about what help is needed.{% else %}The social worker discusses with the "
-        "parents and the children what help is needed.{% endif %}",
+        "every 12 weeks.",
     )
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if outcome.any_protection_plan %}")
@@ -2427,6 +2537,7 @@ def timetable():
             for extra in lines[1:]:
                 para(cell, extra, size=9, color=GREY, after=0)
     set_widths(table, (4.6, 3.4, 5.6, 3.0))
+    repeat_header(table)
     para(doc, "", after=2)
     para(doc, "Warnings", style="Heading 1")
     tag(doc, "{%p if warnings %}")

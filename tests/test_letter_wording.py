@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import io
 import json
 import re
 import shutil
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from docx.oxml.ns import qn
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -167,8 +169,18 @@ def test_a_fully_excluded_parent_is_told_views_outcome_complaints_and_challenge(
     assert "I will decide whether you will also receive the record" in letter
     assert "you will receive the record of the conference" not in letter
     # the exclusion itself: final (5.8), and how to complain about it
-    assert "my decision is final. If you are unhappy with it, you can make a complaint" in letter
-    assert "please tell the chair" in letter  # the complaints route (CP4 12)
+    assert (
+        "My decision to exclude you is final (London CP4 5.8). If you are unhappy with it, "
+        "you can make a complaint." in letter
+    )
+    assert "I decide who attends" not in letter
+    # the complaint is about the chair's decision: the conference has decided nothing yet
+    assert "Please tell me. Your complaint will be passed to my manager" in letter
+    assert "While a complaint is looked at, my decision stands." in letter
+    assert "what it decided" not in letter and "decision of the conference" not in letter
+    # CP4 5.10, Bolton leaflet: the social worker presents the views of one excluded
+    assert "Your views will be presented at the conference by your social worker" in letter
+    assert "read out" not in letter
     assert "copy of the social worker's report by" in letter  # CP4 5.10
 
 
@@ -435,7 +447,6 @@ def test_the_last_paragraph_is_kept_with_the_signature():
     for kind in (
         "invitation",
         "family_invitation",
-        "exclusion_letter",
         "decision_letter",
         "originating_authority_invitation",
     ):
@@ -447,6 +458,20 @@ def test_the_last_paragraph_is_kept_with_the_signature():
         assert before.paragraph_format.keep_together, kind
         for p in paras[i : i + 3]:
             assert p.paragraph_format.keep_with_next, (kind, p.text)
+
+
+def test_the_exclusion_letter_keeps_its_closing_section_with_the_signature():
+    """The closing section and the signature share one table row that never splits: a
+    chain of keep-with-next paragraphs is not kept whole by LibreOffice."""
+    import docx as python_docx
+
+    doc = python_docx.Document(str(template_paths()["exclusion_letter"]))
+    row = doc.tables[-1].rows[0]
+    assert row._tr.trPr.find(qn("w:cantSplit")) is not None
+    texts = [p.text for p in row.cells[0].paragraphs]
+    assert texts[0] == "If you disagree with this decision"
+    assert texts[1].startswith("My decision to exclude you is final")
+    assert "Yours sincerely," in texts and texts[-1] == "{{ la }}"
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
@@ -491,6 +516,9 @@ def test_no_signature_alone_on_a_page(tmp_path):
         before = page.split("Yours sincerely")[0]
         body = [line for line in before.splitlines() if line.strip() and "OFFICIAL" not in line]
         assert body, f"{f.name}: the signature is alone on its page"
+        # the whole closing section goes with it, not only the line before
+        assert "If you disagree with this decision" in before, f.name
+        assert "My decision to exclude you is final" in before, f.name
 
 
 # -- bidirectional controls ----------------------------------------------------------------
@@ -552,3 +580,198 @@ def test_a_report_signature_box_is_kept_in_one_piece(kind):
             assert all(p.paragraph_format.keep_with_next for p in cell.paragraphs), kind
     heading = next(p for p in doc.paragraphs if p.text == "Signature")
     assert heading.style.paragraph_format.keep_with_next  # the heading goes with the box
+
+
+# -- who is told what, in the procedure's words (the wording review) ------------------------
+
+
+def dissenting() -> dict[str, Any]:
+    data = held()
+    data["outcome"]["dissent"] = [{"by": "hv", "view": "considered a child in need plan enough"}]
+    return data
+
+
+def test_complaints_go_to_the_family_and_an_agencys_dissent_to_the_chair():
+    docs = {k: squash(v) for k, v in render(dissenting(), today=ON_THE_DAY).items()}
+    mum, hv = docs[("decision_letter", "mum")], docs[("decision_letter", "hv")]
+    # CP4 12: complaints are for children and parents
+    assert "If you are unhappy about how the conference was run" in mum
+    assert "If your agency disagrees" not in mum
+    # CP4 11.1-11.2: an agency's dissent is recorded and the escalation process applies
+    assert "If you are unhappy" not in hv and "complaint" not in hv
+    assert (
+        "If your agency disagrees with a decision or recommendation of the conference, please "
+        "tell the chair, Helen Carter, so that your dissent is recorded in the conference "
+        "record. The safeguarding partnership's escalation process for professional "
+        "disagreements then applies (London CP4 11.1-11.2)." in hv
+    )
+    # a profile that does not follow London is not told of England's partnerships
+    scot = squash(render(dissenting(), "scotland", today=ON_THE_DAY)[("decision_letter", "hv")])
+    assert "so that your dissent is recorded in the CPPM record." in scot
+    assert "partnership" not in scot and "CP4" not in scot
+
+
+def test_the_decision_letter_says_dissent_is_recorded_without_naming_who_dissented():
+    docs = {k: squash(v) for k, v in render(dissenting(), today=ON_THE_DAY).items()}
+    for who in ("mum", "hv", "sw"):
+        letter = docs[("decision_letter", who)]
+        assert "Any disagreement is recorded in the conference record." in letter, who
+        assert "considered a child in need plan enough" not in letter, who
+    # the record keeps it whole (CP4 11.1)
+    record = docs[("conference_record", None)]
+    assert "Sarah Smith (Health visitor): considered a child in need plan enough." in record
+    plain = squash(render(held(), today=ON_THE_DAY)[("decision_letter", "mum")])
+    assert "disagreement" not in plain
+
+
+def test_a_decision_letters_closing_section_is_kept_with_the_signature_for_the_family_too():
+    import docx as python_docx
+
+    doc = python_docx.Document(str(template_paths()["decision_letter"]))
+    family = next(p for p in doc.paragraphs if p.text.startswith("{% if complaints %}"))
+    assert family.paragraph_format.keep_with_next and family.paragraph_format.keep_together
+
+
+@pytest.mark.parametrize("plan", ["child-in-need", "early-help", "no-further-action"])
+def test_the_social_worker_discusses_services_whatever_follows_an_ended_plan(plan, tmp_path):
+    # CP4 10.10: "When a child protection plan is discontinued, the social worker must
+    # discuss with the parents and child/ren what services might be needed"
+    data = held(plan)
+    data["conference"].update(
+        type="review", previous_conference="2026-08-20", previous_type="initial"
+    )
+    data["conference"].pop("strategy_discussion")
+    docs = {k: squash(v) for k, v in render(data, today=ON_THE_DAY).items()}
+    hv = docs[("plan_ended_notification", "hv")]
+    mum = docs[("plan_ended_notification", "mum")]
+    assert (
+        "The social worker discusses with the parents and the child what services might be "
+        "needed, based on a re-assessment of the needs of the family (London CP4 10.10)." in hv
+    )
+    assert "The social worker will talk with you and the child about what help might be" in mum
+    assert ("reviewed at least every 12 weeks" in hv) == (plan == "child-in-need")
+    assert (
+        "You are told as an agency invited to the conference that led to the plan, or a member "
+        "of the current core group (London CP4 10.9)." in hv
+    )
+
+
+def test_professionals_are_told_once_that_their_apologies_are_recorded():
+    docs = render(case())
+    text = docs[("invitation", "hv")]
+    assert text.count("Your apologies and your views will be recorded") == 1
+    assert "recorded in the conference record." in text
+    assert "Your apologies" not in docs[("invitation", "sw")]
+
+
+def _sections(text: str, headings: list[str]) -> dict[str, list[str]]:
+    """Each heading's lines up to the next of the headings given."""
+    out: dict[str, list[str]] = {}
+    current = None
+    for line in text.splitlines():
+        if line in headings:
+            current = out.setdefault(line, [])
+        elif current is not None and line.strip():
+            current.append(line)
+    return out
+
+
+FAMILY_HEADINGS = [
+    "What is the meeting for?",
+    "Before the meeting",
+    "Joining online",
+    "Part of the meeting without you",
+    "Bringing someone with you",
+    "An interpreter",
+    "Help with childcare",
+    "If you cannot come",
+    "After the meeting",
+    "If you are unhappy",
+]
+
+
+def test_each_paragraph_of_the_family_invitation_is_under_its_own_heading():
+    text = render(case(mode="virtual"))[("family_invitation", "dad")]
+    sections = _sections(text, FAMILY_HEADINGS)
+    assert sections["Help with childcare"] == [
+        "The meeting is not a good place for babies and young children. If you need help with "
+        "childcare so that you can come, please tell your social worker as soon as you can and "
+        "we will try to help."
+    ]
+    assert sections["Joining online"][0].startswith("If you join online or by phone")
+    assert sections["Part of the meeting without you"][0].startswith(
+        "The chair has decided that you will not be in one part of the meeting"
+    )
+    mum = render(case(mode="face-to-face"))[("family_invitation", "mum")]
+    assert "Joining online" not in mum and "Part of the meeting without you" not in mum
+
+
+def test_the_record_header_rows_repeat_and_no_row_splits_across_pages():
+    import docx as python_docx
+
+    doc = python_docx.Document(str(template_paths()["conference_record"]))
+    decisions = next(t for t in doc.tables if t.rows[0].cells[0].text == "Child")
+    assert decisions.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+    for row in decisions.rows:
+        assert row._tr.trPr.find(qn("w:cantSplit")) is not None
+    # and as rendered: the row of each child keeps both
+    record = next(d for d in planned(held(), today=ON_THE_DAY) if d.kind == "conference_record")
+    out = python_docx.Document(io.BytesIO(Renderer(template_paths()).render(record)))
+    table = next(t for t in out.tables if t.rows[0].cells[0].text == "Child")
+    assert [c.text for c in table.rows[1].cells] == [
+        "Amy Smith",
+        "Child protection plan",
+        "Neglect",
+    ]
+    assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+    assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in table.rows)
+
+
+def test_a_local_practice_date_says_so():
+    # London CP4 9.8 gives the first core group no timescale: the profile's is local
+    docs = {k: squash(v) for k, v in render(held(), today=ON_THE_DAY).items()}
+    assert (
+        "We aim to hold the first core group meeting by Friday 4 December 2026; the lead "
+        "social worker will confirm the date." in docs[("decision_letter", "mum")]
+    )
+    assert "by Friday 4 December 2026 (local practice)" in docs[("outline_plan", "amy")]
+    assert "by Friday 4 December 2026 (local practice)" in docs[("conference_record", None)]
+    # in the agenda's brackets, without brackets inside them
+    agenda = squash(render(held(), today=BEFORE)[("agenda", None)])
+    assert "the date of its first meeting (by Friday 4 December 2026, local practice)." in agenda
+    # the review's date is the procedure's own (CP4): no note
+    assert "review conference will be held by" in docs[("decision_letter", "mum")]
+    assert "(local practice)" not in docs[("decision_letter", "mum")]
+    booked = held()
+    booked["outcome"]["first_core_group"] = "2026-12-03"
+    text = squash(render(booked, today=ON_THE_DAY)[("decision_letter", "mum")])
+    assert "The first core group meeting is on Thursday 3 December 2026." in text
+    assert "local practice" not in text and "We aim" not in text
+
+
+def test_deadlines_local_marks_the_rules_the_profile_calls_local():
+    from cpconf.letters.context import deadline_local_values
+
+    conf = loaded(held())
+    local = deadline_local_values(conf.plan(ON_THE_DAY))
+    assert local["first_core_group"] is True
+    assert local["next_review"] is False and local["agency_reports"] is False
+    assert local["early_review"] is False  # quorate: no early review in the plan
+
+
+def test_the_core_group_invitation_says_where_and_arranges_an_interpreter():
+    data = held()
+    data["family"].append(
+        {"id": "dad", "name": "Tom Nowak", "relationship": "father", "interpreter": "Polish"}
+    )
+    data["outcome"]["core_group"].append("dad")
+    docs = {k: squash(v) for k, v in render(data, today=ON_THE_DAY).items()}
+    for who in ("dad", "mum", "hv"):
+        assert (
+            "The lead social worker will tell you where it is held."
+            in (docs[("core_group_invitation", who)])
+        ), who
+    dad = docs[("core_group_invitation", "dad")]
+    assert "An interpreter The lead social worker will arrange a Polish interpreter" in dad
+    assert "interpreter" not in docs[("core_group_invitation", "mum")]
+    assert "interpreter" not in docs[("core_group_invitation", "hv")]

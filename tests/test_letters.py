@@ -401,7 +401,10 @@ def test_decision_letter(held_pack):
     assert "The lead social worker is Jo Bloggs" in text
     assert "Thursday 3 December 2026 at 2pm" in text  # first core group, booked
     assert "Thursday 18 February 2027" in text  # review conference, booked
-    assert "Dr Emeka Obi (GP): considered that Ben's needs" in text  # dissent
+    # CP4 11.1, 14.13: dissent is in the record; the letter says only that it is there
+    assert "Dr Emeka Obi" not in text and "considered that Ben's needs" not in text
+    assert "Disagreement recorded" not in text
+    assert "Any disagreement is recorded in the conference record." in text
     assert "the local authority will seek legal advice" in text  # contingency
     assert "If you are unhappy" in text  # the right to complain (CP4 14.13)
     assert "Helen Carter" in text and "Chair" in text

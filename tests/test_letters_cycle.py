@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -131,7 +132,18 @@ def test_conference_record_is_prefilled(held):
     assert "Dean Harris" in text and "excluded from the whole conference, decided on Tuesday" in (
         text
     )
-    assert "The conference was quorate (children's social care and at least two" in text
+    # the reason as the letter gives it, a sentence closed with its full stop
+    assert (
+        'The reason given in the exclusion letter: "there is a current police investigation '
+        "into an allegation against you, and your presence would prevent the conference from "
+        'sharing the information it needs."' in text
+    )
+    # one sentence each, no brackets inside brackets
+    assert (
+        "The conference was quorate. For a quorum, children's social care and at least two "
+        "other agencies with direct contact with each subject child must be present (London "
+        "CP4 3.10). Observers, and anyone who sent apologies, do not count." in text
+    )
     assert "Amy Smith: [how their views reached the conference]" in text
     # a section for each agency that came or sent a report, but not for one that did neither
     assert "Tom Reed, Designated safeguarding lead, Example Primary School\nSummary" in text
@@ -204,7 +216,12 @@ def test_record_of_an_inquorate_conference_gives_the_chairs_reasons(tmp_path):
     assert "The conference was not quorate" in record
     assert "The chair decided to go ahead: the children could not wait for another date" in record
     assert "(decided by Helen Carter on Friday 20 November 2026)" in record
-    assert "An early review conference is to be held by" in record
+    # CP4 3.12 sets no interval: the profile's month is local practice
+    assert re.search(
+        r"An early review conference is to be held by \w+day \d+ \w+ \d{4} "
+        r"\(local practice\)\.",
+        record,
+    )
 
 
 # -- core group invitations -----------------------------------------------------------------
@@ -248,7 +265,11 @@ def test_no_core_group_invitations_without_a_plan():
 def test_no_first_core_group_booked_gives_the_deadline():
     text = _render_all(small_case())[("core_group_invitation", "hv")]
     # 10 working days after Friday 20 November 2026
-    assert "The first core group meeting: by Friday 4 December 2026; the lead social" in text
+    # CP4 9.8 gives no timescale: the profile's 10 working days are local practice
+    assert (
+        "The first core group meeting: by Friday 4 December 2026 (local practice); the lead "
+        "social worker will confirm the date." in text
+    )
 
 
 # -- the child's own letters (London CP4 4.3-4.18, 14.7) ------------------------------------
@@ -260,13 +281,21 @@ def test_child_invitation_speaks_to_the_child(held):
     assert "A meeting about you" in text
     assert "On Friday 20 November 2026 at 10am there will be a meeting" in text
     for way in (
-        "Come to the meeting, for all of it or just a part",  # 4.4
-        "an advocate: someone who helps you say what you think",  # 4.15
-        "Meet the chair, the person who runs the meeting, before it starts",  # 4.16
-        "Write, email, text or record what you want to say",  # 4.17
-        "Ask your social worker to tell the meeting what you think",  # 4.18
+        # 4.4, 4.12: attendance is agreed in advance by the social worker and the chair
+        "You can come to all or part of the meeting, as agreed with your social worker and "
+        "the chair.",
+        # 4.15: a supporter is considered, not promised
+        "You can ask to bring someone to support you, or an advocate: someone who helps you "
+        "say what you think.",
+        # 4.16: a pre-meeting with the chair for a child not attending, whenever possible
+        "You can ask to talk to the chair, the person who runs the meeting, before the "
+        "meeting. If you are not coming, the chair will try to meet you beforehand.",
+        "You can write, email, text or record what you want to say",  # 4.17
+        "You can ask your social worker to tell the meeting what you think",  # 4.18
     ):
         assert way in text
+    # only declining (4.8) is the child's choice
+    assert "choose" not in text and "before it starts" not in text
     assert "You do not have to come if you do not want to" in text  # 4.8
     assert "Your social worker, Jo Bloggs, will talk with you" in text
     assert "Booklet" not in text  # London has no booklet
@@ -277,8 +306,8 @@ def test_child_invitation_speaks_to_the_child(held):
 def test_bolton_child_booklet_and_advocacy(tmp_path):
     path = _with(HELD, tmp_path, "procedure: london", "procedure: bolton")
     text = pack(path, dt.date(2026, 11, 10), tmp_path / "out")[("child_invitation", "amy")]
-    assert "Fill in the Child Protection Conference Booklet." in text
-    assert "Ask for help from Bolton's independent child advocacy service." in text
+    assert "You can fill in the Child Protection Conference Booklet." in text
+    assert "You can ask for help from Bolton's independent child advocacy service." in text
 
 
 def test_child_decision_letter(held, ended):
@@ -288,6 +317,9 @@ def test_child_decision_letter(held, ended):
     assert "The worry it is about is called neglect" in text
     assert "Your social worker is Jo Bloggs." in text
     assert "a review, on Thursday 18 February 2027, to see how things are going" in text
+    # CP4 4.4: the child's part is weighed afresh for each conference
+    assert "We will ask what you think before that meeting too." in text
+    assert "take part in that one" not in text
     assert "tell your social worker or me (helen.carter@example.gov.uk)" in text
     assert ("child_decision_letter", "ben") not in held  # not invited
     after = ended[("child_decision_letter", "amy")]
@@ -325,7 +357,12 @@ def test_plan_ended_goes_to_professionals_and_core_group_family(ended):
     assert "Their plans ended on Thursday 18 February 2027." in text
     assert "Amy Smith\nChild in need plan" in text
     assert "reviewed at least every 12 weeks" in text  # CP4 10.10
-    assert "your agency was invited to the conference" in text
+    assert (
+        "You are told as an agency invited to the conference that led to the plan, or a "
+        "member of the current core group (London CP4 10.9)." in text
+    )
+    # CP4 10.10: the social worker discusses the services needed, whatever follows the plan
+    assert "The social worker discusses with the parents and the children what services" in text
     mum = ended[("plan_ended_notification", "mum")]
     assert "You are told because you are a member of the core group." in mum
     assert MUM_ADDRESS in mum

@@ -219,6 +219,15 @@ def deadline_values(plan: Schedule) -> dict[str, str]:
     return out
 
 
+def deadline_local_values(plan: Schedule) -> dict[str, bool]:
+    """For each deadline id, whether its rule is local practice, not the procedure's (a
+    letter says "by [date] (local practice)": London CP4 9.8 and 3.12 give no timescale)."""
+    out = dict.fromkeys((*DEADLINE_IDS, "early_review"), False)
+    for d in plan.deadlines:
+        out[d.id] = d.local
+    return out
+
+
 def outcome_values(case: Case, plan: Schedule) -> dict[str, Any] | None:
     out = case.outcome
     if out is None:
@@ -440,7 +449,8 @@ def record_values(case: Case, quorum: Any) -> dict[str, Any]:
             {
                 **family_values(f),
                 "part": clean_text(f.exclusion.part if f.exclusion else ""),
-                "reason": clean_text(f.exclusion.reason if f.exclusion else ""),
+                # as the exclusion letter gives it: a sentence, with its full stop
+                "reason": full_stop(f.exclusion.reason if f.exclusion else ""),
                 "decided_on": _date(f.exclusion.decided_on if f.exclusion else None),
             }
             for f in case.family

@@ -15,6 +15,7 @@ from cpconf.letters.context import (
     conference_values,
     contact_values,
     cp4_citation,
+    deadline_local_values,
     deadline_values,
     ended_values,
     family_recipient_values,
@@ -54,6 +55,8 @@ def shared_values(loaded: Conference, plan: Schedule, on: dt.date) -> dict[str, 
         "procedure": profile.title,
         "conference": conference_values(case, profile, plan.today),
         "deadlines": deadlines,
+        # the ids whose rule is local practice: the letters say so beside the date
+        "deadlines_local": deadline_local_values(plan),
         "chair": chair,
         "coordinator": coordinator,
         "letterhead": letterhead_values(
