@@ -371,6 +371,27 @@ class Dissent(Model):
     view: str = Field(min_length=1, description="Their view.")
 
 
+class Recommendation(Model):
+    """A recommendation of the conference, where it says more than its text (CP4 9.7):
+    which children it concerns (all subject children where not given), who does it and by
+    when, for each child's outline plan."""
+
+    text: str = Field(min_length=1, description="What is to be done.")
+    children: list[Id] = Field(
+        default_factory=list, description="Ids of the children it concerns (default: all)."
+    )
+    who: str | None = Field(default=None, description="Who does it.")
+    by: Date | None = Field(default=None, description="By when.")
+
+    @field_validator("children", mode="before")
+    @classmethod
+    def _one_or_many(cls, value: Any) -> Any:
+        return [value] if isinstance(value, str) else value
+
+    def concerns(self, child_id: str) -> bool:
+        return not self.children or child_id in self.children
+
+
 class Outcome(Model):
     decisions: list[Decision] = Field(
         default_factory=list, description="One decision for every subject child."
@@ -392,8 +413,12 @@ class Outcome(Model):
     core_groups_held: list[Date] = Field(
         default_factory=list, description="Core group meetings held so far."
     )  # the next counts from the last
-    recommendations: list[str] = Field(
-        default_factory=list, description="The conference's recommendations."
+    recommendations: list[str | Recommendation] = Field(
+        default_factory=list,
+        description=(
+            "The conference's recommendations: text, or {text, children, who, by} for one "
+            "that concerns some children only, with who does it and by when."
+        ),
     )
     contingency: str | None = Field(
         default=None, description="What happens if the plan is not followed."
@@ -628,6 +653,11 @@ def _reference_checks(doc: Document) -> list[Problem]:
                 check(("outcome", "core_group", j), member, people_ids, "person")
         for j, dissent in _items(outcome, "dissent"):
             check(("outcome", "dissent", j, "by"), dissent.get("by"), people_ids, "person")
+        for j, rec in _items(outcome, "recommendations"):
+            named = rec.get("children")
+            for k, ref in enumerate(named if isinstance(named, list) else [named]):
+                at: Loc = ("outcome", "recommendations", j, "children")
+                check((*at, k) if isinstance(named, list) else at, ref, child_ids, "child")
     return problems
 
 

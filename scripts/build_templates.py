@@ -1852,8 +1852,8 @@ def outline_plan():
     ):
         _cell_text(cell, text, bold=True, shade="E8EEF4")
     for row in (
-        ("{%tr for r in outcome.recommendations %}", "", ""),
-        ("{{ r }}", "", ""),
+        ("{%tr for a in plan_child.actions %}", "", ""),
+        ("{{ a.what }}", "{{ a.who }}", "{{ a.by }}"),
         ("{%tr endfor %}", "", ""),
         ("", "", ""),
         ("", "", ""),

@@ -425,3 +425,16 @@ def test_outcome_dates_before_the_conference_are_refused_at_their_line(write_cas
     assert found[1][0] == lines.index("    - 2026-09-01") + 1
     assert found[1][1].startswith("outcome.core_groups_held[1]:")
     assert len(found) == 2
+
+
+def test_a_recommendation_for_an_unknown_child_is_refused_at_its_line(write_case):
+    text = MINIMAL + (
+        "outcome:\n  decisions: [{child: amy, plan: child-protection, category: neglect}]\n"
+        "  recommendations:\n    - text: Weekly visits\n      children: [amu]\n"
+    )
+    found = problems_of(write_case(text))
+    lines = text.splitlines()
+    assert (
+        lines.index("      children: [amu]") + 1,
+        "outcome.recommendations[0].children[0]: no child has the id 'amu'; did you mean 'amy'?",
+    ) in found

@@ -16,6 +16,7 @@ from cpconf.conference import open_case
 from cpconf.errors import CaseError, OutputError
 from cpconf.letters import AFTER_KINDS, plan_documents, stage_kinds
 from cpconf.schedule import build_schedule
+from tests.conftest import SAMPLES
 from tests.test_letters import (
     DAD_ADDRESS,
     GRAN_ADDRESS,
@@ -523,3 +524,38 @@ def test_record_lists_the_reports_received(ended):
     )
     assert "Dr Emeka Obi, Mill Lane Surgery: received Wednesday 10 February 2027" in text
     assert "Dr Emeka Obi\nGP, Mill Lane Surgery\nApologies; report received Wednesday" in text
+
+
+def test_an_outline_plan_lists_only_its_own_childs_actions(tmp_path):
+    """CP4 9.7: who does what, by when; a recommendation for one child is not another's plan."""
+    import cpconf
+
+    text = (SAMPLES / "initial-with-outcome.yaml").read_text(encoding="utf-8")
+    conference = cpconf.open_case(SAMPLES / "initial-with-outcome.yaml")
+    assert conference.case.outcome is not None
+    subjects = [c.id for c in conference.case.subject_children]
+    planned = [d.child for d in conference.case.outcome.decisions if d.plan == "child-protection"]
+    assert len(planned) >= 2, "the sample gives two children a plan"
+    first, second = planned[0], planned[1]
+    marker = "  recommendations:\n"
+    assert marker in text
+    text = text.replace(
+        marker,
+        marker
+        + f"    - text: Only for the first child\n      children: [{first}]\n"
+        + "      who: Priya Patel\n      by: 2027-01-15\n",
+        1,
+    )
+    case = tmp_path / "case.yaml"
+    case.write_text(text, encoding="utf-8")
+    out = tmp_path / "pack"
+    cpconf.open_case(case).letters(out, today=dt.date(2026, 11, 23))
+    plans = {p.name: docx_text(p) for p in out.glob("outline-plan-*.docx")}
+    mine = next(t for n, t in plans.items() if n.startswith(f"outline-plan-{first}-"))
+    theirs = next(t for n, t in plans.items() if n.startswith(f"outline-plan-{second}-"))
+    assert "Only for the first child." in mine and "Priya Patel" in mine
+    assert "Friday 15 January 2027" in mine
+    assert "Only for the first child" not in theirs
+    assert subjects  # the decision letter still lists every recommendation
+    letter = docx_text(next(out.glob("decision-letter-mum-*.docx")))
+    assert "Only for the first child." in letter

@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from cpconf.case import AGENCY_NAMES, Case, Child, FamilyMember, Professional
+from cpconf.case import AGENCY_NAMES, Case, Child, FamilyMember, Professional, Recommendation
 from cpconf.dates import add_minutes, clock, long_date
 from cpconf.letters.kinds import DEADLINE_IDS
 from cpconf.names import a_or_an, clean_text, join_names, one_line
@@ -286,7 +286,11 @@ def outcome_values(case: Case, plan: Schedule) -> dict[str, Any] | None:
         else "",
         "next_review": _date(review) or (long_date(d_review.due) if d_review else ""),
         "next_review_booked": review is not None,
-        "recommendations": [full_stop(r) for r in out.recommendations if clean_text(r)],
+        "recommendations": [
+            full_stop(r if isinstance(r, str) else r.text)
+            for r in out.recommendations
+            if clean_text(r if isinstance(r, str) else r.text)
+        ],
         "contingency": full_stop(out.contingency),
         "dissent": [{"by": member(x.by), "view": full_stop(x.view)} for x in out.dissent],
     }
@@ -341,8 +345,22 @@ def plan_child_values(case: Case, child_id: str, on: dt.date) -> dict[str, Any]:
     decision = next(
         d for d in (case.outcome.decisions if case.outcome else []) if d.child == child_id
     )
+    # CP4 9.7: who does what, by when; a recommendation for other children is not this
+    # child's plan
+    actions = []
+    for r in case.outcome.recommendations if case.outcome else []:
+        rec = Recommendation(text=r) if isinstance(r, str) else r
+        if rec.concerns(child_id) and clean_text(rec.text):
+            actions.append(
+                {
+                    "what": full_stop(rec.text),
+                    "who": one_line(rec.who),
+                    "by": long_date(rec.by) if rec.by else "",
+                }
+            )
     return {
         **child_values(child, on),
+        "actions": actions,
         "category": decision.category or "",
         "baby": is_baby(child, on),
         "invite": child.invite,
