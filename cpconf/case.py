@@ -212,6 +212,13 @@ class ConferenceDetails(Model):
     delay_reason: str | None = Field(
         default=None, description="Why a date beyond the deadline was booked."
     )
+    adjourned_inquorate: Date | None = Field(
+        default=None,
+        description=(
+            "The day the meeting was due and adjourned because it was inquorate, where the "
+            "procedure sets a time to reconvene (Scotland: 10 working days)."
+        ),
+    )
     inquorate_decision: InquorateDecision | None = Field(
         default=None, description="The chair went ahead although inquorate (London CP4 3.11-3.12)."
     )  # London CP4 3.11-3.12

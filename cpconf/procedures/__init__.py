@@ -51,6 +51,7 @@ ANCHORS: dict[str, str] = {
     "birth_date": "the birth",
     "emergency_protection_order_expires": "the day the emergency protection order expires",
     "looked_after_review": "the looked-after review's decision",
+    "adjourned_inquorate": "the meeting adjourned as inquorate",
     "child_assessment_order_ends": "the end of the child assessment order's assessments",
     "conference": "the conference",
     # the latest core group held (outcome.core_groups_held), else the first recorded done

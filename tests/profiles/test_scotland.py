@@ -120,3 +120,14 @@ def test_a_cppm_needs_social_work_health_and_police():
     short = _quorum({"children_social_care", "health", "education"})
     assert not short.quorate
     assert short.missing is not None and "the police (DC Ann Lee" in short.missing
+
+
+def test_an_inquorate_cppm_is_reconvened_within_10_working_days(write_case):
+    # Appendix D: adjourned on Fri 27 Nov 2026; Mon 30 Nov is St Andrew's Day, so the tenth
+    # working day is Mon 14 Dec
+    conf = initial("2026-11-02") + "  adjourned_inquorate: 2026-11-27\n"
+    d = dues(plan_of(write_case, case_text(conf, procedure="scotland")))
+    assert d["reconvened_meeting"] == D(2026, 12, 14)
+    assert "reconvened_meeting" not in dues(
+        plan_of(write_case, case_text(initial("2026-11-02"), procedure="scotland"))
+    )
