@@ -292,3 +292,39 @@ def test_an_unreadable_file_shows_no_name_from_it(cli, write_case, wide, fmt):
     assert "Smith" not in out
     assert "is not a valid id" in out and "is not true or false" in out
     assert "case.yaml" in out
+
+
+def test_a_file_begun_by_new_is_listed_as_not_ready(cli, wide, tmp_path):
+    folder = tmp_path / "cases"
+    folder.mkdir()
+    (folder / "cp-a.yaml").write_text((TEAM_A / "cp-a.yaml").read_text(encoding="utf-8"))
+    made = cli("new", "initial", folder / "begun.yaml", "--strategy-discussion", "2026-11-16")
+    assert made.exit_code == 0, made.stderr
+    result = cli("caseload", folder, *TODAY)
+    assert result.exit_code == 0, result.stdout + result.stderr
+    out = " ".join(result.stdout.split())
+    assert "1 case from 2 case files" in out and "1 not ready" in out
+    assert "begun.yaml: not ready" in out and "[not_ready]" in out
+    assert "Social Worker Example" not in out and "C.E." not in out
+    data = json.loads(cli("caseload", folder, *TODAY, "--json").stdout)
+    assert data["cases"] == 1
+    assert {d["reference"] for d in data["deadlines"]} == {"CP-A"}
+    assert [w["code"] for w in data["warnings"]] == ["not_ready"]
+    rows = list(csv.DictReader(io.StringIO(cli("caseload", folder, *TODAY, "--csv").stdout)))
+    [warning] = [r for r in rows if r["kind"] == "warning"]
+    assert warning["file"] == str(folder / "begun.yaml")
+
+
+def test_the_page_counts_no_conference_booked_after_today(cli, write_case, tmp_path):
+    case = write_case("""\
+        case: {reference: CP-T}
+        conference: {type: initial, strategy_discussion: 2026-12-01, date: 2027-01-06}
+        children: [{id: amy, name: Amy Smith, dob: 2019-03-14}]
+        professionals: [{id: sw, name: Jo Bloggs, agency: children_social_care}]
+        outcome: {decisions: [{child: amy, plan: child-in-need}]}
+    """)
+    page = tmp_path / "page.html"
+    result = cli("caseload", case, "--today", "2026-12-16", "--html", page)
+    assert result.exit_code in (0, 1), result.stderr
+    html = page.read_text(encoding="utf-8")
+    assert "Jan 2027" not in html
