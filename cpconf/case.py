@@ -645,6 +645,20 @@ def _flag(item: dict[str, Any], key: str, default: bool) -> bool | None:
     return value if isinstance(value, bool) else None
 
 
+def _article(word: str) -> str:
+    return "an" if word[:1] in "aeiou" else "a"
+
+
+def _misspelt(conf: dict[str, Any], key: str) -> bool:
+    """An unknown key of `conference:` whose nearest known key is `key`: the schema's
+    "unknown key …; did you mean '{key}'?" says it all, and "required" would mislead."""
+    known = _keys_at(Case, ("conference",))
+    return any(
+        isinstance(k, str) and k not in known and nearest(k, known) == f"; did you mean '{key}'?"
+        for k in conf
+    )
+
+
 def _presence_checks(doc: Document) -> list[Problem]:
     """What the schema alone cannot say and the raw data can: the fields each type needs,
     a date of birth for every born child, a decision for every subject child.
@@ -683,16 +697,20 @@ def _presence_checks(doc: Document) -> list[Problem]:
         }[kind]
         if kind == "initial" and not _given(conf, need) and _given(conf, "looked_after_review"):
             need = "looked_after_review"  # London CP4 2.2: counted from the review's decision
-        if not _given(conf, need):
+        if not _given(conf, need) and not _misspelt(conf, need):
             also = " (or looked_after_review, for a looked-after child going home)"
             problems.append(
                 doc.problem(
                     ("conference", "type"),
-                    f"conference.{need}: required for a {kind} conference"
+                    f"conference.{need}: required for {_article(kind)} {kind} conference"
                     + (also if kind == "initial" else ""),
                 )
             )
-        if kind == "review" and not _given(conf, "previous_type"):
+        if (
+            kind == "review"
+            and not _given(conf, "previous_type")
+            and not _misspelt(conf, "previous_type")
+        ):
             # CONTRACT.md 1: the interval to the review depends on it, and no default is safe
             problems.append(
                 doc.problem(

@@ -425,3 +425,30 @@ def test_outcome_dates_before_the_conference_are_refused_at_their_line(write_cas
     assert found[1][0] == lines.index("    - 2026-09-01") + 1
     assert found[1][1].startswith("outcome.core_groups_held[1]:")
     assert len(found) == 2
+
+
+def test_a_misspelt_required_key_is_said_once_as_unknown(write_case):
+    text = MINIMAL.replace("strategy_discussion:", "strategy_discusion:")
+    line, message = only(write_case(text))
+    assert line == 5
+    assert message == (
+        "conference: unknown key 'strategy_discusion'; did you mean 'strategy_discussion'?"
+    )
+
+
+def test_a_misspelt_previous_type_is_said_once_as_unknown(write_case):
+    text = MINIMAL.replace(
+        "type: initial\n  strategy_discussion: 2026-11-02",
+        "type: review\n  previous_conference: 2026-08-27\n  previous_typ: initial",
+    )
+    line, message = only(write_case(text))
+    assert message == "conference: unknown key 'previous_typ'; did you mean 'previous_type'?"
+
+
+def test_a_missing_key_with_another_unknown_key_is_still_required(write_case):
+    text = MINIMAL.replace("strategy_discussion: 2026-11-02", "colour: red")
+    messages = [m for _, m in problems_of(write_case(text))]
+    assert any(m.startswith("conference: unknown key 'colour'") for m in messages)
+    assert any(
+        "conference.strategy_discussion: required for an initial conference" in m for m in messages
+    )

@@ -199,3 +199,14 @@ def test_python_dash_m_and_version():
     usage = subprocess.run([sys.executable, "-m", "cpconf", "plan"], capture_output=True, text=True)
     assert usage.returncode == 2
     assert "Traceback" not in usage.stderr
+
+
+def test_a_misspelt_key_gives_one_error_not_a_misleading_second(cli, write_case):
+    case = write_case(MINIMAL.replace("strategy_discussion:", "strategy_discusion:"))
+    result = cli("plan", case, "--today", "2026-11-10")
+    assert result.exit_code == 2
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert errors == [
+        f"error: {case}:5: conference: unknown key 'strategy_discusion'; "
+        "did you mean 'strategy_discussion'?"
+    ]
