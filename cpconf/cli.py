@@ -533,6 +533,7 @@ def next_conference(
     ],
     force: Annotated[bool, typer.Option("--force", help="Replace the file if it exists.")] = False,
     today: TodayOpt = None,
+    settings: SettingsOpt = None,
 ) -> None:
     """Write the next conference's case file (a review) from one whose outcome is recorded.
 
@@ -542,7 +543,10 @@ def next_conference(
     from cpconf.cycle import next_case
     from cpconf.files import write_new
 
-    text = next_case(open_case(case), _today(today), out.parent)
+    day = _today(today)
+    conference = open_case(case, settings)
+    _say_settings(conference.settings_path)
+    text = next_case(conference, day, out.parent)
     if text is None:
         typer.echo(
             "No child keeps a child protection plan: there is no review conference to "
