@@ -19,6 +19,7 @@ from pydantic import (
 
 from cpconf.dates import parse_date, parse_time
 from cpconf.errors import CaseError, Problem
+from cpconf.names import a_or_an
 from cpconf.yamlload import Document, Loc, load_yaml
 
 Date = Annotated[dt.date, BeforeValidator(parse_date)]
@@ -645,10 +646,6 @@ def _flag(item: dict[str, Any], key: str, default: bool) -> bool | None:
     return value if isinstance(value, bool) else None
 
 
-def _article(word: str) -> str:
-    return "an" if word[:1] in "aeiou" else "a"
-
-
 def _misspelt(conf: dict[str, Any], key: str) -> bool:
     """An unknown key of `conference:` whose nearest known key is `key`: the schema's
     "unknown key …; did you mean '{key}'?" says it all, and "required" would mislead."""
@@ -702,7 +699,7 @@ def _presence_checks(doc: Document) -> list[Problem]:
             problems.append(
                 doc.problem(
                     ("conference", "type"),
-                    f"conference.{need}: required for {_article(kind)} {kind} conference"
+                    f"conference.{need}: required for {a_or_an(kind)} conference"
                     + (also if kind == "initial" else ""),
                 )
             )

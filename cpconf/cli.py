@@ -751,7 +751,7 @@ def new_case(
     from cpconf.case import CONFERENCE_TYPES, nearest
     from cpconf.files import write_new
     from cpconf.settings import find_settings, load_settings
-    from cpconf.starter import SCHEMA_FILE, new_case_text
+    from cpconf.starter import SCHEMA_FILE, check_given, new_case_text
 
     for option, value in (("TYPE", conference_type), ("--previous-type", previous_type)):
         if value is not None and value not in CONFERENCE_TYPES:
@@ -760,23 +760,21 @@ def new_case(
                 + nearest(value, list(CONFERENCE_TYPES))
             )
     given = {
-        "strategy_discussion": ("--strategy-discussion", strategy_discussion, "initial"),
-        "previous_conference": ("--previous-conference", previous_conference, "review"),
-        "transfer_notification": ("--transfer-notification", transfer_notification, "transfer-in"),
-        "due_date": ("--due-date", due_date, "pre-birth"),
+        "strategy_discussion": ("--strategy-discussion", strategy_discussion),
+        "previous_conference": ("--previous-conference", previous_conference),
+        "transfer_notification": ("--transfer-notification", transfer_notification),
+        "due_date": ("--due-date", due_date),
     }
     dates: dict[str, dt.date] = {}
-    for key, (option, value, kind) in given.items():
+    for key, (option, value) in given.items():
         if value is None:
             continue
-        if kind != conference_type:
-            _usage(f"{option} is for a {kind} conference, not a {conference_type} one")
         try:
             dates[key] = parse_date(value)
         except ValueError as exc:
             _usage(f"{option}: {exc}")
-    if previous_type is not None and conference_type != "review":
-        _usage(f"--previous-type is for a review conference, not a {conference_type} one")
+    # which type each date goes with is the case model's to say (cpconf.starter)
+    check_given(conference_type, dates, previous_type, file)
     if procedure is not None:
         from cpconf.procedures import load_profile
 
@@ -794,6 +792,7 @@ def new_case(
         procedure=procedure,
         settings=council,
         schema=Path(schema).as_posix(),
+        path=file,
     )
     write_new(file, text.encode("utf-8"), force)
     _say_settings(council.path if council is not None else None)
