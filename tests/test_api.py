@@ -108,3 +108,13 @@ def test_next_case_is_in_the_api(tmp_path):
         dt.date(2026, 11, 23),
     )
     assert text is not None and "type: review" in text
+
+
+def test_one_method_decides_the_templates_folder(tmp_path):
+    settings = tmp_path / "cpconf.yaml"
+    settings.write_text("templates: brand\n", encoding="utf-8")
+    (tmp_path / "brand").mkdir()
+    sample = Path(__file__).resolve().parent.parent / "sample_cases" / "initial.yaml"
+    conference = cpconf.open_case(sample, settings)
+    assert conference.templates_dir() == tmp_path / "brand"
+    assert conference.templates_dir(tmp_path / "other") == tmp_path / "other"
