@@ -354,21 +354,16 @@ def caseload(
     Exit 1 when anything is overdue (even if a file cannot be read); otherwise 2 on bad
     usage or when a case file cannot be read (the others are still shown); else 0.
     """
-    from cpconf.case import CONFERENCE_TYPES, nearest
     from cpconf.service import PROGRESS_FROM, Filters, build_caseload, find_case_files
 
     if json_out and csv_out:
         _usage("give --json or --csv, not both")
-    if conference_type is not None and conference_type not in CONFERENCE_TYPES:
-        _usage(
-            f"--type: '{conference_type}' is not one of {', '.join(CONFERENCE_TYPES)}"
-            + nearest(conference_type, list(CONFERENCE_TYPES))
-        )
+    # a misspelt type is the library's to refuse (FilterError): before any file is read
+    filters = Filters(within, chair, social_worker, conference_type)
     day = _today(today)
     files = find_case_files(paths)
     if not files:
         _usage(f"no case files (*.yaml, *.yml) in {', '.join(str(p) for p in paths)}")
-    filters = Filters(within, chair, social_worker, conference_type)
     machine = json_out or csv_out
     if not machine and len(files) >= PROGRESS_FROM and sys.stdout.isatty():
         from rich.console import Console

@@ -19,9 +19,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from cpconf.case import Case
+from cpconf.case import CONFERENCE_TYPES, Case, nearest
 from cpconf.conference import open_case
-from cpconf.errors import CaseError, CpconfError, Problem
+from cpconf.errors import CaseError, CpconfError, FilterError, Problem
 from cpconf.names import initials
 from cpconf.procedures import BUILTIN, Profile, load_profile
 from cpconf.schedule import Schedule
@@ -169,6 +169,23 @@ class Filters:
     chair: str | None = None  # part of the chair's name, any case
     social_worker: str | None = None  # part of the social worker's name, any case
     type: str | None = None  # conference type
+
+    def __post_init__(self) -> None:
+        """A misspelt type would keep no case and look like an empty caseload: refused."""
+        problems = []
+        if self.type is not None and self.type not in CONFERENCE_TYPES:
+            problems.append(
+                Problem(
+                    "conference type",
+                    None,
+                    f"'{self.type}' is not one of {', '.join(CONFERENCE_TYPES)}"
+                    + nearest(self.type, list(CONFERENCE_TYPES)),
+                )
+            )
+        if self.within is not None and self.within < 0:
+            problems.append(Problem("within", None, f"{self.within} working days: give 0 or more"))
+        if problems:
+            raise FilterError(problems)
 
     def keeps_case(self, case: CaseFacts) -> bool:
         if self.type and case.conference_type != self.type:
