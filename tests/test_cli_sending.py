@@ -95,3 +95,17 @@ def test_after_stage_drafts_go_beside_the_invitation_drafts(cli, tmp_path):
     listing = (out / "distribution.md").read_text(encoding="utf-8")
     assert "email-before-sw-jo-bloggs.eml" in listing
     assert "email-after-sw-jo-bloggs.eml" in listing
+
+
+def test_a_stage_sent_again_keeps_one_manifest_entry_a_file(cli, tmp_path):
+    held = ROOT / "sample_cases" / "initial-with-outcome.yaml"
+    out = tmp_path / "pack"
+    args = ["letters", held, "--out", out, "--stage", "after", "--email", "--ics"]
+    assert cli(*args, "--today", "2026-11-23").exit_code == 0
+    again = cli(*args, "--today", "2026-11-24", "--force")
+    assert again.exit_code == 0, again.stderr
+    paths = [e["path"] for e in json.loads((out / "manifest.json").read_text(encoding="utf-8"))]
+    assert len(paths) == len(set(paths))
+    assert sorted(paths) == sorted(
+        p.name for p in out.iterdir() if p.name not in ("manifest.json", "distribution.md")
+    )

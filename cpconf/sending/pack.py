@@ -88,9 +88,16 @@ class SendingFiles:
     distribution: str = ""  # a section for distribution.md: how each person is sent theirs
 
     def manifest(self, base: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        """The pack's manifest with each document's PDF, then the drafts and invitations."""
+        """The pack's manifest with each document's PDF, then the drafts and invitations.
+
+        A draft or invitation made again (a stage written again with --force) replaces its
+        entry from the manifest already there: one entry a file.
+        """
+        own = {e["path"] for e in self.entries}
         out = []
         for entry in base:
+            if entry["path"] in own:
+                continue
             pdf = self.pdfs.get(entry["path"])
             out.append({**entry, "pdf": pdf} if pdf else entry)
         return out + self.entries
