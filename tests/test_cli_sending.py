@@ -95,6 +95,13 @@ def test_after_stage_drafts_go_beside_the_invitation_drafts(cli, tmp_path):
     listing = (out / "distribution.md").read_text(encoding="utf-8")
     assert "email-before-sw-jo-bloggs.eml" in listing
     assert "email-after-sw-jo-bloggs.eml" in listing
+    # the second "How to send" belongs to the section the after stage added
+    headings = [line for line in listing.splitlines() if line.startswith("#")]
+    assert headings[1:] == [
+        "## How to send",
+        "## After the conference, prepared on Monday 23 November 2026",
+        "### How to send",
+    ]
 
 
 def test_a_stage_sent_again_keeps_one_manifest_entry_a_file(cli, tmp_path):
