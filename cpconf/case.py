@@ -646,13 +646,13 @@ def _flag(item: dict[str, Any], key: str, default: bool) -> bool | None:
     return value if isinstance(value, bool) else None
 
 
-def _misspelt(conf: dict[str, Any], key: str) -> bool:
-    """An unknown key of `conference:` whose nearest known key is `key`: the schema's
+def _misspelt(item: dict[str, Any], key: str, at: Loc = ("conference",)) -> bool:
+    """An unknown key of the mapping at `at` whose nearest known key is `key`: the schema's
     "unknown key …; did you mean '{key}'?" says it all, and "required" would mislead."""
-    known = _keys_at(Case, ("conference",))
+    known = _keys_at(Case, at)
     return any(
         isinstance(k, str) and k not in known and nearest(k, known) == f"; did you mean '{key}'?"
-        for k in conf
+        for k in item
     )
 
 
@@ -677,7 +677,7 @@ def _presence_checks(doc: Document) -> list[Problem]:
                     (*loc, "unborn"), f"{_dotted(loc)}: give either dob or unborn: true, not both"
                 )
             )
-        if unborn is False and not _given(child, "dob"):
+        if unborn is False and not _given(child, "dob") and not _misspelt(child, "dob", loc):
             problems.append(doc.problem(loc, f"{_dotted(loc)}: dob is required (or unborn: true)"))
     subject_flags = [_flag(child, "subject", True) for _, child in children]
     if children and not any(subject_flags) and None not in subject_flags:
@@ -939,6 +939,7 @@ def _unique(problems: list[Problem]) -> list[Problem]:
 
 
 M = TypeVar("M", bound=BaseModel)
+_MEANT = re.compile(r"did you mean '([^']+)'\?$")
 
 
 def validate(model: type[M], doc: Document) -> M:
@@ -947,8 +948,17 @@ def validate(model: type[M], doc: Document) -> M:
     try:
         result = model.model_validate(doc.data)
     except ValidationError as exc:
+        found = []
+        meant: set[Loc] = set()  # the keys an unknown key was taken for ('nmae': name)
         for err in exc.errors():
             loc, message = pydantic_message(err, doc, model)  # type: ignore[arg-type]
+            found.append((err["type"], loc, message))
+            guess = _MEANT.search(message)
+            if err["type"] == "extra_forbidden" and guess:
+                meant.add((*loc[:-1], guess.group(1)))
+        for kind, loc, message in found:
+            if kind == "missing" and loc in meant:
+                continue  # "unknown key 'nmae'; did you mean 'name'?" says it: not missing too
             problems.append(doc.problem(loc, message))
         raise CaseError(problems) from None
     if problems:

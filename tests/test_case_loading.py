@@ -452,3 +452,14 @@ def test_a_missing_key_with_another_unknown_key_is_still_required(write_case):
     assert any(
         "conference.strategy_discussion: required for an initial conference" in m for m in messages
     )
+
+
+def test_misspelt_required_keys_of_children_and_professionals_are_said_once(write_case):
+    text = MINIMAL.replace("    name: Amy Smith", "    nmae: Amy Smith")
+    text = text.replace("    dob: 2019-03-14", "    dbo: 2019-03-14")
+    text = text.replace("    agency: children_social_care", "    agnecy: children_social_care")
+    assert [m for _, m in problems_of(write_case(text))] == [
+        "children[0]: unknown key 'nmae'; did you mean 'name'?",
+        "children[0]: unknown key 'dbo'; did you mean 'dob'?",
+        "professionals[0]: unknown key 'agnecy'; did you mean 'agency'?",
+    ]
