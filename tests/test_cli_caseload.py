@@ -313,6 +313,11 @@ def test_a_file_begun_by_new_is_listed_as_not_ready(cli, wide, tmp_path):
     rows = list(csv.DictReader(io.StringIO(cli("caseload", folder, *TODAY, "--csv").stdout)))
     [warning] = [r for r in rows if r["kind"] == "warning"]
     assert warning["file"] == str(folder / "begun.yaml")
+    page = tmp_path / "page.html"
+    assert cli("caseload", folder, *TODAY, "--html", page).exit_code == 0
+    html = " ".join(page.read_text(encoding="utf-8").split())
+    assert "1 case file still has values marked FILL IN and is not counted here." in html
+    assert "hold the same conference" not in html  # not counted as a duplicate's warning
 
 
 def test_the_page_counts_no_conference_booked_after_today(cli, write_case, tmp_path):
