@@ -25,6 +25,8 @@ __all__ = [
     "Caseload",
     "Conference",
     "CpconfError",
+    "FilterError",
+    "Filters",
     "LettersResult",
     "OutputError",
     "Problem",
@@ -32,6 +34,7 @@ __all__ = [
     "QuorumReport",
     "Schedule",
     "Settings",
+    "Sending",
     "SettingsError",
     "TemplateError",
     "caseload",
@@ -45,6 +48,7 @@ if TYPE_CHECKING:
     from cpconf.errors import (
         CaseError,
         CpconfError,
+        FilterError,
         OutputError,
         Problem,
         ProfileError,
@@ -54,6 +58,7 @@ if TYPE_CHECKING:
     from cpconf.letters.kinds import LettersResult
     from cpconf.quorum import QuorumReport
     from cpconf.schedule import Schedule
+    from cpconf.sending import Sending
     from cpconf.service import Caseload, Filters
     from cpconf.settings import Settings
 
@@ -62,6 +67,8 @@ _WHERE = {
     "open_case": "cpconf.conference",
     "next_case": "cpconf.cycle",
     "Caseload": "cpconf.service",
+    "Filters": "cpconf.service",
+    "Sending": "cpconf.sending",
     "LettersResult": "cpconf.letters.kinds",
     "QuorumReport": "cpconf.quorum",
     "Schedule": "cpconf.schedule",
@@ -71,6 +78,7 @@ _WHERE = {
         for name in (
             "CaseError",
             "CpconfError",
+            "FilterError",
             "OutputError",
             "Problem",
             "ProfileError",
@@ -101,7 +109,8 @@ def caseload(
 
     A case file that cannot be read is listed in the result's `errors`; the others still
     count. Raises CaseError only when a path does not exist (SettingsError when the
-    `settings` file named cannot be used). `settings`: one council settings file for every
+    `settings` file named cannot be used); `Filters` raises FilterError for a conference
+    type that is not one (a misspelt type would otherwise keep nothing). `settings`: one council settings file for every
     case; None: each case uses the `cpconf.yaml` of its folder or the nearest above it.
     """
     from cpconf.service import build_caseload

@@ -19,6 +19,7 @@ from pydantic import (
 
 from cpconf.dates import parse_date, parse_time
 from cpconf.errors import CaseError, Problem
+from cpconf.names import a_or_an
 from cpconf.yamlload import Document, Loc, load_yaml
 
 Date = Annotated[dt.date, BeforeValidator(parse_date)]
@@ -682,6 +683,16 @@ def _flag(item: dict[str, Any], key: str, default: bool) -> bool | None:
     return value if isinstance(value, bool) else None
 
 
+def _misspelt(item: dict[str, Any], key: str, at: Loc = ("conference",)) -> bool:
+    """An unknown key of the mapping at `at` whose nearest known key is `key`: the schema's
+    "unknown key …; did you mean '{key}'?" says it all, and "required" would mislead."""
+    known = _keys_at(Case, at)
+    return any(
+        isinstance(k, str) and k not in known and nearest(k, known) == f"; did you mean '{key}'?"
+        for k in item
+    )
+
+
 def _presence_checks(doc: Document) -> list[Problem]:
     """What the schema alone cannot say and the raw data can: the fields each type needs,
     a date of birth for every born child, a decision for every subject child.
@@ -703,7 +714,7 @@ def _presence_checks(doc: Document) -> list[Problem]:
                     (*loc, "unborn"), f"{_dotted(loc)}: give either dob or unborn: true, not both"
                 )
             )
-        if unborn is False and not _given(child, "dob"):
+        if unborn is False and not _given(child, "dob") and not _misspelt(child, "dob", loc):
             problems.append(doc.problem(loc, f"{_dotted(loc)}: dob is required (or unborn: true)"))
     subject_flags = [_flag(child, "subject", True) for _, child in children]
     if children and not any(subject_flags) and None not in subject_flags:
@@ -720,16 +731,20 @@ def _presence_checks(doc: Document) -> list[Problem]:
         }[kind]
         if kind == "initial" and not _given(conf, need) and _given(conf, "looked_after_review"):
             need = "looked_after_review"  # London CP4 2.2: counted from the review's decision
-        if not _given(conf, need):
+        if not _given(conf, need) and not _misspelt(conf, need):
             also = " (or looked_after_review, for a looked-after child going home)"
             problems.append(
                 doc.problem(
                     ("conference", "type"),
-                    f"conference.{need}: required for a {kind} conference"
+                    f"conference.{need}: required for {a_or_an(kind)} conference"
                     + (also if kind == "initial" else ""),
                 )
             )
-        if kind == "review" and not _given(conf, "previous_type"):
+        if (
+            kind == "review"
+            and not _given(conf, "previous_type")
+            and not _misspelt(conf, "previous_type")
+        ):
             # CONTRACT.md 1: the interval to the review depends on it, and no default is safe
             problems.append(
                 doc.problem(
@@ -961,6 +976,7 @@ def _unique(problems: list[Problem]) -> list[Problem]:
 
 
 M = TypeVar("M", bound=BaseModel)
+_MEANT = re.compile(r"did you mean '([^']+)'\?$")
 
 
 def validate(model: type[M], doc: Document) -> M:
@@ -969,8 +985,17 @@ def validate(model: type[M], doc: Document) -> M:
     try:
         result = model.model_validate(doc.data)
     except ValidationError as exc:
+        found = []
+        meant: set[Loc] = set()  # the keys an unknown key was taken for ('nmae': name)
         for err in exc.errors():
             loc, message = pydantic_message(err, doc, model)  # type: ignore[arg-type]
+            found.append((err["type"], loc, message))
+            guess = _MEANT.search(message)
+            if err["type"] == "extra_forbidden" and guess:
+                meant.add((*loc[:-1], guess.group(1)))
+        for kind, loc, message in found:
+            if kind == "missing" and loc in meant:
+                continue  # "unknown key 'nmae'; did you mean 'name'?" says it: not missing too
             problems.append(doc.problem(loc, message))
         raise CaseError(problems) from None
     if problems:

@@ -354,21 +354,16 @@ def caseload(
     Exit 1 when anything is overdue (even if a file cannot be read); otherwise 2 on bad
     usage or when a case file cannot be read (the others are still shown); else 0.
     """
-    from cpconf.case import CONFERENCE_TYPES, nearest
     from cpconf.service import PROGRESS_FROM, Filters, build_caseload, find_case_files
 
     if json_out and csv_out:
         _usage("give --json or --csv, not both")
-    if conference_type is not None and conference_type not in CONFERENCE_TYPES:
-        _usage(
-            f"--type: '{conference_type}' is not one of {', '.join(CONFERENCE_TYPES)}"
-            + nearest(conference_type, list(CONFERENCE_TYPES))
-        )
+    # a misspelt type is the library's to refuse (FilterError): before any file is read
+    filters = Filters(within, chair, social_worker, conference_type)
     day = _today(today)
     files = find_case_files(paths)
     if not files:
         _usage(f"no case files (*.yaml, *.yml) in {', '.join(str(p) for p in paths)}")
-    filters = Filters(within, chair, social_worker, conference_type)
     machine = json_out or csv_out
     if not machine and len(files) >= PROGRESS_FROM and sys.stdout.isatty():
         from rich.console import Console
@@ -533,6 +528,7 @@ def next_conference(
     ],
     force: Annotated[bool, typer.Option("--force", help="Replace the file if it exists.")] = False,
     today: TodayOpt = None,
+    settings: SettingsOpt = None,
 ) -> None:
     """Write the next conference's case file (a review) from one whose outcome is recorded.
 
@@ -542,7 +538,10 @@ def next_conference(
     from cpconf.cycle import next_case
     from cpconf.files import write_new
 
-    text = next_case(open_case(case), _today(today), out.parent)
+    day = _today(today)
+    conference = open_case(case, settings)
+    _say_settings(conference.settings_path)
+    text = next_case(conference, day, out.parent)
     if text is None:
         typer.echo(
             "No child keeps a child protection plan: there is no review conference to "
@@ -747,7 +746,7 @@ def new_case(
     from cpconf.case import CONFERENCE_TYPES, nearest
     from cpconf.files import write_new
     from cpconf.settings import find_settings, load_settings
-    from cpconf.starter import SCHEMA_FILE, new_case_text
+    from cpconf.starter import SCHEMA_FILE, check_given, new_case_text
 
     for option, value in (("TYPE", conference_type), ("--previous-type", previous_type)):
         if value is not None and value not in CONFERENCE_TYPES:
@@ -756,23 +755,21 @@ def new_case(
                 + nearest(value, list(CONFERENCE_TYPES))
             )
     given = {
-        "strategy_discussion": ("--strategy-discussion", strategy_discussion, "initial"),
-        "previous_conference": ("--previous-conference", previous_conference, "review"),
-        "transfer_notification": ("--transfer-notification", transfer_notification, "transfer-in"),
-        "due_date": ("--due-date", due_date, "pre-birth"),
+        "strategy_discussion": ("--strategy-discussion", strategy_discussion),
+        "previous_conference": ("--previous-conference", previous_conference),
+        "transfer_notification": ("--transfer-notification", transfer_notification),
+        "due_date": ("--due-date", due_date),
     }
     dates: dict[str, dt.date] = {}
-    for key, (option, value, kind) in given.items():
+    for key, (option, value) in given.items():
         if value is None:
             continue
-        if kind != conference_type:
-            _usage(f"{option} is for a {kind} conference, not a {conference_type} one")
         try:
             dates[key] = parse_date(value)
         except ValueError as exc:
             _usage(f"{option}: {exc}")
-    if previous_type is not None and conference_type != "review":
-        _usage(f"--previous-type is for a review conference, not a {conference_type} one")
+    # which type each date goes with is the case model's to say (cpconf.starter)
+    check_given(conference_type, dates, previous_type, file)
     if procedure is not None:
         from cpconf.procedures import load_profile
 
@@ -790,6 +787,7 @@ def new_case(
         procedure=procedure,
         settings=council,
         schema=Path(schema).as_posix(),
+        path=file,
     )
     write_new(file, text.encode("utf-8"), force)
     _say_settings(council.path if council is not None else None)

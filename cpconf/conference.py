@@ -48,6 +48,16 @@ class Conference:
         """The settings file this conference was opened with (None: none found)."""
         return self.settings.path if self.settings is not None else None
 
+    def templates_dir(self, given: str | Path | None = None) -> Path | None:
+        """The folder of the council's own Word templates: the one given, else the one its
+        settings name (`templates:`), else None (the defaults). Every document cpconf
+        writes from a template (the letters, the timetable) asks here."""
+        if given is not None:
+            return Path(given)
+        if self.settings is not None:
+            return self.settings.templates_dir()
+        return None
+
     def still_to_fill_in(self) -> None:
         """Raise CaseError listing every value still marked to fill in (`cpconf new`)."""
         todo = self.doc.todo
@@ -231,14 +241,12 @@ class Conference:
         from cpconf.letters import make_letters
 
         self.still_to_fill_in()  # never a letter to an example name
-        if templates is None and self.settings is not None:
-            templates = self.settings.templates_dir()  # the council's own, from its settings
         schedule = self.plan(today)
         result = make_letters(
             self,
             schedule,
             Path(out),
-            templates=Path(templates) if templates is not None else None,
+            templates=self.templates_dir(templates),  # the council's own, from its settings
             force=force,
             kinds=kinds,
             sending=sending,

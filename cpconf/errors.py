@@ -53,6 +53,11 @@ class SettingsError(CpconfError):
     """A council settings file (cpconf.yaml) that cannot be used."""
 
 
+class FilterError(CpconfError):
+    """A caseload filter that cannot be used (a conference type misspelt): said, not
+    matched against nothing."""
+
+
 class OutputError(CpconfError):
     """A file or pack that could not be written. Nothing was written in its place.
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, get_args
 from cpconf.case import AGENCY_NAMES, Agency, Case, Child, InquorateDecision, Professional
 from cpconf.dates import long_date
 from cpconf.names import a_or_an, first_name, join_names
-from cpconf.procedures import LOCAL_NOTE, LocalValues, Profile, Quorum
+from cpconf.procedures import Profile, Quorum
 from cpconf.workdays import WorkingCalendar
 
 if TYPE_CHECKING:  # the plan is built by the caller: quorum never builds one
@@ -178,12 +178,12 @@ def assess_child(case: Case, child: Child, rule: Quorum) -> ChildQuorum:
     known = [required, *known_others]
     present = ([required] if required_present else []) + others_present
 
+    # everyone with direct contact who does not count, even where a colleague of the same
+    # agency is there: a professional who has not replied is not present, and is said so
     not_present = [
         NotPresent(p.id, p.name, p.agency, _unit(p, rule), _why(p))
         for p in case.professionals
-        if (p.knows(child.id) or p.agency == required)
-        and not (p.present and not p.observer)
-        and _unit(p, rule) not in present
+        if (p.knows(child.id) or p.agency == required) and not (p.present and not p.observer)
     ]
 
     enough_others = len(others_present) >= rule.other_agencies
@@ -248,11 +248,6 @@ def assess_child(case: Case, child: Child, rule: Quorum) -> ChildQuorum:
 
 
 # -- attendance checks ---------------------------------------------------------------------
-
-
-def _local(section: LocalValues, name: str) -> str:
-    """', local practice: not in the procedure' for a value the procedure does not state."""
-    return f", {LOCAL_NOTE}" if section.is_local(name) else ""
 
 
 def _cite(source: str) -> str:
@@ -354,7 +349,7 @@ def attendance_warnings(
                         f"{who} has not replied to the invitation and the conference is {when} "
                         f"({long_date(conf.date)}): ask whether they will attend or send a report "
                         f"(replies chased from {checks.reply_needed_working_days} working days "
-                        f"before{_local(checks, 'reply_needed_working_days')}).",
+                        f"before{checks.note('reply_needed_working_days', in_brackets=True)}).",
                         p.id,
                     )
                 )
@@ -406,7 +401,7 @@ def attendance_warnings(
                     f"{c.name} is {age}: record how their wishes and feelings will be heard "
                     + _cite(
                         f"{checks.child_views_source} (from age {checks.child_views_from_age}"
-                        f"{_local(checks, 'child_views_from_age')})"
+                        f"{checks.note('child_views_from_age', in_brackets=True)})"
                     )
                     + ", in views: attending, advocate, "
                     "booklet, written, social-worker, chair-meeting or declined.",
@@ -423,7 +418,7 @@ def attendance_warnings(
                     "not normally be present; help the parents arrange their care "
                     + _cite(
                         f"{checks.young_child_source} (under {checks.young_child_under}"
-                        f"{_local(checks, 'young_child_under')})"
+                        f"{checks.note('young_child_under', in_brackets=True)})"
                     )
                     + ".",
                     c.id,

@@ -8,7 +8,7 @@ from typing import Any
 
 from cpconf.case import Case, Child
 from cpconf.dates import add_minutes, clock, long_date, short_date
-from cpconf.procedures import LOCAL_NOTE, DeadlineSpec, LocalValues, Profile, Rule, holds
+from cpconf.procedures import DeadlineSpec, Profile, Rule, holds
 from cpconf.workdays import WorkingCalendar
 
 
@@ -317,11 +317,6 @@ def build_schedule(
     return plan
 
 
-def _local(section: LocalValues, name: str) -> str:
-    """', local practice: not in the procedure' for a value the procedure does not state."""
-    return f", {LOCAL_NOTE}" if section.is_local(name) else ""
-
-
 def _core_groups(
     plan: Schedule, case: Case, profile: Profile, cal: WorkingCalendar
 ) -> list[CoreGroup]:
@@ -441,8 +436,8 @@ def _warnings(plan: Schedule, case: Case, profile: Profile, cal: WorkingCalendar
                     "conference_after_school_day",
                     f"The conference starts at {clock(conf.time)} and will run until about "
                     f"{clock(ends)} (a length of {session.expected_length_minutes} minutes"
-                    f"{_local(session, 'expected_length_minutes')}), past the end of the school "
-                    f"day ({clock(session.school_day_ends)}{_local(session, 'school_day_ends')}): "
+                    f"{session.note('expected_length_minutes', in_brackets=True)}), past the end of the school "
+                    f"day ({clock(session.school_day_ends)}{session.note('school_day_ends', in_brackets=True)}): "
                     "parents should not be asked to attend when they are busy with children at home; "
                     f"offer help with childcare ({session.school_day_source}).",
                 )
@@ -572,7 +567,7 @@ def _plan_length(plan: Schedule, case: Case, profile: Profile) -> list[Notice]:
                     "serious concerns about the levels of risk the review may need to be "
                     f"sooner than {long_date(review.due)} ({review.rule}): consider a review by "
                     f"{long_date(sooner)} ({checks.young_child_review} after the conference"
-                    f"{_local(checks, 'young_child_review')}; {checks.source}).",
+                    f"{checks.note('young_child_review', in_brackets=True)}; {checks.source}).",
                     "next_review",
                 )
             )

@@ -19,9 +19,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from cpconf.case import Case
+from cpconf.case import CONFERENCE_TYPES, Case, nearest
 from cpconf.conference import open_case
-from cpconf.errors import CaseError, CpconfError, Problem
+from cpconf.errors import CaseError, CpconfError, FilterError, Problem
 from cpconf.names import initials
 from cpconf.procedures import BUILTIN, Profile, load_profile
 from cpconf.schedule import Schedule
@@ -100,6 +100,16 @@ class FileError:
 
 
 @dataclass(frozen=True)
+class NotReady:
+    """A case file begun by `cpconf new` with values still marked `# FILL IN`: its names
+    and dates are examples, so it is not a case yet and is not counted."""
+
+    path: str
+    todo: int  # how many values are still to fill in
+    first_line: int | None
+
+
+@dataclass(frozen=True)
 class Miss:
     """A conference, letter or record that was late."""
 
@@ -160,6 +170,23 @@ class Filters:
     social_worker: str | None = None  # part of the social worker's name, any case
     type: str | None = None  # conference type
 
+    def __post_init__(self) -> None:
+        """A misspelt type would keep no case and look like an empty caseload: refused."""
+        problems = []
+        if self.type is not None and self.type not in CONFERENCE_TYPES:
+            problems.append(
+                Problem(
+                    "conference type",
+                    None,
+                    f"'{self.type}' is not one of {', '.join(CONFERENCE_TYPES)}"
+                    + nearest(self.type, list(CONFERENCE_TYPES)),
+                )
+            )
+        if self.within is not None and self.within < 0:
+            problems.append(Problem("within", None, f"{self.within} working days: give 0 or more"))
+        if problems:
+            raise FilterError(problems)
+
     def keeps_case(self, case: CaseFacts) -> bool:
         if self.type and case.conference_type != self.type:
             return False
@@ -185,7 +212,7 @@ class Filters:
 class CaseloadWarning:
     """Case files that do not fit together: one conference in two files, say."""
 
-    code: str  # duplicate_conference | reference_shared
+    code: str  # duplicate_conference | reference_shared | not_ready
     reference: str
     files: tuple[str, ...]
     used: str | None  # the one file counted, where the others were left out
@@ -218,6 +245,11 @@ class Caseload:
     def duplicates(self) -> int:
         """Files left out because another file holds the same conference."""
         return sum(len(w.files) - 1 for w in self.warnings if w.used is not None)
+
+    @property
+    def not_ready(self) -> int:
+        """Files left out because they are still to be filled in (`cpconf new`)."""
+        return sum(w.code == "not_ready" for w in self.warnings)
 
     def group(self, name: str) -> list[OpenDeadline]:
         return [d for d in self.deadlines if d.group == name]
@@ -431,6 +463,10 @@ def case_facts(path: str, case: Case, plan: Schedule) -> CaseFacts:
         found = plan.deadline(deadline_id)
         if found is None or found.done is None:
             continue
+        if found.done > plan.today:
+            # not held (or sent) yet on `today`: an outcome typed in early, or a date
+            # recorded ahead, is not a conference held in time (the plan warns of it)
+            continue
         due, on = found.due, found.done
         late = max(0, cal.working_days_between(due, on)) if cal else int(on > due)
         done[measure] = (due, on, late)
@@ -464,10 +500,14 @@ def examine(
     profiles: Callable[[str, Path | None], Profile],
     settings: SettingsGiven = None,
     settings_cache: SettingsCache | None = None,
-) -> CaseFacts | FileError:
-    """One case file's facts, or the problems that stop it being read."""
+) -> CaseFacts | FileError | NotReady:
+    """One case file's facts, the problems that stop it being read, or that it is still
+    to be filled in."""
     try:
         loaded = open_case(path, settings, profiles=profiles, settings_cache=settings_cache)
+        todo = loaded.doc.todo
+        if todo:  # example names and dates: not a case to count or chase yet
+            return NotReady(str(path), len(todo), min(line for line, _ in todo))
         plan = loaded.plan(today)  # with the case's own warnings
         facts = case_facts(str(path), loaded.case, plan)
         used = loaded.settings_path
@@ -519,7 +559,7 @@ def without_values(problem: Problem) -> Problem:
 
 def _examine_chunk(
     paths: Sequence[Path], today: dt.date, settings: SettingsGiven = None
-) -> list[CaseFacts | FileError]:
+) -> list[CaseFacts | FileError | NotReady]:
     profiles, found = _ProfileCache(), SettingsCache()
     return [examine(p, today, profiles, settings, found) for p in paths]
 
@@ -530,11 +570,11 @@ def _examine_all(
     jobs: int | None,
     progress: Callable[[int], None] | None,
     settings: SettingsGiven = None,
-) -> list[CaseFacts | FileError]:
+) -> list[CaseFacts | FileError | NotReady]:
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     if workers <= 1 or len(files) < PARALLEL_FROM:
         profiles, found = _ProfileCache(), SettingsCache()  # each folder's settings read once
-        out: list[CaseFacts | FileError] = []
+        out: list[CaseFacts | FileError | NotReady] = []
         for p in files:
             out.append(examine(p, today, profiles, settings, found))
             if progress and len(out) % 25 == 0:
@@ -543,7 +583,7 @@ def _examine_all(
             progress(len(out) % 25)
         return out
     chunks = [files[i : i + CHUNK] for i in range(0, len(files), CHUNK)]
-    results: list[CaseFacts | FileError] = []
+    results: list[CaseFacts | FileError | NotReady] = []
     with ProcessPoolExecutor(max_workers=workers) as pool:
         # map keeps the order of the files, so the output does not depend on scheduling
         for part in pool.map(
@@ -581,6 +621,7 @@ def build_caseload(
     results = _examine_all(files, today, jobs, progress, settings)
     errors = [r for r in results if isinstance(r, FileError)]
     facts, warnings = _once_each(r for r in results if isinstance(r, CaseFacts))
+    warnings = [_not_ready(r) for r in results if isinstance(r, NotReady)] + warnings
     facts = _superseded(facts)
     cases = [c for c in facts if filters.keeps_case(c)]
     rows = [d for c in cases for d in c.open if filters.keeps(d)]
@@ -597,6 +638,18 @@ def build_caseload(
         warnings=warnings,
         settings=sorted({r.settings for r in results if isinstance(r, CaseFacts) and r.settings}),
         facts=cases,
+    )
+
+
+def _not_ready(file: NotReady) -> CaseloadWarning:
+    at = f" (first on line {file.first_line})" if file.first_line else ""
+    return CaseloadWarning(
+        "not_ready",
+        "",
+        (file.path,),
+        None,
+        f"{file.path}: not ready, {file.todo} value(s) still marked '# FILL IN'{at}; "
+        "not counted until they are filled in.",
     )
 
 

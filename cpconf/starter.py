@@ -11,7 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
+from cpconf.case import TYPE_KEYS
+from cpconf.errors import CaseError, Problem
+from cpconf.names import a_or_an
 from cpconf.settings import Settings
 from cpconf.yamlload import FILL_IN
 
@@ -22,6 +26,8 @@ TRIGGER = {
     "transfer-in": ("transfer_notification", "the date this authority was notified"),
     "pre-birth": ("due_date", "the expected date of delivery"),
 }
+# what each date a coordinator may give says, for its comment in the file
+DATE_WORDS = dict(TRIGGER.values())
 SCHEMA_FILE = "cpconf.schema.json"
 _COMMENT_AT = 36  # comments line up here, as in the README's case file
 
@@ -39,6 +45,40 @@ def _scalar(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def check_given(
+    conference_type: str,
+    dates: dict[str, dt.date],
+    previous_type: str | None = None,
+    path: str | Path = "the new case file",
+) -> None:
+    """Raise CaseError where a value given belongs to another type of conference.
+
+    The case model's own table (`cpconf.case.TYPE_KEYS`) decides, so that a file written
+    here is one the case model accepts (a pre-birth conference follows a strategy
+    discussion too), and one it would refuse is never begun.
+    """
+    given = [*dates, *(["previous_type"] if previous_type is not None else [])]
+    problems = []
+    for key in given:
+        if key not in DATE_WORDS and key not in TYPE_KEYS:
+            problems.append(
+                Problem(str(path), None, f"conference.{key}: not a date cpconf asks for")
+            )
+            continue
+        types = TYPE_KEYS.get(key, ())
+        if types and conference_type not in types:
+            problems.append(
+                Problem(
+                    str(path),
+                    None,
+                    f"conference.{key}: belongs to {' or '.join(types)} conferences, not to "
+                    f"{a_or_an(conference_type)} one",
+                )
+            )
+    if problems:
+        raise CaseError(problems)
+
+
 def new_case_text(
     conference_type: str,
     *,
@@ -49,12 +89,15 @@ def new_case_text(
     procedure: str | None = None,
     settings: Settings | None = None,
     schema: str | None = None,
+    path: str | Path = "the new case file",
 ) -> str:
     """The text of a new case file of `conference_type` (initial, review, pre-birth,
     transfer-in). `dates`: the trigger dates given (`strategy_discussion`, …); a date not
     given is written as `example_day`, marked to fill in. `schema`: the JSON Schema's path
-    or address for editors (`# yaml-language-server: $schema=`)."""
+    or address for editors (`# yaml-language-server: $schema=`). Raises CaseError where a
+    date given belongs to another type of conference (`check_given`)."""
     dates = dates or {}
+    check_given(conference_type, dates, previous_type, path)
     council = settings or Settings()
     out: list[str] = []
     add = out.append
@@ -98,6 +141,9 @@ def new_case_text(
         add(_line(f"  {key}: {dates[key].isoformat()}", what))
     else:
         add(_line(f"  {key}: {example_day.isoformat()}", what, fill=True))
+    for other, day in dates.items():  # a pre-birth conference's strategy discussion, say
+        if other != key:
+            add(_line(f"  {other}: {day.isoformat()}", DATE_WORDS[other]))
     if conference_type == "review":
         if previous_type:
             add(_line(f"  previous_type: {previous_type}", "the type of the conference reviewed"))

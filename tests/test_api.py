@@ -108,3 +108,31 @@ def test_next_case_is_in_the_api(tmp_path):
         dt.date(2026, 11, 23),
     )
     assert text is not None and "type: review" in text
+
+
+def test_one_method_decides_the_templates_folder(tmp_path):
+    settings = tmp_path / "cpconf.yaml"
+    settings.write_text("templates: brand\n", encoding="utf-8")
+    (tmp_path / "brand").mkdir()
+    sample = Path(__file__).resolve().parent.parent / "sample_cases" / "initial.yaml"
+    conference = cpconf.open_case(sample, settings)
+    assert conference.templates_dir() == tmp_path / "brand"
+    assert conference.templates_dir(tmp_path / "other") == tmp_path / "other"
+
+
+def test_a_misspelt_conference_type_filter_is_refused_not_matched_against_nothing():
+    with pytest.raises(cpconf.FilterError) as caught:
+        cpconf.caseload([SAMPLES], today=TODAY, filters=cpconf.Filters(type="intial"))
+    assert isinstance(caught.value, cpconf.CpconfError)
+    [problem] = caught.value.problems
+    assert problem.message.endswith("did you mean 'initial'?")
+    assert "--" not in problem.message  # a library message names no command-line option
+    with pytest.raises(cpconf.FilterError, match="0 or more"):
+        cpconf.Filters(within=-1)
+    kept = cpconf.caseload([SAMPLES], today=TODAY, filters=cpconf.Filters(type="initial"))
+    assert kept.cases >= 1
+
+
+def test_filters_and_sending_are_exported():
+    assert {"Filters", "Sending", "FilterError"} <= set(cpconf.__all__)
+    assert cpconf.Sending(email=True).email is True

@@ -438,3 +438,41 @@ def test_a_recommendation_for_an_unknown_child_is_refused_at_its_line(write_case
         lines.index("      children: [amu]") + 1,
         "outcome.recommendations[0].children[0]: no child has the id 'amu'; did you mean 'amy'?",
     ) in found
+
+
+def test_a_misspelt_required_key_is_said_once_as_unknown(write_case):
+    text = MINIMAL.replace("strategy_discussion:", "strategy_discusion:")
+    line, message = only(write_case(text))
+    assert line == 5
+    assert message == (
+        "conference: unknown key 'strategy_discusion'; did you mean 'strategy_discussion'?"
+    )
+
+
+def test_a_misspelt_previous_type_is_said_once_as_unknown(write_case):
+    text = MINIMAL.replace(
+        "type: initial\n  strategy_discussion: 2026-11-02",
+        "type: review\n  previous_conference: 2026-08-27\n  previous_typ: initial",
+    )
+    line, message = only(write_case(text))
+    assert message == "conference: unknown key 'previous_typ'; did you mean 'previous_type'?"
+
+
+def test_a_missing_key_with_another_unknown_key_is_still_required(write_case):
+    text = MINIMAL.replace("strategy_discussion: 2026-11-02", "colour: red")
+    messages = [m for _, m in problems_of(write_case(text))]
+    assert any(m.startswith("conference: unknown key 'colour'") for m in messages)
+    assert any(
+        "conference.strategy_discussion: required for an initial conference" in m for m in messages
+    )
+
+
+def test_misspelt_required_keys_of_children_and_professionals_are_said_once(write_case):
+    text = MINIMAL.replace("    name: Amy Smith", "    nmae: Amy Smith")
+    text = text.replace("    dob: 2019-03-14", "    dbo: 2019-03-14")
+    text = text.replace("    agency: children_social_care", "    agnecy: children_social_care")
+    assert [m for _, m in problems_of(write_case(text))] == [
+        "children[0]: unknown key 'nmae'; did you mean 'name'?",
+        "children[0]: unknown key 'dbo'; did you mean 'dob'?",
+        "professionals[0]: unknown key 'agnecy'; did you mean 'agency'?",
+    ]

@@ -238,7 +238,9 @@ def test_templates_check_names_each_failure(cli, tmp_path):
     doc.save(str(folder / "agenda.docx"))
     result = cli("templates", "check", folder)
     assert result.exit_code == 1
-    assert "nme" in result.stdout
+    said = " ".join(result.stdout.replace("│", " ").split())
+    assert "'recipient.nme': no value 'nme'; did you mean 'name'?" in said
+    assert "dict object" not in said
     assert "broken tag" in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
 

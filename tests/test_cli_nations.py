@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from tests.conftest import MINIMAL
 
 
@@ -77,3 +79,20 @@ def test_procedures_show_gives_the_nations_words(cli):
     assert "the inter-agency referral discussion (IRD); the Children's Reporter" in text
     london = " ".join(cli("procedures", "show", "london", env={"COLUMNS": "300"}).stdout.split())
     assert "Terms:" not in london
+
+
+@pytest.mark.parametrize("name", ["scotland", "london", "wales", "northern-ireland"])
+def test_procedures_show_wraps_every_cell_at_80_columns(cli, name):
+    from cpconf.procedures import load_profile
+
+    result = cli("procedures", "show", name, env={"COLUMNS": "80"})
+    assert result.exit_code == 0
+    assert "…" not in result.stdout  # nothing cut off
+    assert all(len(line) <= 80 for line in result.stdout.splitlines())
+    shown = set(result.stdout.split())
+    profile = load_profile(name)
+    for spec in profile.deadlines:
+        for rule in spec.rules:
+            for word in rule.words(profile.labels).split() + spec.label.split():
+                if len(word) <= 12:  # a longer word may fold in a narrow column
+                    assert any(word in cell for cell in shown), (spec.id, word)

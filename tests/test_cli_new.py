@@ -129,10 +129,13 @@ def test_no_overwrite_without_force(cli, tmp_path):
         ),
         (
             ("new", "initial", "--due-date", "2027-03-01"),
-            "--due-date is for a pre-birth conference",
+            "conference.due_date: belongs to pre-birth or review conferences, not to an initial one",
         ),
         (("new", "review", "--previous-type", "intial"), "did you mean 'initial'?"),
-        (("new", "initial", "--previous-type", "initial"), "--previous-type is for a review"),
+        (
+            ("new", "initial", "--previous-type", "initial"),
+            "conference.previous_type: belongs to review conferences",
+        ),
         (("new", "initial", "--strategy-discussion", "2026-13-01"), "--strategy-discussion:"),
     ],
 )
@@ -141,3 +144,20 @@ def test_bad_options_are_bad_input(cli, tmp_path, args, message):
     assert result.exit_code == 2
     assert message in result.stderr
     assert not (tmp_path / "c.yaml").exists()
+
+
+def test_a_pre_birth_case_may_be_begun_with_its_strategy_discussion(cli, tmp_path):
+    # the case model takes a strategy discussion for a pre-birth conference: so does `new`
+    path = tmp_path / "baby.yaml"
+    result = cli(
+        "new", "pre-birth", path, "--strategy-discussion", "2026-11-02",
+        "--due-date", "2027-03-01", *TODAY,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    from cpconf.yamlload import load_yaml
+
+    conference = load_yaml(path).data["conference"]
+    assert conference["strategy_discussion"] == "2026-11-02"
+    assert conference["due_date"] == "2027-03-01"
+    plan = cli("plan", path, "--json", *TODAY)
+    assert plan.exit_code == 0, plan.stderr

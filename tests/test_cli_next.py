@@ -111,3 +111,19 @@ def test_letters_stage_usage_errors(cli, tmp_path):
     early = cli("letters", SAMPLES / "initial.yaml", "--out", out, "--stage", "after")
     assert early.exit_code == 2 and "outcome: not recorded" in early.stderr
     assert not out.exists()
+
+
+def test_next_takes_the_settings_file(cli, tmp_path):
+    settings = tmp_path / "council.yaml"
+    settings.write_text("local_authority: London Borough of Example\n", encoding="utf-8")
+    out = tmp_path / "review.yaml"
+    result = cli("next", HELD, "--out", out, "--today", "2026-11-23", "--settings", settings)
+    assert result.exit_code == 0, result.stderr
+    assert f"Settings: {settings}" in result.stderr.splitlines()
+    missing = cli(
+        "next", HELD, "--out", tmp_path / "other.yaml", "--today", "2026-11-23",
+        "--settings", tmp_path / "nope.yaml",
+    )  # fmt: skip
+    assert missing.exit_code == 2
+    assert f"{tmp_path / 'nope.yaml'}: no such settings file" in missing.stderr
+    assert not (tmp_path / "other.yaml").exists()

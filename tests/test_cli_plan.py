@@ -199,3 +199,30 @@ def test_python_dash_m_and_version():
     usage = subprocess.run([sys.executable, "-m", "cpconf", "plan"], capture_output=True, text=True)
     assert usage.returncode == 2
     assert "Traceback" not in usage.stderr
+
+
+def test_a_misspelt_key_gives_one_error_not_a_misleading_second(cli, write_case):
+    case = write_case(MINIMAL.replace("strategy_discussion:", "strategy_discusion:"))
+    result = cli("plan", case, "--today", "2026-11-10")
+    assert result.exit_code == 2
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert errors == [
+        f"error: {case}:5: conference: unknown key 'strategy_discusion'; "
+        "did you mean 'strategy_discussion'?"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sample", "today", "example"),
+    [
+        ("initial.yaml", "2026-11-25", "social_worker_report_to_parents: 2026-11-18"),
+        ("review.yaml", "2027-06-25", "conference_record: 2026-12-17"),
+    ],
+)
+def test_the_done_hint_uses_the_cases_own_first_overdue_task(
+    cli, monkeypatch, sample, today, example
+):
+    monkeypatch.setenv("COLUMNS", "120")
+    out = cli("plan", SAMPLES / sample, "--today", today).stdout
+    hint = out[out.index("Record finished tasks") :]
+    assert hint.splitlines()[1:] == ["  done:", f"    {example}"]

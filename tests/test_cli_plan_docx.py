@@ -92,3 +92,29 @@ def test_the_councils_own_timetable_template(cli, tmp_path):
     assert result.exit_code == 0, result.stderr
     paragraphs, _ = document_text(out)
     assert paragraphs[0] == "Borsetshire County Council"
+
+
+def test_the_councils_timetable_template_from_its_settings(cli, tmp_path):
+    # as for the letters: `templates:` in cpconf.yaml applies without --templates
+    brand = tmp_path / "brand"
+    assert cli("templates", "export", brand).exit_code == 0
+    document = docx.Document(str(brand / "timetable.docx"))
+    document.paragraphs[0].runs[0].text = "Borsetshire County Council"
+    document.save(str(brand / "timetable.docx"))
+    settings = tmp_path / "council.yaml"
+    settings.write_text("templates: brand\n", encoding="utf-8")  # relative to the file
+    out = tmp_path / "t.docx"
+    result = cli("plan", SAMPLE, "--today", TODAY, "--docx", out, "--settings", settings)
+    assert result.exit_code == 0, result.stderr
+    paragraphs, _ = document_text(out)
+    assert paragraphs[0] == "Borsetshire County Council"
+    # --templates still wins over the settings
+    plain = tmp_path / "plain.docx"
+    defaults = tmp_path / "defaults"
+    assert cli("templates", "export", defaults).exit_code == 0
+    result = cli(
+        "plan", SAMPLE, "--today", TODAY, "--docx", plain, "--settings", settings,
+        "--templates", defaults,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert document_text(plain)[0][0] != "Borsetshire County Council"

@@ -248,3 +248,22 @@ def test_table_heading_says_when_no_date_is_booked(cli, write_case) -> None:
     case = write_case(INQUORATE.replace("  date: 2026-11-20\n", ""))
     out = cli("check-quorum", case, "--today", "2026-11-10", env={"COLUMNS": "120"}).stdout
     assert out.splitlines()[0].strip() == "CP-Q-1: quorum (no date booked)"
+
+
+def test_a_professional_who_has_not_replied_is_listed_as_not_present(
+    cli, write_case, monkeypatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "120")
+    text = INQUORATE.replace("attendance: apologies", "attendance: attending") + (
+        "  - {id: gp, name: Dr Sam Reid, agency: health, contact_with: all, attendance: invited}\n"
+    )
+    path = write_case(text)
+    data = json.loads(cli("check-quorum", path, "--json", "--today", "2026-11-10").stdout)
+    ben = data["children"]["ben"]
+    assert ben["quorate"] is True  # health is there through the health visitor
+    assert ben["not_present"] == [
+        {"id": "gp", "name": "Dr Sam Reid", "agency": "health", "why": "no reply yet"}
+    ]
+    out = cli("check-quorum", path, "--today", "2026-11-10").stdout
+    assert "everyone with direct contact is present" not in out
+    assert "Dr Sam Reid, health: no reply yet" in out

@@ -654,6 +654,22 @@ def test_unknown_names_fail_instead_of_printing_blank(tmp_path):
         CompiledTemplate(path).render(doc.context)
 
 
+def test_a_mistyped_name_is_named_with_the_nearest_known_key(tmp_path):
+    loaded = open_case(SAMPLE)
+    plan = build_schedule(loaded.case, loaded.profile, loaded.calendar, dt.date(2026, 11, 10))
+    doc = next(d for d in plan_documents(loaded, plan) if d.kind == "invitation")
+    assert "chair" in doc.context and "name" in doc.context["chair"]
+    path = _template(tmp_path, "invitation", "Chaired by {{ chair.nmae }}.")
+    with pytest.raises(TemplateError) as caught:
+        CompiledTemplate(path).render(doc.context)
+    message = str(caught.value)
+    assert "'chair.nmae': no value 'nmae'; did you mean 'name'?" in message
+    assert "dict object" not in message
+    top = _template(tmp_path, "agenda", "{{ refrence }}")
+    with pytest.raises(TemplateError, match="no value 'refrence'; did you mean 'reference'"):
+        CompiledTemplate(top).render(doc.context)
+
+
 def test_check_reports_what_would_fail(tmp_path):
     samples = sample_documents()
     good = check_template(template_paths()["invitation"], samples)

@@ -120,14 +120,14 @@ def test_a_confidential_address_travels_only_in_its_owners_message(case_file, tm
     out = tmp_path / "pack"
     cpconf.open_case(case_file()).letters(out, today=TODAY, sending=Sending(email=True))
     found = {path.name: CONFIDENTIAL in message_text(read_eml(path)) for path in out.glob("*.eml")}
-    assert found.pop("email-dad-tomasz-nowak.eml") is True  # his own invitation has it
+    assert found.pop("email-before-dad-tomasz-nowak.eml") is True  # his own invitation has it
     assert found and not any(found.values())
 
 
 def test_family_body_is_plain_and_names_no_one_else(case_file, tmp_path):
     out = tmp_path / "pack"
     cpconf.open_case(case_file()).letters(out, today=TODAY, sending=Sending(email=True))
-    msg = read_eml(out / "email-mum-sarah-smith.eml")
+    msg = read_eml(out / "email-before-mum-sarah-smith.eml")
     body = msg.get_body(("plain",)).get_content()  # type: ignore[union-attr]
     assert body.startswith("Dear Sarah Smith,")
     assert "Friday 20 November 2026" in body
@@ -144,7 +144,7 @@ def test_no_email_address_is_listed_by_post_or_by_hand(case_file, tmp_path):
     cpconf.open_case(case_file()).letters(out, today=TODAY, sending=Sending(email=True))
     listing = (out / "distribution.md").read_text()
     assert "| Joan Smith, maternal grandmother | by post or by hand | |" in listing
-    assert "| Sarah Smith | by email | email-mum-sarah-smith.eml |" in listing
+    assert "| Sarah Smith | by email | email-before-mum-sarah-smith.eml |" in listing
 
 
 def test_hackney_drafts_come_from_its_invitations_mailbox(case_file, tmp_path):
@@ -152,7 +152,7 @@ def test_hackney_drafts_come_from_its_invitations_mailbox(case_file, tmp_path):
     cpconf.open_case(case_file(procedure="hackney")).letters(
         out, today=TODAY, sending=Sending(email=True)
     )
-    msg = read_eml(out / "email-hv-priya-patel.eml")
+    msg = read_eml(out / "email-before-hv-priya-patel.eml")
     assert (
         msg["From"].addresses[0].addr_spec  # type: ignore[union-attr]
         == "childprotectioninvitereportrequest@hackney.gov.uk"
@@ -169,7 +169,7 @@ def test_fully_excluded_member_gets_only_their_own_letter(case_file, tmp_path):
     conference = cpconf.open_case(path)
     conference.letters(out, today=dt.date(2026, 11, 23), sending=Sending(email=True))
     partner = next(f for f in conference.case.family if f.excluded == "full")
-    msg = read_eml(next(out.glob(f"email-{partner.id}-*.eml")))
+    msg = read_eml(next(out.glob(f"email-after-{partner.id}-*.eml")))
     names = [p.get_filename() or "" for p in msg.iter_attachments()]
     assert names and all(f"-{partner.id}-" in n for n in names)  # no agenda, nobody else's
 
@@ -252,8 +252,8 @@ def test_core_group_booked_in_the_outcome_gets_its_own_invitations(case_file, tm
 def test_invitations_are_attached_to_their_own_draft_only(case_file, tmp_path):
     out = tmp_path / "pack"
     cpconf.open_case(case_file()).letters(out, today=TODAY, sending=Sending(email=True, ics=True))
-    for path in out.glob("email-*.eml"):
-        person = path.name.split("-")[1]
+    for path in out.glob("email-before-*.eml"):
+        person = path.name.split("-")[2]
         calendars = [
             p.get_filename()
             for p in read_eml(path).iter_attachments()
@@ -293,7 +293,7 @@ def test_pdf_beside_each_document_in_one_run(case_file, tmp_path, monkeypatch):
         if shutil.which("pdfinfo"):
             assert 1 <= pdf_pages(pdf) <= 4, entry["pdf"]
     # the drafts carry the PDFs, not the Word files
-    msg = read_eml(out / "email-mum-sarah-smith.eml")
+    msg = read_eml(out / "email-before-mum-sarah-smith.eml")
     assert [p.get_filename() for p in msg.iter_attachments()] == [
         "family-invitation-mum-sarah-smith.pdf",
         "agenda.pdf",
@@ -303,7 +303,7 @@ def test_pdf_beside_each_document_in_one_run(case_file, tmp_path, monkeypatch):
     # read as PDFs, the confidential address is still only in its owner's message
     if shutil.which("pdftotext"):
         holders = [p.name for p in out.glob("*.eml") if CONFIDENTIAL in message_text(read_eml(p))]
-        assert holders == ["email-dad-tomasz-nowak.eml"]
+        assert holders == ["email-before-dad-tomasz-nowak.eml"]
 
 
 def test_without_libreoffice_nothing_is_written(case_file, tmp_path, monkeypatch):
@@ -345,7 +345,7 @@ def test_once_held_messages_carry_only_what_follows_the_conference(case_file, tm
     out = tmp_path / "pack"
     conference = cpconf.open_case(case_file("initial-with-outcome.yaml"))
     conference.letters(out, today=dt.date(2026, 11, 23), sending=Sending(email=True, ics=True))
-    msg = read_eml(out / "email-mum-sarah-smith.eml")
+    msg = read_eml(out / "email-after-mum-sarah-smith.eml")
     assert [p.get_filename() for p in msg.iter_attachments()] == [
         "decision-letter-mum-sarah-smith.docx",
         "core-group-invitation-mum-sarah-smith.docx",  # she is in the core group
@@ -360,8 +360,8 @@ def test_professionals_are_told_their_own_joining_time(case_file, tmp_path):
     cpconf.open_case(case_file(procedure="hackney")).letters(
         out, today=TODAY, sending=Sending(email=True)
     )
-    worker = read_eml(out / "email-sw-jo-bloggs.eml").get_body(("plain",))
-    mother = read_eml(out / "email-mum-sarah-smith.eml").get_body(("plain",))
+    worker = read_eml(out / "email-before-sw-jo-bloggs.eml").get_body(("plain",))
+    mother = read_eml(out / "email-before-mum-sarah-smith.eml").get_body(("plain",))
     # written as the letters write times (cpconf.dates.clock)
     half_past, ten = clock(dt.time(10, 30)), clock(dt.time(10, 0))
     assert f"on Friday 20 November 2026 at {half_past}:" in worker.get_content()  # type: ignore[union-attr]

@@ -24,7 +24,7 @@ CP-D review after an initial, previous Thu 27 Aug: due Fri 27 Nov; booked Thu 26
 CP-E review after a review, previous Wed 6 May: due Fri 6 Nov; held Thu 5 Nov (in time).
      Letter due Fri 6 Nov, sent Fri 6 Nov (in time). Open: record (20 wd after 5 Nov)
      Thu 3 Dec (next week, 8 wd away); next review Wed 5 May 2027.
-cp-f-broken.yaml: `typ:` for `type:` (lines 4 and 5). .archive/ is hidden; notes.txt is not YAML.
+cp-f-broken.yaml: `typ:` for `type:` (line 5: said once, as the unknown key). .archive/ is hidden; notes.txt is not YAML.
 
 Timeliness: initial 1 of 2 in time (B missed); review 1 of 1 (E; C and D not held yet);
 letters 2 of 3 (B missed); records 1 of 1 (B).
@@ -211,11 +211,46 @@ def test_a_conference_with_its_outcome_recorded_counts_as_held(write_case):
     assert build_caseload([path], TODAY, jobs=1).timeliness[0].counted == 0
 
 
+def test_a_conference_booked_after_today_is_not_held_whatever_the_outcome_says(write_case):
+    """An outcome typed in early: the conference is not held until its date has come."""
+    path = write_case("""\
+        case: {reference: CP-T}
+        conference: {type: initial, strategy_discussion: 2026-11-02, date: 2026-11-24}
+        children: [{id: amy, name: Amy Smith, dob: 2019-03-14}]
+        professionals: [{id: sw, name: Jo Bloggs, agency: children_social_care}]
+        outcome: {decisions: [{child: amy, plan: child-in-need}]}
+    """)
+    assert build_caseload([path], TODAY, jobs=1).timeliness[0].counted == 0
+    held = build_caseload([path], TODAY + dt.timedelta(days=1), jobs=1)
+    assert held.timeliness[0].counted == 1
+
+
+def test_a_file_still_to_fill_in_is_not_ready_and_not_counted(tmp_path):
+    from cpconf.starter import new_case_text
+
+    (tmp_path / "new.yaml").write_text(
+        new_case_text("initial", example_day=TODAY, dates={"strategy_discussion": TODAY}),
+        encoding="utf-8",
+    )
+    (tmp_path / "real.yaml").write_text(
+        (CASELOAD / "team-a" / "cp-a.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    load = build_caseload([tmp_path], TODAY, jobs=1)
+    assert load.files == 2 and load.cases == 1 and not load.errors
+    assert {d.reference for d in load.deadlines} == {"CP-A"}
+    [warning] = load.warnings
+    assert warning.code == "not_ready" and warning.files == (str(tmp_path / "new.yaml"),)
+    assert "FILL IN" in warning.message and load.not_ready == 1
+    assert sum(m.counted for m in load.timeliness) == sum(
+        m.counted for m in build_caseload([tmp_path / "real.yaml"], TODAY, jobs=1).timeliness
+    )
+
+
 def test_an_unreadable_file_is_reported_and_the_rest_still_run(load):
     assert [e.path for e in load.errors] == [str(CASELOAD / "team-b" / "cp-f-broken.yaml")]
     problems = load.errors[0].problems
-    assert [p.line for p in problems] == [4, 5]
-    assert "unknown key 'typ'; did you mean 'type'?" in problems[1].message
+    assert [p.line for p in problems] == [5]  # not also "conference.type: required"
+    assert "unknown key 'typ'; did you mean 'type'?" in problems[0].message
     assert load.cases == 5
 
 
@@ -452,7 +487,7 @@ _OUTCOME = "outcome: {decisions: [{child: amy, plan: child-protection, category:
 def test_one_conference_in_two_files_is_counted_once_from_the_fuller_file(tmp_path):
     (tmp_path / "a.yaml").write_text(_CONFERENCE)
     (tmp_path / "b-with-outcome.yaml").write_text(_CONFERENCE + _OUTCOME)
-    load = build_caseload([tmp_path], D(2026, 11, 19), jobs=1)
+    load = build_caseload([tmp_path], D(2026, 11, 20), jobs=1)
     assert (load.files, load.cases, load.duplicates) == (2, 1, 1)
     assert {d.path for d in load.deadlines} == {str(tmp_path / "b-with-outcome.yaml")}
     ids = [d.deadline for d in load.deadlines]

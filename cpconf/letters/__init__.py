@@ -118,7 +118,8 @@ def make_letters(
             refuse_existing(docs, out_dir, names, force)
 
         rendered = {d.filename: renderer.render(d) for d in docs}
-        files = prepare_sending(loaded, plan, docs, rendered, sending, out_dir)
+        adding = kinds is not None and (out_dir / DISTRIBUTION).is_file()
+        files = prepare_sending(loaded, plan, docs, rendered, sending, out_dir, adding)
         renderer = RenderedDocuments(rendered)
         entries = files.manifest(entries)
         listing += "\n" + files.distribution if files.distribution else ""

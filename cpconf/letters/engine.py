@@ -52,13 +52,68 @@ def sentence(message: str) -> str:
     return message if message.endswith((".", "?", "!")) else message + "."
 
 
-def _template_error(path: Path, part: str, exc: Exception, source: str = "") -> TemplateError:
+_NO_ATTRIBUTE = re.compile(r"has no attribute '([^']+)'")
+_UNDEFINED = re.compile(r"^'([^']+)' is undefined")
+_TAG = re.compile(r"\{[{%](.*?)[%}]\}", re.S)
+
+
+def _keys(value: Any, depth: int = 0) -> set[str]:
+    """Every key of the values a template gets, nested ones too (a person's `name`)."""
+    if depth > 4:
+        return set()
+    if isinstance(value, Mapping):
+        out = {str(k) for k in value}
+        for v in value.values():
+            out |= _keys(v, depth + 1)
+        return out
+    if isinstance(value, list | tuple):
+        out = set()
+        for v in value[:20]:
+            out |= _keys(v, depth + 1)
+        return out
+    return set()
+
+
+def _unknown_name(message: str, source: str, context: Mapping[str, Any] | None) -> str:
+    """A mistyped name in words: the expression it is in, and the nearest known key.
+
+    Jinja says "'dict object' has no attribute 'nmae'"; a council's editor needs
+    "{{ person.nmae }}: no value 'nmae'; did you mean 'name'?".
+    """
+    from cpconf.case import nearest
+
+    top = _UNDEFINED.search(message)
+    found_name = _NO_ATTRIBUTE.search(message) or top
+    if found_name is None:
+        return message
+    name = found_name.group(1)
+    text = re.sub(r"<[^>]+>", "", source)  # a tag may be split across Word's runs
+    expression = ""
+    for tag in _TAG.findall(text):
+        found = re.search(rf"[\w.]*\b{re.escape(name)}\b", tag)
+        if found:
+            expression = found.group(0)
+            break
+    known = sorted((set(context) if top else _keys(context)) if context is not None else set())
+    said = f"'{expression}': " if expression and expression != name else ""
+    return f"{said}no value '{name}'" + nearest(name, known)
+
+
+def _template_error(
+    path: Path,
+    part: str,
+    exc: Exception,
+    source: str = "",
+    context: Mapping[str, Any] | None = None,
+) -> TemplateError:
     from jinja2 import TemplateSyntaxError, UndefinedError
     from jinja2.exceptions import SecurityError
 
     where = f" ({part})" if part != "word/document.xml" else ""
     if isinstance(exc, UndefinedError):
-        msg = f"unknown name in the template{where}: {exc.message}"
+        msg = f"unknown name in the template{where}: " + _unknown_name(
+            exc.message or "", source, context
+        )
     elif isinstance(exc, SecurityError):
         msg = f"the template tried something not allowed{where}: {exc}"
     elif isinstance(exc, TemplateSyntaxError):
@@ -144,7 +199,8 @@ class CompiledTemplate:
         try:
             xml = template.render(context)
         except JinjaError as exc:
-            raise _template_error(self.path, name, exc, self.sources.get(name, "")) from None
+            source = self.sources.get(name, "")
+            raise _template_error(self.path, name, exc, source, context) from None
         except Exception as exc:  # a template's own expression failed: {{ 1 / 0 }}, {{ x + 1 }}
             raise _template_error(self.path, name, exc) from None
         xml = _MARKED_P.sub(r"<w:p\1", xml)

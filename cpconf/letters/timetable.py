@@ -62,10 +62,12 @@ def timetable_document(conference: Conference, plan: Schedule) -> PlannedDocumen
 def render_timetable(
     conference: Conference, plan: Schedule, templates: Path | None = None
 ) -> bytes:
-    """The timetable as .docx bytes, from the council's template where it has one."""
+    """The timetable as .docx bytes, from the council's template where it has one: in
+    `templates`, else in the folder its settings name."""
     from cpconf.letters.templates import template_paths
 
-    return Renderer(template_paths(templates)).render(timetable_document(conference, plan))
+    folder = conference.templates_dir(templates)
+    return Renderer(template_paths(folder)).render(timetable_document(conference, plan))
 
 
 def write_timetable(

@@ -118,7 +118,8 @@ def timeliness_view(load: Caseload) -> Group:
         table.add_row(escape(m.title), str(m.in_time), str(m.counted), _percent(m))
     parts: list[RenderableType] = [table]
     notes = Text(
-        "A conference counts once held (its date has passed or its outcome is recorded); "
+        "A conference counts once held (its date has passed, or it is today and its outcome is "
+        "recorded); "
         "a letter or record once done: gives the date it was sent. In time: on or before "
         f"the deadline. Initial conferences within 15 working days, {_ENGLAND}.",
         style="dim",
@@ -157,11 +158,13 @@ def errors_view(load: Caseload) -> Group:
 
 def caseload_view(load: Caseload, summary: bool = False, width: int = 80) -> Group:
     """Everything `cpconf caseload` shows a person."""
-    read = load.files - len(load.errors) - load.duplicates
+    read = load.files - len(load.errors) - load.duplicates - load.not_ready
     head = Text("Caseload", style="bold")
     head.append(f": {_plural(load.cases, 'case')} from {_plural(load.files, 'case file')}")
     if load.duplicates:
         head.append(f" ({_plural(load.duplicates, 'duplicate')} left out: see the warnings)")
+    if load.not_ready:
+        head.append(f" ({load.not_ready} not ready, still to fill in: see the warnings)")
     if load.cases != read:
         head.append(f" ({read - load.cases} left out by the filters)")
     head.append(f". Today: {short_date(load.today)}.")

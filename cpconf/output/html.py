@@ -148,7 +148,8 @@ def page_values(load: Caseload, title: str = "Child protection conferences") -> 
         "england": ENGLAND,
         "chairs": _load(load.facts, "chair"),
         "coordinators": _load(load.facts, "coordinator"),
-        "warnings": len(load.warnings),
+        "warnings": len(load.warnings) - load.not_ready,
+        "not_ready": load.not_ready,
         # which filters were given, never what they were given (part of a person's name)
         "filtered": [
             what

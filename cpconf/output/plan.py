@@ -77,8 +77,16 @@ def plan_view(plan: Schedule) -> Group:
     warnings = [w for w in plan.warnings if w.code != "deadline_not_set"]
     if warnings:
         parts.append(warnings_view(warnings))
-        if any(w.code == "deadline_passed" for w in warnings):
-            hint = "Record finished tasks in the case file to clear these, e.g.\n  done:\n    agency_reports: 2026-11-18"
+        overdue = sorted(
+            (d for d in plan.deadlines if plan.status(d).kind == "overdue"), key=lambda d: d.due
+        )
+        if overdue and any(w.code == "deadline_passed" for w in warnings):
+            # this case's own first overdue task, with its due date as the example date
+            first = overdue[0]
+            hint = (
+                "Record finished tasks in the case file to clear these, e.g.\n"
+                f"  done:\n    {first.id}: {first.due.isoformat()}"
+            )
             parts.append(Text(hint, style="dim"))
     else:
         parts.append(Text("No warnings.", style="green"))

@@ -45,11 +45,13 @@ def profile_view(profile: Profile) -> Group:
         "\nClosure days: " + (", ".join(long_date(d) for d in closures) if closures else "none")
     )
     table = Table(title="Timescales", title_justify="left")
-    table.add_column("Deadline id", style="bold", no_wrap=True)  # whole, to copy into done:
-    table.add_column("What")
-    table.add_column("Conference types")
-    table.add_column("Rule")
-    table.add_column("Source")
+    # every cell wraps at spaces and folds only a word longer than its column (an id at
+    # 80 columns): nothing is cut off with an ellipsis, whatever the terminal's width
+    table.add_column("Deadline id", style="bold", overflow="fold")
+    table.add_column("What", overflow="fold")
+    table.add_column("Conference types", overflow="fold")
+    table.add_column("Rule", overflow="fold")
+    table.add_column("Source", overflow="fold")
     labels = profile.labels
     for spec in profile.deadlines:
         for rule in spec.rules:

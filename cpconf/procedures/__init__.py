@@ -218,9 +218,15 @@ class LocalValues(_Model):
     def is_local(self, name: str) -> bool:
         return name in self.local
 
-    def note(self, name: str) -> str:
-        """' (local practice: not in the procedure)' for a local value, else ''."""
-        return f" ({LOCAL_NOTE})" if self.is_local(name) else ""
+    def note(self, name: str, in_brackets: bool = False) -> str:
+        """' (local practice: not in the procedure)' for a local value, else ''.
+
+        `in_brackets`: for a value already in brackets, ', local practice: …' (never
+        brackets in brackets).
+        """
+        if not self.is_local(name):
+            return ""
+        return f", {LOCAL_NOTE}" if in_brackets else f" ({LOCAL_NOTE})"
 
 
 class Session(LocalValues):

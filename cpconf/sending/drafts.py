@@ -21,7 +21,7 @@ from cpconf.case import FamilyMember, Professional
 from cpconf.conference import Conference
 from cpconf.dates import clock, long_date
 from cpconf.letters.context import person_line
-from cpconf.letters.kinds import KIND_LABELS, PlannedDocument
+from cpconf.letters.kinds import KIND_LABELS, PlannedDocument, stage_kinds
 from cpconf.letters.naming import filename
 from cpconf.names import join_names, one_line
 from cpconf.sending.invitations import joins_at
@@ -51,20 +51,10 @@ class Draft:
     data: bytes
 
 
-# Documents sent before the conference. Once its outcome is recorded they are for the file
-# only (the pack warns so): a message then carries what comes after the conference.
-BEFORE_CONFERENCE = frozenset(
-    {
-        "invitation",
-        "family_invitation",
-        "exclusion_letter",
-        "report_template",
-        "social_work_report_template",
-        "agenda",
-        "child_invitation",
-        "originating_authority_invitation",
-    }
-)
+# Documents sent before the conference (every kind not of the "after" stage). Once its
+# outcome is recorded they are for the file only (the pack warns so): a message then
+# carries what comes after the conference.
+BEFORE_CONFERENCE = stage_kinds("before")
 
 
 def documents_for(
@@ -201,9 +191,16 @@ def make_drafts(
         # a boundary from the content, not random: the same pack gives the same file
         digest = hashlib.sha256(b"".join(files[d.filename].data for d in own)).hexdigest()
         msg.set_boundary(f"cpconf-{person.id[:20]}-{digest[:16]}")
-        name = filename("email", person.id, one_line(person.name)).removesuffix(".docx") + ".eml"
+        name = draft_name(person, held)
         out.append(Draft(person.id, one_line(person.name), name, attached, msg.as_bytes()))
     return out
+
+
+def draft_name(person: Professional | FamilyMember, held: bool) -> str:
+    """`email-before-sw-jo-bloggs.eml`: named by the stage it carries, so that the drafts
+    after the conference (the decision letters) go beside those of the invitations."""
+    stage = "email_after" if held else "email_before"
+    return filename(stage, person.id, one_line(person.name)).removesuffix(".docx") + ".eml"
 
 
 def without_email(conference: Conference, docs: Sequence[PlannedDocument]) -> list[str]:

@@ -88,9 +88,16 @@ class SendingFiles:
     distribution: str = ""  # a section for distribution.md: how each person is sent theirs
 
     def manifest(self, base: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        """The pack's manifest with each document's PDF, then the drafts and invitations."""
+        """The pack's manifest with each document's PDF, then the drafts and invitations.
+
+        A draft or invitation made again (a stage written again with --force) replaces its
+        entry from the manifest already there: one entry a file.
+        """
+        own = {e["path"] for e in self.entries}
         out = []
         for entry in base:
+            if entry["path"] in own:
+                continue
             pdf = self.pdfs.get(entry["path"])
             out.append({**entry, "pdf": pdf} if pdf else entry)
         return out + self.entries
@@ -103,11 +110,14 @@ def prepare_sending(
     rendered: dict[str, bytes],
     sending: Sending,
     out_dir: Path,
+    subsection: bool = False,
 ) -> SendingFiles:
     """The PDFs, email drafts and invitations for `docs` (already rendered: name -> bytes).
 
     An invitation already in `out_dir` under the same name is read for its SEQUENCE, so a
     re-issue after the date or place changed updates the event in people's calendars.
+    `subsection`: the distribution list's "How to send" goes under a section added to it
+    (a stage written into a pack), not beside its title.
     """
     result = SendingFiles()
     if sending.pdf:
@@ -163,12 +173,14 @@ def prepare_sending(
             result.written.append(
                 Written(drafts.KIND, m.recipient, m.recipient_name, out_dir / m.filename)
             )
-        result.distribution = _how_sent(messages, drafts.without_email(conference, docs))
+        result.distribution = _how_sent(
+            messages, drafts.without_email(conference, docs), "###" if subsection else "##"
+        )
     return result
 
 
-def _how_sent(messages: Sequence[drafts.Draft], by_post: Sequence[str]) -> str:
-    lines = ["## How to send", "", "| For | How | Draft |", "| --- | --- | --- |"]
+def _how_sent(messages: Sequence[drafts.Draft], by_post: Sequence[str], level: str = "##") -> str:
+    lines = [f"{level} How to send", "", "| For | How | Draft |", "| --- | --- | --- |"]
     for m in messages:
         lines.append(f"| {md_escape(m.recipient_name)} | by email | {md_escape(m.filename)} |")
     for person in by_post:
