@@ -18,16 +18,16 @@ from cpconf.schedule import Schedule
 LONDON = ZoneInfo("Europe/London")
 
 
-def deadlines_calendar(plan: Schedule, case: Case, profile: Profile) -> bytes:
+def deadlines_calendar(schedule: Schedule, case: Case, profile: Profile) -> bytes:
     """Every deadline not yet done, and the booked conference, as an .ics file's bytes."""
     from icalendar import Calendar, Event  # only this command needs it
     from icalendar.enums import TRANSP
 
-    stamp = dt.datetime.combine(plan.today, dt.time(0, 0), tzinfo=dt.UTC)  # reproducible
+    stamp = dt.datetime.combine(schedule.today, dt.time(0, 0), tzinfo=dt.UTC)  # reproducible
     cal = Calendar.new(
         prodid="-//cpconf//Child protection conference deadlines//EN",
-        uid=f"{plan.reference}@cpconf",  # stable, so the same case gives the same file
-        name=f"{plan.reference}: {profile.terms.meeting} deadlines",
+        uid=f"{schedule.reference}@cpconf",  # stable, so the same case gives the same file
+        name=f"{schedule.reference}: {profile.terms.meeting} deadlines",
     )
     conf = case.conference
     if conf.date:  # booked: the meeting itself stands in for the "conference held" deadline
@@ -39,8 +39,8 @@ def deadlines_calendar(plan: Schedule, case: Case, profile: Profile) -> bytes:
         cal.add_component(
             Event.new(
                 # the deadline's id: importing this replaces the unbooked deadline's event
-                uid=f"{plan.reference}-conference@cpconf",
-                summary=f"{plan.reference}: {profile.terms.meeting_name(conf.type)}",
+                uid=f"{schedule.reference}-conference@cpconf",
+                summary=f"{schedule.reference}: {profile.terms.meeting_name(conf.type)}",
                 start=start,
                 end=end,
                 location=conf.venue,
@@ -48,7 +48,7 @@ def deadlines_calendar(plan: Schedule, case: Case, profile: Profile) -> bytes:
                 categories=["Child protection"],
             )
         )
-    for d in plan.deadlines:
+    for d in schedule.deadlines:
         if d.done is not None or (d.id == "conference" and conf.date):
             continue
         description = f"{d.label}: {d.rule} ({d.source}). Who: {d.owner}."
@@ -56,8 +56,8 @@ def deadlines_calendar(plan: Schedule, case: Case, profile: Profile) -> bytes:
             description += " Counted from the conference deadline: no date is booked yet."
         cal.add_component(
             Event.new(
-                uid=f"{plan.reference}-{d.id}@cpconf",
-                summary=f"{plan.reference}: {d.label}",
+                uid=f"{schedule.reference}-{d.id}@cpconf",
+                summary=f"{schedule.reference}: {d.label}",
                 start=d.due,
                 end=d.due + dt.timedelta(days=1),
                 description=description,
@@ -67,9 +67,9 @@ def deadlines_calendar(plan: Schedule, case: Case, profile: Profile) -> bytes:
             )
         )
     # the time zone's rules for every year the file speaks of (the default stops at 2038)
-    days = [d.due for d in plan.deadlines] + ([conf.date] if conf.date else [])
+    days = [d.due for d in schedule.deadlines] + ([conf.date] if conf.date else [])
     cal.add_missing_timezones(
-        first_date=min(days, default=plan.today),
-        last_date=max(days, default=plan.today) + dt.timedelta(days=366),
+        first_date=min(days, default=schedule.today),
+        last_date=max(days, default=schedule.today) + dt.timedelta(days=366),
     )
     return cal.to_ical()

@@ -300,7 +300,7 @@ def build_schedule(
         if s.id not in computed and s.not_set is not None and _unset_applies(s, case)
     ]
 
-    plan = Schedule(
+    schedule = Schedule(
         reference=case.case.reference,
         procedure=profile.name,
         conference_type=conf.type,
@@ -312,25 +312,25 @@ def build_schedule(
         meeting_name=profile.terms.meeting_name(conf.type),
         not_set=not_set,
     )
-    plan.core_groups = _core_groups(plan, case, profile, calendar)
-    plan.warnings.extend(_warnings(plan, case, profile, calendar))
-    return plan
+    schedule.core_groups = _core_groups(schedule, case, profile, calendar)
+    schedule.warnings.extend(_warnings(schedule, case, profile, calendar))
+    return schedule
 
 
 def _core_groups(
-    plan: Schedule, case: Case, profile: Profile, cal: WorkingCalendar
+    schedule: Schedule, case: Case, profile: Profile, cal: WorkingCalendar
 ) -> list[CoreGroup]:
     """Every core group meeting due until the next review (CONTRACT.md section 4): the first
     by the profile's `first_core_group`, each later one by its `next_core_group` rhythm,
     counted from the last meeting held."""
-    review = plan.deadline("next_review")
+    review = schedule.deadline("next_review")
     if case.outcome is None or review is None or case.conference.date is None:
         return []  # no child protection plan, or no conference held yet
     end = review.booked or review.due
     out: list[CoreGroup] = []
     held = _core_groups_held(case)
     previous: dt.date | None = held[-1] if held else None
-    first = plan.deadline("first_core_group")
+    first = schedule.deadline("first_core_group")
     if previous is None and first is not None:
         out.append(CoreGroup(first.due, first.rule, first.source, first.booked))
         previous = first.booked or first.due
@@ -352,10 +352,12 @@ def _core_groups(
     return out
 
 
-def _warnings(plan: Schedule, case: Case, profile: Profile, cal: WorkingCalendar) -> list[Notice]:
+def _warnings(
+    schedule: Schedule, case: Case, profile: Profile, cal: WorkingCalendar
+) -> list[Notice]:
     conf = case.conference
     out: list[Notice] = []
-    deadline = plan.deadline("conference")
+    deadline = schedule.deadline("conference")
     m = profile.terms.meeting_short  # "conference"; Scotland: "CPPM"
 
     if conf.date is None:
@@ -404,7 +406,7 @@ def _warnings(plan: Schedule, case: Case, profile: Profile, cal: WorkingCalendar
                 "conference",
             )
         )
-    for d in plan.deadlines:
+    for d in schedule.deadlines:
         if d.booked and d.booked > d.due and d.done is None:
             late = cal.working_days_between(d.due, d.booked)
             out.append(
@@ -442,7 +444,7 @@ def _warnings(plan: Schedule, case: Case, profile: Profile, cal: WorkingCalendar
                     f"offer help with childcare ({session.school_day_source}).",
                 )
             )
-    for u in plan.not_set:
+    for u in schedule.not_set:
         out.append(
             Notice(
                 "deadline_not_set",
@@ -450,10 +452,10 @@ def _warnings(plan: Schedule, case: Case, profile: Profile, cal: WorkingCalendar
                 u.id,
             )
         )
-    out.extend(_procedure_warnings(plan, case, profile))
-    for d in plan.deadlines:
-        if d.done is None and not d.cutoff and d.due < plan.today:
-            status = plan.status(d)
+    out.extend(_procedure_warnings(schedule, case, profile))
+    for d in schedule.deadlines:
+        if d.done is None and not d.cutoff and d.due < schedule.today:
+            status = schedule.status(d)
             out.append(
                 Notice(
                     "deadline_passed",
@@ -465,13 +467,13 @@ def _warnings(plan: Schedule, case: Case, profile: Profile, cal: WorkingCalendar
     return out
 
 
-def _procedure_warnings(plan: Schedule, case: Case, profile: Profile) -> list[Notice]:
+def _procedure_warnings(schedule: Schedule, case: Case, profile: Profile) -> list[Notice]:
     """What the procedure asks for that the case file shows is not so."""
     return [
         *_reminders(case, profile),
-        *_assessment_order(plan, case, profile),
-        *_midwifery(plan, case),
-        *_plan_length(plan, case, profile),
+        *_assessment_order(schedule, case, profile),
+        *_midwifery(schedule, case),
+        *_plan_length(schedule, case, profile),
         *_police(case),
         *_chair(case),
     ]
@@ -487,12 +489,12 @@ def _reminders(case: Case, profile: Profile) -> list[Notice]:
     ]
 
 
-def _assessment_order(plan: Schedule, case: Case, profile: Profile) -> list[Notice]:
+def _assessment_order(schedule: Schedule, case: Case, profile: Profile) -> list[Notice]:
     """London CP4 1.9: held immediately the order's assessments end. The profile's own rule
     on the order (a limit of the conference deadline) gives the warning its source."""
     conf = case.conference
     ends = conf.child_assessment_order_ends
-    deadline = plan.deadline("conference")
+    deadline = schedule.deadline("conference")
     spec = profile.deadline("conference")
     rule = next(
         (
@@ -515,10 +517,10 @@ def _assessment_order(plan: Schedule, case: Case, profile: Profile) -> list[Noti
     ]
 
 
-def _midwifery(plan: Schedule, case: Case) -> list[Notice]:
+def _midwifery(schedule: Schedule, case: Case) -> list[Notice]:
     """London CP4 1.21: after the birth, all relevant health professionals attend,
     "including midwifery services"."""
-    after_birth = plan.deadline("birth_review")
+    after_birth = schedule.deadline("birth_review")
     if after_birth is None or after_birth.done is not None:
         return []
     if any(
@@ -536,13 +538,13 @@ def _midwifery(plan: Schedule, case: Case) -> list[Notice]:
     ]
 
 
-def _plan_length(plan: Schedule, case: Case, profile: Profile) -> list[Notice]:
+def _plan_length(schedule: Schedule, case: Case, profile: Profile) -> list[Notice]:
     """London CP4 1.22: sooner reviews for a child under 5 where concerns are serious (how
     much sooner is local), and plans over 2 years reconsidered."""
     conf = case.conference
     checks = profile.plans
-    cal = plan.calendar or WorkingCalendar()
-    on = conf.date or plan.today
+    cal = schedule.calendar or WorkingCalendar()
+    on = conf.date or schedule.today
     protected = (
         {d.child for d in case.outcome.decisions if d.plan == "child-protection"}
         if case.outcome
@@ -555,7 +557,7 @@ def _plan_length(plan: Schedule, case: Case, profile: Profile) -> list[Notice]:
         return child.unborn or (age is not None and age < checks.young_child_under)
 
     out: list[Notice] = []
-    review = plan.deadline("next_review")
+    review = schedule.deadline("next_review")
     if review is not None and checks.young_child_review is not None and conf.date:
         sooner = cal.shift(conf.date, checks.young_child_review, 1)
         names = [c.name for c in children if young(c)]

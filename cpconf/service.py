@@ -417,27 +417,31 @@ def _group(due: dt.date, today: dt.date) -> str:
     return "later"
 
 
-def case_facts(path: str, case: Case, plan: Schedule) -> CaseFacts:
+def case_facts(path: str, case: Case, schedule: Schedule) -> CaseFacts:
     """What the caseload needs of one case, from its plan."""
     # an unborn baby's "name" is usually its mother's ("Unborn baby of Chloe Barnes")
     kids = ", ".join("unborn baby" if c.unborn else initials(c.name) for c in case.subject_children)
     worker = case.social_worker()
     social_worker = worker.name if worker else None
-    cal = plan.calendar
-    held = plan.deadline("conference")
+    cal = schedule.calendar
+    held = schedule.deadline("conference")
     held_on = held.done if held else None
     rows = []
-    for d in plan.deadlines:
+    for d in schedule.deadlines:
         if d.done is not None:
             continue
         if held_on and d.id != "conference" and d.due <= held_on:
             continue  # a task for a conference already held: too late to chase it now
-        if d.cutoff and d.due < plan.today:
+        if d.cutoff and d.due < schedule.today:
             continue  # a window that has closed (e.g. the last day to ask for an exclusion)
-        if d.provisional and d.due < plan.today:
+        if d.provisional and d.due < schedule.today:
             continue  # counted from a conference not yet booked: the conference is what to chase
-        status = plan.status(d)
-        ahead = cal.working_days_between(plan.today, d.due) if cal else (d.due - plan.today).days
+        status = schedule.status(d)
+        ahead = (
+            cal.working_days_between(schedule.today, d.due)
+            if cal
+            else (d.due - schedule.today).days
+        )
         rows.append(
             OpenDeadline(
                 reference=case.case.reference,
@@ -446,7 +450,7 @@ def case_facts(path: str, case: Case, plan: Schedule) -> CaseFacts:
                 deadline=d.id,
                 label=d.label,
                 due=d.due,
-                group=_group(d.due, plan.today),
+                group=_group(d.due, schedule.today),
                 status=status.text,
                 working_days=ahead,
                 owner_role=d.owner,
@@ -460,10 +464,10 @@ def case_facts(path: str, case: Case, plan: Schedule) -> CaseFacts:
     for measure, deadline_id, conf_type, _title in MEASURES:
         if conf_type is not None and conf_type != case.conference.type:
             continue
-        found = plan.deadline(deadline_id)
+        found = schedule.deadline(deadline_id)
         if found is None or found.done is None:
             continue
-        if found.done > plan.today:
+        if found.done > schedule.today:
             # not held (or sent) yet on `today`: an outcome typed in early, or a date
             # recorded ahead, is not a conference held in time (the plan warns of it)
             continue
@@ -489,7 +493,7 @@ def case_facts(path: str, case: Case, plan: Schedule) -> CaseFacts:
             or conf.transfer_notification
             or conf.due_date
         ),
-        recorded=sum(d.done is not None for d in plan.deadlines) + (case.outcome is not None),
+        recorded=sum(d.done is not None for d in schedule.deadlines) + (case.outcome is not None),
         coordinator=conf.coordinator.name if conf.coordinator else None,
     )
 
@@ -504,13 +508,13 @@ def examine(
     """One case file's facts, the problems that stop it being read, or that it is still
     to be filled in."""
     try:
-        loaded = open_case(path, settings, profiles=profiles, settings_cache=settings_cache)
-        todo = loaded.doc.todo
+        conference = open_case(path, settings, profiles=profiles, settings_cache=settings_cache)
+        todo = conference.doc.todo
         if todo:  # example names and dates: not a case to count or chase yet
             return NotReady(str(path), len(todo), min(line for line, _ in todo))
-        plan = loaded.plan(today)  # with the case's own warnings
-        facts = case_facts(str(path), loaded.case, plan)
-        used = loaded.settings_path
+        schedule = conference.plan(today)  # with the case's own warnings
+        facts = case_facts(str(path), conference.case, schedule)
+        used = conference.settings_path
         return replace(facts, settings=str(used)) if used is not None else facts
     except CpconfError as exc:
         return FileError(str(path), tuple(without_values(p) for p in exc.problems))

@@ -65,8 +65,8 @@ __all__ = [
 
 
 def make_letters(
-    loaded: Conference,
-    plan: Schedule,
+    conference: Conference,
+    schedule: Schedule,
     out_dir: Path,
     templates: Path | None = None,
     force: bool = False,
@@ -83,25 +83,25 @@ def make_letters(
     """
     if sending:
         sending.check()  # LibreOffice missing: say so before any work
-    docs = plan_documents(loaded, plan)
+    docs = plan_documents(conference, schedule)
     if kinds is not None:
         unknown = sorted(set(kinds) - set(KINDS))
         if unknown:
             raise ValueError(f"unknown kinds of document: {', '.join(unknown)}")
-        _need_outcome(loaded, kinds)
+        _need_outcome(conference, kinds)
         docs = [d for d in docs if d.kind in kinds]
     renderer = Renderer(template_paths(templates))
     if kinds is None:
         entries = manifest(docs)
-        listing = distribution(docs, loaded.case, plan)
+        listing = distribution(docs, conference.case, schedule)
     else:
         new = {d.filename for d in docs}
         entries = [e for e in read_manifest(out_dir) if e["path"] not in new] + manifest(docs)
         old = out_dir / DISTRIBUTION
         listing = (
-            add_to_distribution(old.read_text(encoding="utf-8"), docs, plan, _added_what(kinds))
+            add_to_distribution(old.read_text(encoding="utf-8"), docs, schedule, _added_what(kinds))
             if old.is_file()
-            else distribution(docs, loaded.case, plan)
+            else distribution(docs, conference.case, schedule)
         )
     updating = (MANIFEST, DISTRIBUTION) if kinds is not None else ()
     added: dict[str, bytes] = {}
@@ -119,7 +119,7 @@ def make_letters(
 
         rendered = {d.filename: renderer.render(d) for d in docs}
         adding = kinds is not None and (out_dir / DISTRIBUTION).is_file()
-        files = prepare_sending(loaded, plan, docs, rendered, sending, out_dir, adding)
+        files = prepare_sending(conference, schedule, docs, rendered, sending, out_dir, adding)
         renderer = RenderedDocuments(rendered)
         entries = files.manifest(entries)
         listing += "\n" + files.distribution if files.distribution else ""
@@ -135,7 +135,11 @@ def make_letters(
     written += more
     # every command shows the case's warnings (a conference on a bank holiday), then the pack's;
     # the warning about dating invitations only where invitations are written
-    pack = pack_warnings(loaded.case, plan) if any(d.kind not in AFTER_KINDS for d in docs) else []
+    pack = (
+        pack_warnings(conference.case, schedule)
+        if any(d.kind not in AFTER_KINDS for d in docs)
+        else []
+    )
     if kinds is not None and not docs:
         pack.append(
             Notice(
@@ -144,7 +148,7 @@ def make_letters(
                 "but the manifest and the distribution list.",
             )
         )
-    return LettersResult(out_dir, written, [*plan.warnings, *pack])
+    return LettersResult(out_dir, written, [*schedule.warnings, *pack])
 
 
 def _added_what(kinds: Collection[str]) -> str:
@@ -155,12 +159,12 @@ def _added_what(kinds: Collection[str]) -> str:
     return "Added: " + ", ".join(KIND_LABELS[k] for k in KINDS if k in kinds)
 
 
-def _need_outcome(loaded: Conference, kinds: Collection[str]) -> None:
+def _need_outcome(conference: Conference, kinds: Collection[str]) -> None:
     """The documents after the conference need its outcome: say so rather than write none."""
-    if loaded.case.outcome is None and set(kinds) & AFTER_KINDS:
+    if conference.case.outcome is None and set(kinds) & AFTER_KINDS:
         raise CaseError(
             [
-                loaded.doc.problem(
+                conference.doc.problem(
                     ("conference",),
                     "outcome: not recorded: the documents after the conference (the decision "
                     "letters, plans and record) need the conference's outcome; record it "

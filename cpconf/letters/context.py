@@ -212,32 +212,32 @@ def conference_values(case: Case, profile: Profile, today: dt.date) -> dict[str,
     }
 
 
-def deadline_values(plan: Schedule) -> dict[str, str]:
+def deadline_values(schedule: Schedule) -> dict[str, str]:
     out = dict.fromkeys(DEADLINE_IDS, "")
-    for d in plan.deadlines:
+    for d in schedule.deadlines:
         out[d.id] = long_date(d.due)
     return out
 
 
-def deadline_local_values(plan: Schedule) -> dict[str, bool]:
+def deadline_local_values(schedule: Schedule) -> dict[str, bool]:
     """For each deadline id, whether its rule is local practice, not the procedure's (a
     letter says "by [date] (local practice)": London CP4 9.8 and 3.12 give no timescale)."""
     out = dict.fromkeys((*DEADLINE_IDS, "early_review"), False)
-    for d in plan.deadlines:
+    for d in schedule.deadlines:
         out[d.id] = d.local
     return out
 
 
-def outcome_values(case: Case, plan: Schedule) -> dict[str, Any] | None:
+def outcome_values(case: Case, schedule: Schedule) -> dict[str, Any] | None:
     out = case.outcome
     if out is None:
         return None
-    on = case.conference.date or plan.today
+    on = case.conference.date or schedule.today
     lead = case.person(out.lead_social_worker) if out.lead_social_worker else None
     first_cg = out.first_core_group
     review = out.next_review
-    d_first = plan.deadline("first_core_group")
-    d_review = plan.deadline("next_review")
+    d_first = schedule.deadline("first_core_group")
+    d_review = schedule.deadline("next_review")
 
     def member(pid: str) -> dict[str, str]:
         p = case.person(pid)

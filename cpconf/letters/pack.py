@@ -35,7 +35,7 @@ def _first_upper(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def distribution(docs: Sequence[PlannedDocument], case: Case, plan: Schedule) -> str:
+def distribution(docs: Sequence[PlannedDocument], case: Case, schedule: Schedule) -> str:
     """Who gets what, by when: a list a person can work through."""
     conf = case.conference
     title = f"# Distribution list: {md_escape(one_line(case.case.reference))}"
@@ -43,10 +43,10 @@ def distribution(docs: Sequence[PlannedDocument], case: Case, plan: Schedule) ->
     if conf.date:
         lines.append(
             # the procedure's name for the meeting (Scotland: Child Protection Planning Meeting)
-            f"{_first_upper(plan.meeting_name or f'{conf.type} child protection conference')} "
+            f"{_first_upper(schedule.meeting_name or f'{conf.type} child protection conference')} "
             f"on {long_date(conf.date)}"
             + (f" at {clock(conf.time)}" if conf.time else "")
-            + f". Prepared on {long_date(plan.today)}."
+            + f". Prepared on {long_date(schedule.today)}."
         )
         lines.append("")
     lines += distribution_table(docs)
@@ -74,10 +74,10 @@ def distribution_table(docs: Sequence[PlannedDocument]) -> list[str]:
 
 
 def add_to_distribution(
-    existing: str, docs: Sequence[PlannedDocument], plan: Schedule, what: str
+    existing: str, docs: Sequence[PlannedDocument], schedule: Schedule, what: str
 ) -> str:
     """The distribution list of a pack with a section added for documents written later."""
-    lines = [existing.rstrip("\n"), "", f"## {what}, prepared on {long_date(plan.today)}", ""]
+    lines = [existing.rstrip("\n"), "", f"## {what}, prepared on {long_date(schedule.today)}", ""]
     lines += distribution_table(docs)
     lines.append("")
     return "\n".join(lines)

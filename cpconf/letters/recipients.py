@@ -36,31 +36,31 @@ from cpconf.names import clean_text, join_names, one_line
 from cpconf.schedule import Notice, Schedule
 
 
-def shared_values(loaded: Conference, plan: Schedule, on: dt.date) -> dict[str, Any]:
+def shared_values(conference: Conference, schedule: Schedule, on: dt.date) -> dict[str, Any]:
     """The values every document of the case gets, whoever it is for (`on`: the day the
     children's ages are counted at, the conference's)."""
-    case, profile = loaded.case, loaded.profile
+    case, profile = conference.case, conference.profile
     conf = case.conference
-    deadlines = deadline_values(plan)
+    deadlines = deadline_values(schedule)
     chair = contact_values(conf.chair)
     coordinator = contact_values(conf.coordinator)
     social_worker = case.social_worker()
-    outcome = outcome_values(case, plan)
+    outcome = outcome_values(case, schedule)
     invited_family = [f for f in case.family if f.excluded != "full"]
     origin = conf.originating_authority if conf.type == "transfer-in" else None
     return {
         "la": one_line(case.case.local_authority) or "Children's Services",
         "reference": one_line(case.case.reference),
-        "letter_date": long_date(plan.today),
+        "letter_date": long_date(schedule.today),
         "procedure": profile.title,
-        "conference": conference_values(case, profile, plan.today),
+        "conference": conference_values(case, profile, schedule.today),
         "deadlines": deadlines,
         # the ids whose rule is local practice: the letters say so beside the date
-        "deadlines_local": deadline_local_values(plan),
+        "deadlines_local": deadline_local_values(schedule),
         "chair": chair,
         "coordinator": coordinator,
         "letterhead": letterhead_values(
-            loaded.settings.letterhead if loaded.settings is not None else None
+            conference.settings.letterhead if conference.settings is not None else None
         ),
         "reports_to": one_line(profile.reports_email or coordinator["email"] or chair["email"]),
         # the mailbox every invitation and request for reports comes from (Hackney guide)
@@ -87,33 +87,33 @@ def shared_values(loaded: Conference, plan: Schedule, on: dt.date) -> dict[str, 
             "contact": one_line(origin.contact.name) if origin and origin.contact else "",
         },
         # the nation's words (`terms`), registration, and Welsh dates (`cy`)
-        **nation_values(case, profile, plan),
+        **nation_values(case, profile, schedule),
         "paperwork": paperwork_values(profile),
         "ended": ended_values(case, on),
         "ended_names": join_names([e["child"]["name"] for e in ended_values(case, on)]),
     }
 
 
-def plan_documents(loaded: Conference, plan: Schedule) -> list[PlannedDocument]:
+def plan_documents(conference: Conference, schedule: Schedule) -> list[PlannedDocument]:
     """Every document of the pack, in the order a coordinator sends them (CONTRACT.md 4)."""
-    case, profile = loaded.case, loaded.profile
+    case, profile = conference.case, conference.profile
     conf = case.conference
     if conf.date is None:
         raise CaseError(
             [
-                loaded.doc.problem(
+                conference.doc.problem(
                     ("conference",),
                     "conference.date: no conference date is booked; book one before writing letters.",
                 )
             ]
         )
     on = conf.date
-    base = shared_values(loaded, plan, on)
+    base = shared_values(conference, schedule, on)
     deadlines = base["deadlines"]
     outcome = base["outcome"]
     invited_family = [f for f in case.family if f.excluded != "full"]
     origin = conf.originating_authority if conf.type == "transfer-in" else None
-    send_now = long_date(plan.today)
+    send_now = long_date(schedule.today)
     base_listing = has_listing(base)  # once: the shared values are the bulk of each context
     docs: list[PlannedDocument] = []
 
@@ -180,8 +180,8 @@ def plan_documents(loaded: Conference, plan: Schedule) -> list[PlannedDocument]:
             # copy: it is not dated today as if the conference were still to come.
             if decided is not None:
                 dated = long_date(decided)
-            elif plan.today < on:
-                dated = long_date(plan.today)
+            elif schedule.today < on:
+                dated = long_date(schedule.today)
             else:
                 dated = "Copy for the file (the date it was sent is not recorded)"
             notes = ["with the social work report" + cp4_citation(profile, "5.10")]
@@ -326,13 +326,13 @@ def plan_documents(loaded: Conference, plan: Schedule) -> list[PlannedDocument]:
                 if f.address_confidential
                 else "",
             )
-        _after_documents(loaded, plan, base, add, add_child, through)
+        _after_documents(conference, schedule, base, add, add_child, through)
     return docs
 
 
 def _after_documents(
-    loaded: Conference,
-    plan: Schedule,
+    conference: Conference,
+    schedule: Schedule,
     base: dict[str, Any],
     add: Callable[..., None],
     add_child: Callable[..., None],
@@ -343,7 +343,7 @@ def _after_documents(
     `add` and `add_child` append to the pack being planned, in the order a coordinator
     sends them: plans, the record, core group invitations, the child's, plan ended.
     """
-    case, profile = loaded.case, loaded.profile
+    case, profile = conference.case, conference.profile
     outcome = case.outcome
     assert outcome is not None and case.conference.date is not None
     on = case.conference.date
@@ -386,7 +386,7 @@ def _after_documents(
         )
     # the record, for the chair and coordinator to complete (London CP4 14.4-14.8)
     record_due = deadlines["conference_record"]
-    quorum = loaded.quorum(plan.today)
+    quorum = conference.quorum(schedule.today)
     record_note = (
         "parents' copy given and discussed by the social worker, confidential material "
         "left out at the chair's decision; the chair decides whether the child gets a copy"
@@ -493,7 +493,7 @@ _REPORT_DEADLINES = (
 )
 
 
-def pack_warnings(case: Case, plan: Schedule) -> list[Notice]:
+def pack_warnings(case: Case, schedule: Schedule) -> list[Notice]:
     """What is wrong with sending this pack today: plain warnings (code and message).
 
     Invitations and report templates are dated `plan.today` and ask for reports by the
@@ -503,8 +503,8 @@ def pack_warnings(case: Case, plan: Schedule) -> list[Notice]:
     conf_date = case.conference.date
     if conf_date is None:
         return []
-    today = plan.today
-    reports = [d for d in plan.deadlines if d.id in _REPORT_DEADLINES]
+    today = schedule.today
+    reports = [d for d in schedule.deadlines if d.id in _REPORT_DEADLINES]
     reports.sort(key=lambda d: (d.due, _REPORT_DEADLINES.index(d.id)))
     first_report = reports[0] if reports else None
     sending = "The invitations and report templates are dated " + long_date(today)
@@ -544,7 +544,7 @@ def pack_warnings(case: Case, plan: Schedule) -> list[Notice]:
                 first_report.id,
             )
         ]
-    notice = plan.deadline("invitations")  # Scotland: notice of the CPPM (Appendix D)
+    notice = schedule.deadline("invitations")  # Scotland: notice of the CPPM (Appendix D)
     if notice is not None and today > notice.due:
         return [
             Notice(

@@ -114,15 +114,15 @@ def sample_documents(today: dt.date | None = None) -> list[PlannedDocument]:
         path = default_template_dir() / name
         if not path.is_file():
             continue
-        loaded = open_case(path)
-        day = today or held or loaded.case.conference.date or dt.date(2026, 11, 20)
-        plan = build_schedule(loaded.case, loaded.profile, loaded.calendar, day)
-        docs += plan_documents(loaded, plan)
+        conference = open_case(path)
+        day = today or held or conference.case.conference.date or dt.date(2026, 11, 20)
+        schedule = build_schedule(conference.case, conference.profile, conference.calendar, day)
+        docs += plan_documents(conference, schedule)
         if name != "sample_case.yaml":
             continue
         # The same conference as a transfer-in from another authority (London CP4 1.18), for
         # the one kind an initial conference has not: the originating authority's invitation.
-        conf = loaded.case.conference
+        conf = conference.case.conference
         moved = conf.model_copy(
             update={
                 "type": "transfer-in",
@@ -135,7 +135,8 @@ def sample_documents(today: dt.date | None = None) -> list[PlannedDocument]:
             }
         )
         transfer = dataclasses.replace(
-            loaded, case=loaded.case.model_copy(update={"conference": moved, "outcome": None})
+            conference,
+            case=conference.case.model_copy(update={"conference": moved, "outcome": None}),
         )
         tplan = build_schedule(transfer.case, transfer.profile, transfer.calendar, day)
         docs += [

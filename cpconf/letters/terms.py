@@ -43,7 +43,7 @@ def terms_values(profile: Profile, conference_type: str) -> dict[str, Any]:
         "short_plural": f"{t.meeting_short}s",
         "this_meeting": this,  # initial child protection conference | review Child Protection…
         "this_meeting_title": _first_upper(this),
-        "plan": t.plan,  # child protection plan | care and support protection plan
+        "plan": t.plan,  # child protection plan | care and support protection schedule
         "plan_title": _first_upper(t.plan),
         "register": t.has_register,
         "register_name": t.register_name,
@@ -81,7 +81,7 @@ def welsh_time(t: dt.time | None) -> str:
     return format_time(t, "short", locale="cy")
 
 
-def welsh_values(case: Case, profile: Profile, plan: Schedule) -> dict[str, Any]:
+def welsh_values(case: Case, profile: Profile, schedule: Schedule) -> dict[str, Any]:
     """`{{ cy.conference.date }}` and the rest: the same dates as the English values, in Welsh."""
     from cpconf.dates import add_minutes
 
@@ -90,13 +90,13 @@ def welsh_values(case: Case, profile: Profile, plan: Schedule) -> dict[str, Any]
     join = add_minutes(conf.time, session.professionals_join_minutes) if conf.time else None
     ends = add_minutes(conf.time, session.expected_length_minutes) if conf.time else None
     deadlines = dict.fromkeys(DEADLINE_IDS, "")
-    for d in plan.deadlines:
+    for d in schedule.deadlines:
         deadlines[d.id] = welsh_date(d.due)
     out = case.outcome
-    first_cg = plan.deadline("first_core_group")
-    review = plan.deadline("next_review")
+    first_cg = schedule.deadline("first_core_group")
+    review = schedule.deadline("next_review")
     return {
-        "letter_date": welsh_date(plan.today),
+        "letter_date": welsh_date(schedule.today),
         "conference": {
             "date": welsh_date(conf.date),
             "time": welsh_time(conf.time),
@@ -119,12 +119,12 @@ def welsh_values(case: Case, profile: Profile, plan: Schedule) -> dict[str, Any]
     }
 
 
-def nation_values(case: Case, profile: Profile, plan: Schedule) -> dict[str, Any]:
+def nation_values(case: Case, profile: Profile, schedule: Schedule) -> dict[str, Any]:
     """The values this module adds to every document's context."""
     return {
         "terms": terms_values(profile, case.conference.type),
         "registered_names": registered_names(case),
         # London CP4 paragraphs are quoted only where the profile follows London's procedure
         "follows_london": bool(cp4_citation(profile, "")),
-        "cy": welsh_values(case, profile, plan),
+        "cy": welsh_values(case, profile, schedule),
     }

@@ -19,11 +19,11 @@ from cpconf.schedule import Schedule
 KIND = "timetable"
 
 
-def timetable_values(conference: Conference, plan: Schedule) -> dict[str, Any]:
+def timetable_values(conference: Conference, schedule: Schedule) -> dict[str, Any]:
     """The plain values the timetable template gets."""
     case = conference.case
     rows = []
-    for d in sorted(plan.deadlines, key=lambda d: (d.due, d.id != "conference")):
+    for d in sorted(schedule.deadlines, key=lambda d: (d.due, d.id != "conference")):
         source = d.source + (f"; inherited from {d.inherited_from}" if d.inherited_from else "")
         rows.append(
             {
@@ -33,46 +33,46 @@ def timetable_values(conference: Conference, plan: Schedule) -> dict[str, Any]:
                 "due": long_date(d.due),
                 "rule": d.rule,
                 "source": source,
-                "status": plan.status(d).text,
+                "status": schedule.status(d).text,
                 "provisional": d.provisional,
             }
         )
     from cpconf.letters.recipients import shared_values
 
     # the letterhead, names and the nation's words as in every letter of the case
-    on = case.conference.date or plan.today
+    on = case.conference.date or schedule.today
     return {
-        **shared_values(conference, plan, on),
+        **shared_values(conference, schedule, on),
         "timetable": rows,
-        "warnings": [w.message for w in plan.warnings],
+        "warnings": [w.message for w in schedule.warnings],
     }
 
 
-def timetable_document(conference: Conference, plan: Schedule) -> PlannedDocument:
+def timetable_document(conference: Conference, schedule: Schedule) -> PlannedDocument:
     return PlannedDocument(
         kind=KIND,
         recipient=None,
         recipient_name="",
         filename="timetable.docx",
-        context=timetable_values(conference, plan),
+        context=timetable_values(conference, schedule),
         send_to=["the chair", "the case file"],
     )
 
 
 def render_timetable(
-    conference: Conference, plan: Schedule, templates: Path | None = None
+    conference: Conference, schedule: Schedule, templates: Path | None = None
 ) -> bytes:
     """The timetable as .docx bytes, from the council's template where it has one: in
     `templates`, else in the folder its settings name."""
     from cpconf.letters.templates import template_paths
 
     folder = conference.templates_dir(templates)
-    return Renderer(template_paths(folder)).render(timetable_document(conference, plan))
+    return Renderer(template_paths(folder)).render(timetable_document(conference, schedule))
 
 
 def write_timetable(
     conference: Conference,
-    plan: Schedule,
+    schedule: Schedule,
     path: Path,
     *,
     force: bool = False,
@@ -89,7 +89,7 @@ def write_timetable(
 
     if pdf:
         require_soffice()
-    data = render_timetable(conference, plan, templates)
+    data = render_timetable(conference, schedule, templates)
     files = {path.name: data}
     if pdf:
         files[pdf_name(path.name)] = to_pdf({path.name: data})[path.name]

@@ -22,11 +22,11 @@ _STATUS_STYLE = {
 }
 
 
-def plan_view(plan: Schedule) -> Group:
+def plan_view(schedule: Schedule) -> Group:
     """The deadlines, soonest first, with the rule and source of each; then the warnings."""
-    title = f"{plan.reference}: {plan.meeting or plan.conference_type + ' conference'}"
-    if plan.conference_date:
-        title += f" on {long_date(plan.conference_date)}"
+    title = f"{schedule.reference}: {schedule.meeting or schedule.conference_type + ' conference'}"
+    if schedule.conference_date:
+        title += f" on {long_date(schedule.conference_date)}"
     else:
         title += " (no date booked)"
     table = Table(title=escape(title), title_justify="left", expand=False, show_lines=True)
@@ -34,8 +34,8 @@ def plan_view(plan: Schedule) -> Group:
     table.add_column("Due by", no_wrap=True)
     table.add_column("Rule", ratio=3)
     table.add_column("Where it stands", ratio=2)
-    for d in sorted(plan.deadlines, key=lambda d: (d.due, d.id != "conference")):
-        status = plan.status(d)
+    for d in sorted(schedule.deadlines, key=lambda d: (d.due, d.id != "conference")):
+        status = schedule.status(d)
         name = Text(d.label, style="bold")
         name.append(f"\nby: {d.owner}", style="dim")
         source = d.source + (f"; inherited from {d.inherited_from}" if d.inherited_from else "")
@@ -47,7 +47,7 @@ def plan_view(plan: Schedule) -> Group:
         if d.booked:  # the date booked in the outcome, beside its deadline
             due.append(f"\nbooked: {long_date(d.booked)}", style="bold" if d.booked > d.due else "")
         table.add_row(name, due, rule, Text(status.text, style=_STATUS_STYLE[status.kind]))
-    for u in plan.not_set:  # the procedure gives no timescale: shown, never invented
+    for u in schedule.not_set:  # the procedure gives no timescale: shown, never invented
         name = Text(u.label, style="bold")
         name.append(f"\nby: {u.owner}", style="dim")
         table.add_row(
@@ -57,13 +57,13 @@ def plan_view(plan: Schedule) -> Group:
             Text("set it locally", style="yellow"),
         )
     parts: list[RenderableType] = [table]
-    if plan.core_groups:
+    if schedule.core_groups:
         groups = Table(
             title="Core group meetings until the next review", title_justify="left", expand=False
         )
         groups.add_column("Due by", no_wrap=True)
         groups.add_column("Rule")
-        for c in plan.core_groups:
+        for c in schedule.core_groups:
             when = Text(long_date(c.due))
             if c.booked:
                 when.append(f"\nbooked: {long_date(c.booked)}")
@@ -71,14 +71,15 @@ def plan_view(plan: Schedule) -> Group:
             rule.append(f"\n{c.source}", style="dim")
             groups.add_row(when, rule)
         parts.append(groups)
-    footer = f"Procedure: {plan.procedure}.  Today: {long_date(plan.today)}."
+    footer = f"Procedure: {schedule.procedure}.  Today: {long_date(schedule.today)}."
     parts.append(Text(footer, style="dim"))
     # the table already shows deadlines not set, each with its reason
-    warnings = [w for w in plan.warnings if w.code != "deadline_not_set"]
+    warnings = [w for w in schedule.warnings if w.code != "deadline_not_set"]
     if warnings:
         parts.append(warnings_view(warnings))
         overdue = sorted(
-            (d for d in plan.deadlines if plan.status(d).kind == "overdue"), key=lambda d: d.due
+            (d for d in schedule.deadlines if schedule.status(d).kind == "overdue"),
+            key=lambda d: d.due,
         )
         if overdue and any(w.code == "deadline_passed" for w in warnings):
             # this case's own first overdue task, with its due date as the example date

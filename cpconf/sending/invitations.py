@@ -163,7 +163,7 @@ def _span(
 
 def make_invitations(
     conference: Conference,
-    plan: Schedule,
+    schedule: Schedule,
     previous: Callable[[str], bytes | None] = lambda name: None,
 ) -> list[Invitation]:
     """The conference's invitations (until it is held), and the first core group's once
@@ -187,7 +187,7 @@ def make_invitations(
                 )
             ]
         )
-    stamp = dt.datetime.combine(plan.today, dt.time(0, 0), tzinfo=dt.UTC)  # reproducible
+    stamp = dt.datetime.combine(schedule.today, dt.time(0, 0), tzinfo=dt.UTC)  # reproducible
     out: list[Invitation] = []
     # once the outcome is recorded the conference has been held: nothing left to invite to
     if conf.date is not None and case.outcome is None:

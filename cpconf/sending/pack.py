@@ -105,7 +105,7 @@ class SendingFiles:
 
 def prepare_sending(
     conference: Conference,
-    plan: Schedule,
+    schedule: Schedule,
     docs: Sequence[PlannedDocument],
     rendered: dict[str, bytes],
     sending: Sending,
@@ -136,7 +136,7 @@ def prepare_sending(
             except OSError:
                 return None
 
-        for inv in invitations.make_invitations(conference, plan, previous):
+        for inv in invitations.make_invitations(conference, schedule, previous):
             result.files[inv.filename] = inv.data
             result.entries.append(
                 {
