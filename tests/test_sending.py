@@ -383,3 +383,14 @@ def test_files_in_the_way_are_said_before_converting(case_file, tmp_path, monkey
     assert not (tmp_path / "started").exists()
     assert sorted(p.name for p in out.iterdir()) == ["agenda.pdf"]
     assert (out / "agenda.pdf").read_bytes() == b"edited"
+
+
+def test_a_scottish_invitation_names_the_cppm(case_file, tmp_path):
+    """The calendar speaks the nation's words too: a Child Protection Planning Meeting."""
+    out = tmp_path / "pack"
+    cpconf.open_case(case_file(procedure="scotland")).letters(
+        out, today=TODAY, sending=Sending(ics=True)
+    )
+    _, event = read_ics(next(out.glob("conference-invitation-*.ics")))
+    assert "Child Protection Planning Meeting" in str(event["SUMMARY"])
+    assert "child protection conference" not in str(event["DESCRIPTION"]).lower()

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Literal
 
 from cpconf.case import FamilyMember, Professional
 from cpconf.conference import Conference
@@ -188,7 +189,43 @@ def make_invitations(
             ]
         )
     stamp = dt.datetime.combine(schedule.today, dt.time(0, 0), tzinfo=dt.UTC)  # reproducible
+    terms = conference.profile.terms  # the meeting in the nation's words: a CPPM in Scotland
     out: list[Invitation] = []
+
+    def invitation(
+        person: Person,
+        kind: Literal["conference", "core_group"],
+        summary: str,
+        lines: list[str],
+        span: tuple[dt.date | dt.datetime, dt.date | dt.datetime],
+        location: str | None = None,
+    ) -> Invitation:
+        """One person's invitation, its file named for the meeting and the person; the UID
+        stays the same when it is issued again (a changed date updates the event)."""
+        file_kind = "conference_invitation" if kind == "conference" else "core_group_meeting"
+        name = filename(file_kind, person.id, one_line(person.name))
+        name = name.removesuffix(".docx") + ".ics"
+        uid_tail = "conference" if kind == "conference" else "core-group-1"
+        return Invitation(
+            person.id,
+            one_line(person.name),
+            kind,
+            name,
+            _calendar(
+                uid=f"{reference}-{person.id}-{uid_tail}@cpconf",
+                summary=summary,
+                description="\n".join(lines),
+                start=span[0],
+                end=span[1],
+                location=location,
+                organiser_name=who.name,
+                organiser_email=who.email,
+                person=person,
+                stamp=stamp,
+                previous=previous(name),
+            ),
+        )
+
     # once the outcome is recorded the conference has been held: nothing left to invite to
     if conf.date is not None and case.outcome is None:
         family_start = conf.time
@@ -204,7 +241,9 @@ def make_invitations(
                 continue
             joins = joins_at(conference, person)
             start, finish = _span(conf.date, joins, end)
-            lines = [f"Child protection conference, {reference}, on {long_date(conf.date)}."]
+            lines = [
+                f"{terms.meeting_name(conf.type).capitalize()}, {reference}, on {long_date(conf.date)}."
+            ]
             if joins is not None and family_start is not None and joins != family_start:
                 lines.append(
                     f"Please join at {clock(joins)}: the conference starts at "
@@ -224,27 +263,14 @@ def make_invitations(
             if venue:
                 lines.append(f"Where, and how to join: {venue}")
             lines.append(f"Questions to {who.name}, {who.email}.")
-            name = filename("conference_invitation", person.id, one_line(person.name))
-            name = name.removesuffix(".docx") + ".ics"
             out.append(
-                Invitation(
-                    person.id,
-                    one_line(person.name),
+                invitation(
+                    person,
                     "conference",
-                    name,
-                    _calendar(
-                        uid=f"{reference}-{person.id}-conference@cpconf",
-                        summary=f"{reference}: child protection conference",
-                        description="\n".join(lines),
-                        start=start,
-                        end=finish,
-                        location=venue,
-                        organiser_name=who.name,
-                        organiser_email=who.email,
-                        person=person,
-                        stamp=stamp,
-                        previous=previous(name),
-                    ),
+                    f"{reference}: {terms.meeting_name(conf.type)}",
+                    lines,
+                    (start, finish),
+                    venue,
                 )
             )
     outcome = case.outcome
@@ -267,27 +293,9 @@ def make_invitations(
             ]
             lines.append("Where: to be confirmed.")
             lines.append(f"Questions to {who.name}, {who.email}.")
-            name = filename("core_group_meeting", person.id, one_line(person.name))
-            name = name.removesuffix(".docx") + ".ics"
             out.append(
-                Invitation(
-                    person.id,
-                    one_line(person.name),
-                    "core_group",
-                    name,
-                    _calendar(
-                        uid=f"{reference}-{person.id}-core-group-1@cpconf",
-                        summary=f"{reference}: core group meeting",
-                        description="\n".join(lines),
-                        start=start,
-                        end=finish,
-                        location=None,
-                        organiser_name=who.name,
-                        organiser_email=who.email,
-                        person=person,
-                        stamp=stamp,
-                        previous=previous(name),
-                    ),
+                invitation(
+                    person, "core_group", f"{reference}: core group meeting", lines, (start, finish)
                 )
             )
     return out
