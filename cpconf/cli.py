@@ -535,12 +535,14 @@ def next_conference(
     Exit 1, writing nothing, where no child keeps a child protection plan.
     """
     from cpconf.conference import open_case
-    from cpconf.cycle import next_case
+    from cpconf.cycle import next_case, next_case_warnings
     from cpconf.files import write_new
 
     day = _today(today)
     conference = open_case(case, settings)
     _say_settings(conference.settings_path)
+    for warning in next_case_warnings(conference, day):
+        typer.echo(f"warning: {warning.message}  [{warning.code}]", err=True)
     text = next_case(conference, day, out.parent)
     if text is None:
         typer.echo(

@@ -267,6 +267,17 @@ class Conference:
             )
             if w.code in LETTERS_ATTENDANCE_CODES
         ]
+        if not self.calendar.is_working_day(today):
+            from cpconf.dates import long_date
+
+            why = self.calendar.holiday_name(today) or today.strftime("%A")
+            attendance.append(
+                Notice(
+                    "letters_dated_non_working_day",
+                    f"The documents are dated {long_date(today)}, which is not a working day "
+                    f"({why}): write them again, dated the working day they will be sent.",
+                )
+            )
         return replace(
             result, settings=self._settings_name, warnings=[*result.warnings, *attendance]
         )

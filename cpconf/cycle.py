@@ -18,6 +18,7 @@ from cpconf.conference import Conference
 from cpconf.dates import long_date
 from cpconf.errors import CaseError
 from cpconf.procedures import BUILTIN
+from cpconf.schedule import Notice
 
 # Plain YAML scalars that read back as the same text (no booleans, numbers, dates, nulls).
 _PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9 .,'()&/+@-]*\Z")
@@ -66,6 +67,12 @@ def _procedure(conference: Conference, out_dir: Path | None) -> str:
     if out_dir is None:
         return str(path)
     return os.path.relpath(path, out_dir.resolve())
+
+
+def next_case_warnings(conference: Conference, today: dt.date) -> list[Notice]:
+    """What to say before writing the next case file: an outcome recorded for a conference
+    that, on `today`, is still to come (the file would be written from decisions not made)."""
+    return [w for w in conference.plan(today).warnings if w.code == "outcome_before_conference"]
 
 
 def next_case(conference: Conference, today: dt.date, out_dir: Path | None = None) -> str | None:

@@ -127,3 +127,39 @@ def test_next_takes_the_settings_file(cli, tmp_path):
     assert missing.exit_code == 2
     assert f"{tmp_path / 'nope.yaml'}: no such settings file" in missing.stderr
     assert not (tmp_path / "other.yaml").exists()
+
+
+def test_next_before_the_conference_is_held_says_so(cli, tmp_path):
+    # an outcome typed in before the day: the next file would follow decisions not yet made
+    out = tmp_path / "review.yaml"
+    result = cli(
+        "next", SAMPLES / "initial-with-outcome.yaml", "--out", out, "--today", "2026-11-10"
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "[outcome_before_conference]" in result.stderr
+
+
+def test_letters_dated_on_a_bank_holiday_are_warned_of(cli, tmp_path):
+    result = cli(
+        "letters",
+        SAMPLES / "initial.yaml",
+        "--out",
+        tmp_path / "pack",
+        "--json",
+        "--today",
+        "2026-11-30",
+    )
+    codes = [w["code"] for w in json.loads(result.stdout)["warnings"]]
+    assert "letters_dated_non_working_day" not in codes  # a Monday in England
+    xmas = cli(
+        "letters",
+        SAMPLES / "initial.yaml",
+        "--out",
+        tmp_path / "xmas",
+        "--json",
+        "--today",
+        "2026-12-25",
+    )
+    warnings = json.loads(xmas.stdout)["warnings"]
+    [said] = [w["message"] for w in warnings if w["code"] == "letters_dated_non_working_day"]
+    assert "Friday 25 December 2026" in said and "Christmas Day" in said
