@@ -264,6 +264,12 @@ def parse_yaml(text: str, name: str) -> Document:
         )
         if "tab" in what or at == "\t":
             what += " (a tab: indent with spaces, not tabs)"
+        elif "mapping values are not allowed" in what:
+            # `venue: Room 2: Town Hall`: a second ': ' in a value
+            what = (
+                "a value holds ': ' (a colon and a space), which YAML reads as a new key: "
+                "put the value in quotes"
+            )
         if mark:
             what += f", column {mark.column + 1}"
         raise CaseError.single(name, f"YAML syntax error: {what}", line) from None

@@ -120,3 +120,14 @@ def test_an_unclosed_quote_is_reported_where_it_opens_not_at_the_end(loader, quo
     (problem,) = exc.value.problems
     assert problem.line == 4
     assert "never closed" in problem.message
+
+
+def test_a_colon_in_a_value_says_to_quote_it(tmp_path):
+    from cpconf.errors import CaseError
+    from cpconf.yamlload import parse_yaml
+
+    with pytest.raises(CaseError) as caught:
+        parse_yaml("conference:\n  venue: Room 2: Town Hall\n", "case.yaml")
+    (problem,) = caught.value.problems
+    assert problem.line == 2
+    assert "put the value in quotes" in problem.message
