@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, get_args
 
 from cpconf.case.model import CONFERENCE_TYPES, Case, PlanKind
-from cpconf.case.validation import _dotted, _keys_at, nearest, validate
+from cpconf.case.validation import dotted, keys_at, nearest, validate
 from cpconf.errors import CaseError, Problem
 from cpconf.names import a_or_an
 from cpconf.yamlload import Document, Loc, load_yaml
@@ -49,7 +49,7 @@ def _reference_checks(doc: Document) -> list[Problem]:
                 problems.append(
                     doc.problem(
                         loc,
-                        f"{_dotted(loc)}: id '{value}' is used twice"
+                        f"{dotted(loc)}: id '{value}' is used twice"
                         + (f" (first on line {first})" if first else ""),
                     )
                 )
@@ -64,7 +64,7 @@ def _reference_checks(doc: Document) -> list[Problem]:
         if ref is not None and ref not in known:
             problems.append(
                 doc.problem(
-                    loc, f"{_dotted(loc)}: no {what} has the id '{ref}'" + nearest(ref, known)
+                    loc, f"{dotted(loc)}: no {what} has the id '{ref}'" + nearest(ref, known)
                 )
             )
 
@@ -121,7 +121,7 @@ def _flag(item: dict[str, Any], key: str, default: bool) -> bool | None:
 def _misspelt(item: dict[str, Any], key: str, at: Loc = ("conference",)) -> bool:
     """An unknown key of the mapping at `at` whose nearest known key is `key`: the schema's
     "unknown key …; did you mean '{key}'?" says it all, and "required" would mislead."""
-    known = _keys_at(Case, at)
+    known = keys_at(Case, at)
     return any(
         isinstance(k, str) and k not in known and nearest(k, known) == f"; did you mean '{key}'?"
         for k in item
@@ -146,11 +146,11 @@ def _presence_checks(doc: Document) -> list[Problem]:
         if unborn and _given(child, "dob"):
             problems.append(
                 doc.problem(
-                    (*loc, "unborn"), f"{_dotted(loc)}: give either dob or unborn: true, not both"
+                    (*loc, "unborn"), f"{dotted(loc)}: give either dob or unborn: true, not both"
                 )
             )
         if unborn is False and not _given(child, "dob") and not _misspelt(child, "dob", loc):
-            problems.append(doc.problem(loc, f"{_dotted(loc)}: dob is required (or unborn: true)"))
+            problems.append(doc.problem(loc, f"{dotted(loc)}: dob is required (or unborn: true)"))
     subject_flags = [_flag(child, "subject", True) for _, child in children]
     if children and not any(subject_flags) and None not in subject_flags:
         problems.append(doc.problem(("children",), "children: no child is marked as a subject"))
@@ -224,14 +224,14 @@ def _decision_checks(
         if child is not None:
             if child in decided:
                 problems.append(
-                    doc.problem((*at, "child"), f"{_dotted(at)}: a second decision for '{child}'")
+                    doc.problem((*at, "child"), f"{dotted(at)}: a second decision for '{child}'")
                 )
             decided.add(child)
             if subject.get(child) is False:
                 problems.append(
                     doc.problem(
                         (*at, "child"),
-                        f"{_dotted(at)}: '{child}' is not a subject of this conference "
+                        f"{dotted(at)}: '{child}' is not a subject of this conference "
                         "(subject: false): the conference decides only for its subject children",
                     )
                 )
@@ -240,7 +240,7 @@ def _decision_checks(
             problems.append(
                 doc.problem(
                     at,
-                    f"{_dotted(at)}: category is required for a child protection plan "
+                    f"{dotted(at)}: category is required for a child protection plan "
                     "(physical, emotional, sexual or neglect)",
                 )
             )
@@ -248,7 +248,7 @@ def _decision_checks(
             problems.append(
                 doc.problem(
                     (*at, "category"),
-                    f"{_dotted(at)}: a category is given only with a child protection plan",
+                    f"{dotted(at)}: a category is given only with a child protection plan",
                 )
             )
     decisions = outcome.get("decisions")
@@ -279,7 +279,7 @@ def _date_checks(case: Case, doc: Document) -> list[Problem]:
             problems.append(
                 doc.problem(
                     (*loc, "dob"),
-                    f"{_dotted(loc)}: born {child.dob.isoformat()}, after the conference "
+                    f"{dotted(loc)}: born {child.dob.isoformat()}, after the conference "
                     f"({held.isoformat()}): for a baby not yet born write unborn: true",
                 )
             )
@@ -373,7 +373,7 @@ def _outcome_dates(case: Case, doc: Document) -> list[Problem]:
     return [
         doc.problem(
             loc,
-            f"{_dotted(loc)}: {day.isoformat()} is not after the conference ({held.isoformat()}) "
+            f"{dotted(loc)}: {day.isoformat()} is not after the conference ({held.isoformat()}) "
             "it follows (copied from another case file?)",
         )
         for loc, day in found

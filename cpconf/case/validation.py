@@ -15,7 +15,8 @@ from cpconf.errors import CaseError
 from cpconf.yamlload import Document, Loc
 
 
-def _dotted(loc: Loc) -> str:
+def dotted(loc: Loc) -> str:
+    """A location as a message names it: `children[0].dob`."""
     out = ""
     for part in loc:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
@@ -27,7 +28,7 @@ def nearest(value: object, choices: list[str]) -> str:
     return f"; did you mean '{close[0]}'?" if close else ""
 
 
-def _keys_at(root: type[BaseModel], loc: Loc) -> list[str]:
+def keys_at(root: type[BaseModel], loc: Loc) -> list[str]:
     """The keys the model allows at `loc` (a path of keys and list indexes)."""
     cls: type[BaseModel] | None = root
     for part in loc:
@@ -73,14 +74,14 @@ def pydantic_message(
     # pydantic also names the union branch it tried ('list[str]', 'literal[...]', a
     # model's name): keep only the parts that are really there in the file's data
     loc = _in_data(tuple(err["loc"]), doc.data, keep_last=kind in ("extra_forbidden", "missing"))
-    where = _dotted(loc)
+    where = dotted(loc)
     value = err.get("input")
     if kind == "missing":
         return loc, f"{where}: required but missing"
     if kind == "extra_forbidden":
         parent = loc[:-1]
-        hint = nearest(loc[-1], _keys_at(root, parent)) if root else ""
-        return loc, f"{_dotted(parent) or 'top level'}: unknown key '{loc[-1]}'{hint}"
+        hint = nearest(loc[-1], keys_at(root, parent)) if root else ""
+        return loc, f"{dotted(parent) or 'top level'}: unknown key '{loc[-1]}'{hint}"
     if value is None:  # `key:` or `key: null`: one message, whatever the type wanted
         return loc, f"{where}: has no value: give one, or leave the key out"
     if kind == "literal_error":
