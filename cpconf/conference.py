@@ -203,7 +203,8 @@ class Conference:
 
     def quorum(self, today: dt.date) -> QuorumReport:
         """Whether the conference is quorate for each subject child (`cpconf check-quorum`)."""
-        from cpconf.quorum import AttendanceWarning, check_quorum
+        from cpconf.attendance import AttendanceWarning
+        from cpconf.quorum import check_quorum
 
         self.still_to_fill_in()  # a quorum of example professionals would mislead
         schedule = self.plan(today)  # the last day to ask for an exclusion is the plan's
@@ -253,7 +254,7 @@ class Conference:
         )
         # what the letters depend on that is not arranged yet (an interpreter, an exclusion's
         # reason): said with the pack, as check-quorum says it
-        from cpconf.quorum import attendance_warnings
+        from cpconf.attendance import attendance_warnings
         from cpconf.schedule import Notice
 
         attendance = [

@@ -219,7 +219,7 @@ def _exists(name: str) -> bool:
 
 def test_the_scan_finds_the_documents_cited():
     cited = {name for _, text in _cited_texts() for name in _md_named(text)}
-    assert "CONTRACT.md" in cited  # cpconf/case.py and others cite it
+    assert "CONTRACT.md" in cited  # cpconf/case/model.py and others cite it
 
 
 def test_every_markdown_file_the_package_names_is_in_the_repository():

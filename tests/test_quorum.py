@@ -7,9 +7,10 @@ from typing import Any
 
 import pytest
 
+from cpconf.attendance import attendance_warnings
 from cpconf.case import Case
 from cpconf.procedures import Profile, Quorum, load_profile
-from cpconf.quorum import assess_child, attendance_warnings, check_quorum, rule_words
+from cpconf.quorum import assess_child, check_quorum, rule_words
 from cpconf.schedule import build_schedule
 
 LONDON = load_profile("london")

@@ -62,7 +62,7 @@ ANCHORS: dict[str, str] = {
 LOCAL_NOTE = "local practice: not in the procedure"
 
 # Facts of the case file a rule or reminder may depend on (`when: mother_medically_unfit`,
-# `when: not pre_proceedings`): each a yes/no field of `conference:` (cpconf/case.py).
+# `when: not pre_proceedings`): each a yes/no field of `conference:` (cpconf/case/model.py).
 CONDITIONS: dict[str, str] = {
     "mother_medically_unfit": "the mother is not medically fit to attend within 10 days",
     "pre_proceedings": "proceedings are considered shortly after the birth",
