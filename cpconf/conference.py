@@ -80,7 +80,8 @@ class Conference:
         # what is said of a task done too early is not said again as recorded after today
         later = self._after_today(today, skip={f"done.{k}" for k in self._done_too_early(today)})
         schedule.warnings[:0] = [
-            Notice(code, message) for code, message in [*self._too_early(today), *later]
+            Notice(code, message)
+            for code, message in [*self._too_early(today), *later, *self._to_decide()]
         ]
         schedule.settings = self._settings_name
         return schedule
@@ -137,6 +138,25 @@ class Conference:
             for loc, key, day in dated
             if day is not None and day > today and key not in skip
         ]
+
+    def _to_decide(self) -> list[tuple[str, str]]:
+        """Family members excluded from the conference before, with no decision for this one."""
+        out = []
+        for i, f in enumerate(self.case.family):
+            if f.awaiting_decision:
+                line = self.doc.line(("family", i, "excluded_before"))
+                where = f"family[{i}].excluded_before" + (f" (line {line})" if line else "")
+                out.append(
+                    (
+                        "exclusion_to_decide",
+                        f"{where}: {f.name} was excluded ({f.excluded_before}) from the "
+                        "conference before this one; exclusion then is not reason enough in "
+                        "itself now (London CP4 5.11). Until the chair decides, no invitation "
+                        "is written for them: record excluded: (none, part or full) and "
+                        "remove excluded_before.",
+                    )
+                )
+        return out
 
     def _done_too_early(self, today: dt.date) -> list[str]:
         """The `done:` tasks that follow a conference still to come (not done yet, surely)."""

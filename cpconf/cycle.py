@@ -208,8 +208,10 @@ def next_case(conference: Conference, today: dt.date, out_dir: Path | None = Non
         if f.email:
             lines.append(f"    email: {_text(f.email)}")
         if f.excluded != "none":
+            # not invited until the chair decides again (CP4 5.11): never by default
             lines.append(
-                f"    # excluded ({f.excluded}) from the last conference: decide again (CP4 5.11)"
+                f"    excluded_before: {f.excluded}  # decide again: then set excluded: and "
+                "remove this line (CP4 5.11)"
             )
     if case.professionals:
         lines.append("professionals:")

@@ -60,7 +60,10 @@ def test_the_review_of_an_initial_conference(tmp_path):
     dad = case.person("dad")
     assert dad.address == "Flat 3, 22 Refuge Close, London N1 9ZZ" and dad.address_confidential
     assert dad.interpreter == "Polish"
-    assert case.person("partner").excluded == "none"  # London CP4 5.11
+    partner = case.person("partner")
+    # London CP4 5.11: not excluded again by default, nor invited until the chair decides
+    assert partner.excluded == "none" and partner.excluded_before == "full"
+    assert partner.awaiting_decision and not partner.invited
     assert case.outcome is None and case.done == {}
     # it plans at once: the review is due 3 months after the initial conference
     schedule = nxt.plan(TODAY)
@@ -75,7 +78,7 @@ def test_comments_say_what_to_check(tmp_path):
     assert "# - who to invite:" in text
     assert "(London CP4 5.11)" in text
     assert "# the same chair wherever possible (London CP4 8.1)" in text
-    assert "# excluded (full) from the last conference: decide again" in text
+    assert "excluded_before: full  # decide again: then set excluded: and remove" in text
 
 
 def test_a_child_whose_plan_ends_stays_in_the_household(tmp_path):
@@ -181,3 +184,30 @@ def test_any_name_reads_back_as_written(tmp_path, name, org):
     assert case.children[0].name == name
     assert case.professionals[0].name == name
     assert case.professionals[0].organisation == org
+
+
+def test_a_family_member_excluded_last_time_is_not_invited_until_the_chair_decides(tmp_path):
+    """London CP4 5.11: decided again for each conference; until then no invitation, and
+    every command says so."""
+    nxt = open_case(written(HELD, tmp_path))
+    warnings = nxt.plan(TODAY).warnings
+    [said] = [w.message for w in warnings if w.code == "exclusion_to_decide"]
+    assert "London CP4 5.11" in said and "no invitation is written" in said
+    date = nxt.case.conference.date
+    assert date is not None
+    out = tmp_path / "pack"
+    result = nxt.letters(out, today=date - dt.timedelta(days=14))
+    written_for = {(w.kind, w.recipient) for w in result.written}
+    assert ("family_invitation", "partner") not in written_for
+    assert ("family_invitation", "mum") in written_for
+    assert "exclusion_to_decide" in [w.code for w in result.warnings]
+    # decided: not excluded this time, so invited
+    path = tmp_path / "next.yaml"
+    text = path.read_text(encoding="utf-8")
+    import re
+
+    decided = re.sub(r"\n\s*excluded_before: full[^\n]*", "", text)
+    path.write_text(decided, encoding="utf-8")
+    again = open_case(path)
+    assert not [w for w in again.plan(TODAY).warnings if w.code == "exclusion_to_decide"]
+    assert again.case.person("partner").invited

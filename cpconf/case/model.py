@@ -298,9 +298,29 @@ class FamilyMember(Model):
         default="none", description="none | part | full (London CP4 5)."
     )
     exclusion: Exclusion | None = Field(default=None, description="Why and how they are excluded.")
+    # London CP4 5.11: exclusion at one conference is not reason enough for the next; a case
+    # file written by `cpconf next` says who was excluded, until the chair decides again
+    excluded_before: Literal["part", "full"] | None = Field(
+        default=None,
+        description=(
+            "Excluded (part or full) from the conference before this one: until the chair "
+            "decides for this one (then record `excluded` and remove this), they are not "
+            "invited (London CP4 5.11)."
+        ),
+    )
     email: str | None = Field(
         default=None, description="For the email drafts."
     )  # for the email drafts
+
+    @property
+    def awaiting_decision(self) -> bool:
+        """Excluded last time, and no decision recorded for this conference yet."""
+        return self.excluded_before is not None and self.excluded == "none"
+
+    @property
+    def invited(self) -> bool:
+        """Invited to the conference: not excluded in full, nor awaiting the chair's decision."""
+        return self.excluded != "full" and not self.awaiting_decision
 
 
 class ObserverConsent(Model):

@@ -46,7 +46,7 @@ def shared_values(conference: Conference, schedule: Schedule, on: dt.date) -> di
     coordinator = contact_values(conf.coordinator)
     social_worker = case.social_worker()
     outcome = outcome_values(case, schedule)
-    invited_family = [f for f in case.family if f.excluded != "full"]
+    invited_family = [f for f in case.family if f.invited]
     origin = conf.originating_authority if conf.type == "transfer-in" else None
     return {
         "la": one_line(case.case.local_authority) or "Children's Services",
@@ -111,7 +111,7 @@ def plan_documents(conference: Conference, schedule: Schedule) -> list[PlannedDo
     base = shared_values(conference, schedule, on)
     deadlines = base["deadlines"]
     outcome = base["outcome"]
-    invited_family = [f for f in case.family if f.excluded != "full"]
+    invited_family = [f for f in case.family if f.invited]
     origin = conf.originating_authority if conf.type == "transfer-in" else None
     send_now = long_date(schedule.today)
     base_listing = has_listing(base)  # once: the shared values are the bulk of each context
@@ -353,7 +353,7 @@ def _after_documents(
         if deadlines["decision_letter"]
         else "with the decision letter (no timescale set by the procedure)"
     )
-    invited_family = [f for f in case.family if f.excluded != "full"]
+    invited_family = [f for f in case.family if f.invited]
     everyone = [person_line(p) for p in case.professionals] + [
         person_line(f) for f in invited_family
     ]

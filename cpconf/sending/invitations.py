@@ -46,7 +46,7 @@ def invited(conference: Conference) -> list[Person]:
     """Everyone invited to the conference: each professional, each family member not fully
     excluded (London CP4 5.1: a family member excluded in full is not invited)."""
     case = conference.case
-    return [*case.professionals, *(f for f in case.family if f.excluded != "full")]
+    return [*case.professionals, *(f for f in case.family if f.invited)]
 
 
 def core_group(conference: Conference) -> list[Person]:
