@@ -2113,6 +2113,16 @@ def conference_record():
     tag(doc, "{%p else %}")
     para(doc, "No dissent was recorded.")
     tag(doc, "{%p endif %}")
+    # CP4 11.1: the escalation process "should be implemented as soon as practicable after
+    # the conference has concluded"; the nations' procedures are not quoted here
+    tag(doc, "{%p if follows_london %}")
+    hint(
+        doc,
+        "{% if outcome.dissent %}The{% else %}Where an agency dissents, the{% endif %} "
+        "escalation process for professional disagreements should be started as soon as "
+        "practicable after the {{ terms.short }} (London CP4 11.1)",
+    )
+    tag(doc, "{%p endif %}")
     para(doc, "The plan", style="Heading 1")
     tag(doc, "{%p if outcome.recommendations %}")
     para(doc, "Recommendations:", after=3, keep_next=True)
@@ -2122,6 +2132,29 @@ def conference_record():
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if outcome.contingency %}")
     para(doc, "Contingency plan: {{ outcome.contingency }}")
+    tag(doc, "{%p endif %}")
+    # CP4 9.9: for an unborn child or a baby the plan considers the risk of sudden
+    # unexpected death in infancy (the outline plan's "Safer sleeping" section)
+    tag(
+        doc,
+        "{%p if outcome.decisions|selectattr('baby')|selectattr('plan', 'equalto', "
+        "'child-protection')|list %}",
+    )
+    write_in_table(
+        doc,
+        [
+            (
+                "Safer sleeping (SUDI)",
+                "For {% for d in outcome.decisions if d.baby and d.plan == 'child-protection' "
+                "%}{{ d.child.name }}"
+                "{% if not loop.last %} and {% endif %}{% endfor %}: the risk of sudden "
+                "unexpected death in infancy and how the professionals will address it with "
+                "the parents" + cp4("9.9"),
+            )
+        ],
+        space=2,
+    )
+    para(doc, "", after=2)
     tag(doc, "{%p endif %}")
     para(
         doc,

@@ -775,3 +775,40 @@ def test_the_core_group_invitation_says_where_and_arranges_an_interpreter():
     assert "An interpreter The lead social worker will arrange a Polish interpreter" in dad
     assert "interpreter" not in docs[("core_group_invitation", "mum")]
     assert "interpreter" not in docs[("core_group_invitation", "hv")]
+
+
+# -- what the procedures ask of the documents (wording review 2) ---------------------------
+
+
+def test_the_record_prompts_the_escalation_process_after_dissent_where_cp4_applies():
+    # CP4 11.1: "The procedures to apply the escalation process for professional
+    # disagreements should be implemented as soon as practicable after the conference"
+    record = squash(render(dissenting(), today=ON_THE_DAY)[("conference_record", None)])
+    dissent = record.split("Dissent", 1)[1].split("The plan", 1)[0]
+    assert (
+        "[The escalation process for professional disagreements should be started as soon "
+        "as practicable after the conference (London CP4 11.1)]" in dissent
+    )
+    quiet = squash(render(held(), today=ON_THE_DAY)[("conference_record", None)])
+    assert "[Where an agency dissents, the escalation process" in quiet
+    # the nations' procedures are not quoted as London's
+    scot = squash(render(dissenting(), "scotland", today=ON_THE_DAY)[("conference_record", None)])
+    assert "escalation" not in scot and "CP4" not in scot
+
+
+def test_the_record_prompts_safer_sleeping_for_a_baby_on_a_plan():
+    # CP4 9.9: an unborn child or a baby: the plan considers SUDI, as the outline plan does
+    data = held()
+    data["children"][0]["dob"] = "2026-06-01"  # five months old on the day
+    docs = {k: squash(v) for k, v in render(data, today=ON_THE_DAY).items()}
+    plan = docs[("conference_record", None)].split("The plan", 1)[1]
+    assert (
+        "Safer sleeping (SUDI) [For Amy Smith: the risk of sudden unexpected death in infancy "
+        "and how the professionals will address it with the parents (London CP4 9.9)]" in plan
+    )
+    assert "sudden unexpected death in infancy" in docs[("outline_plan", "amy")]
+    older = squash(render(held(), today=ON_THE_DAY)[("conference_record", None)])
+    assert "SUDI" not in older
+    # a baby whose decision is not a plan: nothing to consider in a plan
+    data["outcome"]["decisions"] = [{"child": "amy", "plan": "child-in-need"}]
+    assert "SUDI" not in squash(render(data, today=ON_THE_DAY)[("conference_record", None)])

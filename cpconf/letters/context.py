@@ -258,6 +258,9 @@ def outcome_values(case: Case, schedule: Schedule) -> dict[str, Any] | None:
                 "child": child_values(case.child(d.child), on),
                 "plan": d.plan,
                 "category": d.category or "",
+                # unborn or under one on the day: a plan considers SUDI (London CP4 9.9),
+                # as the outline plan does (`plan_child.baby`)
+                "baby": is_baby(case.child(d.child), on),
             }
         )
     return {
