@@ -2217,6 +2217,18 @@ def conference_record():
         "record{% endif %}.",
     )
     tag(doc, "{%p endfor %}")
+    # CP4 14.9: a sensory disability or English not the first language: help to understand
+    # and make full use of the record; "A family member should not be expected to act as an
+    # interpreter of spoken or signed language" (York's translation, above, is on top)
+    tag(doc, "{%p if follows_london %}")
+    bullet(
+        doc,
+        "Where a parent or child has a sensory disability or English is not their first "
+        "language, the social worker makes sure they have the help they need to understand "
+        "and make full use of the record. A family member should not be asked to interpret, "
+        "in spoken or signed language (London CP4 14.9).",
+    )
+    tag(doc, "{%p endif %}")
     bullet(
         doc,
         "The record is confidential: it is not shared with anyone else without the chair's "

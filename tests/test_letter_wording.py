@@ -812,3 +812,28 @@ def test_the_record_prompts_safer_sleeping_for_a_baby_on_a_plan():
     # a baby whose decision is not a plan: nothing to consider in a plan
     data["outcome"]["decisions"] = [{"child": "amy", "plan": "child-in-need"}]
     assert "SUDI" not in squash(render(data, today=ON_THE_DAY)[("conference_record", None)])
+
+
+def test_the_record_says_who_helps_with_it_and_that_no_family_member_interprets():
+    # CP4 14.9: help to understand and make full use of the record; "A family member should
+    # not be expected to act as an interpreter of spoken or signed language"
+    data = held()
+    data["family"][0]["interpreter"] = "Polish"
+    cp4 = (
+        "Where a parent or child has a sensory disability or English is not their first "
+        "language, the social worker makes sure they have the help they need to understand and "
+        "make full use of the record. A family member should not be asked to interpret, in "
+        "spoken or signed language (London CP4 14.9)."
+    )
+    for procedure in ("london", "york", "bolton"):
+        record = squash(render(data, procedure, today=ON_THE_DAY)[("conference_record", None)])
+        sent = record.split("Who receives this record", 1)[1]
+        assert cp4 in sent, procedure
+    # said where no one needs an interpreter too: a sensory disability is not in the case file
+    assert cp4 in squash(render(held(), today=ON_THE_DAY)[("conference_record", None)])
+    # York's translation stays (York guide, "Plans arising from conference")
+    york = squash(render(data, "york", today=ON_THE_DAY)[("conference_record", None)])
+    assert "Sarah Smith needs an interpreter (Polish): the record is translated for them." in york
+    # not London's words for the nations
+    wales = squash(render(data, "wales", today=ON_THE_DAY)[("conference_record", None)])
+    assert "sensory disability" not in wales and "CP4" not in wales
