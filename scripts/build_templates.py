@@ -1699,7 +1699,11 @@ def decision_letter():
         "of the {{ terms.short }} and go through it with you"
         "{% if deadlines.conference_record %} by {{ deadlines.conference_record }}{% endif %}."
         '{% if recipient.excluded == "part" %} I will decide whether you receive all of it '
-        "or only the part you attended.{% endif %}",
+        "or only the part you attended.{% endif %}"
+        # CP4 14.5: "The conference Chair may decide that confidential material should be
+        # excluded from the parent's copy"
+        "{% if follows_london %} I may decide to leave some confidential information out of "
+        "your copy.{% endif %}",
     )
     tag(doc, "{%p else %}")
     para(

@@ -837,3 +837,23 @@ def test_the_record_says_who_helps_with_it_and_that_no_family_member_interprets(
     # not London's words for the nations
     wales = squash(render(data, "wales", today=ON_THE_DAY)[("conference_record", None)])
     assert "sensory disability" not in wales and "CP4" not in wales
+
+
+def test_the_familys_decision_letter_says_the_chair_may_leave_confidential_material_out():
+    # CP4 14.5: "The conference Chair may decide that confidential material should be
+    # excluded from the parent's copy"
+    data = held()
+    data["family"].append(
+        {"id": "dad", "name": "Tom Nowak", "relationship": "father", "excluded": "part"}
+    )
+    docs = {k: squash(v) for k, v in render(data, today=ON_THE_DAY).items()}
+    said = "I may decide to leave some confidential information out of your copy."
+    assert (
+        "Jo Bloggs will give you a copy of the record of the conference and go through it with "
+        "you by Friday 18 December 2026. " + said in docs[("decision_letter", "mum")]
+    )
+    assert "or only the part you attended. " + said in docs[("decision_letter", "dad")]
+    # the professionals' copies are whole; the nations' procedures are not London's
+    assert "confidential information" not in docs[("decision_letter", "hv")]
+    scot = squash(render(data, "scotland", today=ON_THE_DAY)[("decision_letter", "mum")])
+    assert "confidential information out" not in scot
