@@ -2446,6 +2446,14 @@ def child_decision_letter():
     )
     tag(doc, '{%p if decision.plan == "child-protection" %}')
     para(doc, "What happens next", style="Heading 2")
+    # CP4 14.13: the outline plan goes with the decision letter to the child "where
+    # appropriate" (an invited child: the outline plan's distribution); 14.7: the social
+    # worker explains and discusses it with the child
+    para(
+        doc,
+        "Your plan comes with this letter. Your social worker will help you read it and talk "
+        "with you about what it means for you.",
+    )
     para(
         doc,
         "A small group called the core group, your family and the people who work most with "
@@ -2461,7 +2469,10 @@ def child_decision_letter():
         "If you are unhappy about how the meeting was run or what it decided, tell your social "
         "worker or me{% if chair.email %} ({{ chair.email }}){% endif %}.",
     )
-    sign_off(doc, "chair")
+    sign_off(doc, "chair", enclosure=True)
+    tag(doc, '{%p if decision.plan == "child-protection" %}')
+    para(doc, "Enclosed: your plan.", size=9, color=GREY, before=12)
+    tag(doc, "{%p endif %}")
     return doc
 
 

@@ -857,3 +857,24 @@ def test_the_familys_decision_letter_says_the_chair_may_leave_confidential_mater
     assert "confidential information" not in docs[("decision_letter", "hv")]
     scot = squash(render(data, "scotland", today=ON_THE_DAY)[("decision_letter", "mum")])
     assert "confidential information out" not in scot
+
+
+def test_the_childs_decision_letter_sends_their_plan_and_the_social_worker_helps_read_it():
+    # CP4 14.13: the outline plan with the decision letter to the child where appropriate;
+    # 14.7: the social worker explains it to the child
+    data = held()
+    data["children"][0]["invite"] = True
+    pack = planned(data, today=ON_THE_DAY)
+    plan = next(d for d in pack if d.kind == "outline_plan")
+    assert any(who.startswith("Amy Smith") for who in plan.send_to)  # it does go to her
+    docs = {k: squash(v) for k, v in render(data, today=ON_THE_DAY).items()}
+    letter = docs[("child_decision_letter", "amy")]
+    assert (
+        "What happens next Your plan comes with this letter. Your social worker will help you "
+        "read it and talk with you about what it means for you." in letter
+    )
+    assert "London Borough of Example Enclosed: your plan." in letter
+    # no plan, nothing sent with it
+    data["outcome"]["decisions"] = [{"child": "amy", "plan": "child-in-need"}]
+    other = squash(render(data, today=ON_THE_DAY)[("child_decision_letter", "amy")])
+    assert "Your plan comes with this letter" not in other and "Enclosed" not in other
