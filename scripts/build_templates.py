@@ -922,6 +922,28 @@ def exclusion_letter():
         "written in its record.",
     )
     tag(doc, "{%p endif %}")
+    # York guide, "What support will the family receive in the Conference process?": the
+    # chair plans with the social worker and an excluded parent "how their views will be
+    # represented in the conference and how they can be included in the co-production of a
+    # plan for the child" (the profile's exclusion.included_in_plan)
+    tag(doc, "{%p if recipient.parent and recipient.exclusion.included_in_plan %}")
+    para(
+        doc,
+        "I will plan with you and {{ social_worker.name or 'your social worker' }} how your "
+        "views will be presented at the {{ terms.short }} and how you can help to make the "
+        f"plan for {ABOUT}.",
+    )
+    tag(doc, "{%p endif %}")
+    # Bolton leaflet, "Who attends a Child Protection Conference?": "If appropriate, the
+    # chair of the Conference will offer to meet with the parents who have not attended"
+    # (the profile's exclusion.chair_offers_to_meet)
+    tag(doc, "{%p if recipient.parent and recipient.exclusion.chair_offers_to_meet %}")
+    para(
+        doc,
+        "If it is appropriate, I will offer to meet with you, as you will not be at "
+        '{% if recipient.excluded == "part" %}all of {% endif %}the {{ terms.short }}.',
+    )
+    tag(doc, "{%p endif %}")
     para(doc, "Hearing what was decided", style="Heading 2")
     para(
         doc,

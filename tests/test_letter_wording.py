@@ -878,3 +878,40 @@ def test_the_childs_decision_letter_sends_their_plan_and_the_social_worker_helps
     data["outcome"]["decisions"] = [{"child": "amy", "plan": "child-in-need"}]
     other = squash(render(data, today=ON_THE_DAY)[("child_decision_letter", "amy")])
     assert "Your plan comes with this letter" not in other and "Enclosed" not in other
+
+
+@pytest.mark.parametrize("excluded", ["full", "part"])
+def test_bolton_and_york_promise_an_excluded_parent_what_their_procedure_says(excluded):
+    data = case()
+    data["family"][1]["excluded"] = excluded
+    bolton = squash(render(data, "bolton")[("exclusion_letter", "dad")])
+    york = squash(render(data, "york")[("exclusion_letter", "dad")])
+    london = squash(render(data)[("exclusion_letter", "dad")])
+    # Bolton leaflet, "Who attends": "If appropriate, the chair of the Conference will offer
+    # to meet with the parents who have not attended"
+    at = "all of the conference" if excluded == "part" else "the conference"
+    offer = f"If it is appropriate, I will offer to meet with you, as you will not be at {at}."
+    assert offer in bolton
+    # York guide: the chair plans with the social worker and parent "how they can be
+    # included in the co-production of a plan for the child"
+    plan = (
+        "I will plan with you and Jo Bloggs how your views will be presented at the "
+        "conference and how you can help to make the plan for Amy Smith."
+    )
+    assert plan in york
+    assert "offer to meet" not in york and "help to make the plan" not in bolton
+    assert "offer to meet" not in london and "help to make the plan" not in london
+
+
+def test_the_exclusion_promises_are_for_parents_and_say_their_source():
+    data = case()
+    data["family"][1].update(relationship="uncle", excluded="full")
+    for procedure in ("bolton", "york"):
+        letter = squash(render(data, procedure)[("exclusion_letter", "dad")])
+        assert "offer to meet" not in letter and "help to make the plan" not in letter
+    bolton, york = load_profile("bolton").exclusion, load_profile("york").exclusion
+    assert bolton.chair_offers_to_meet and "Bolton leaflet" in str(
+        bolton.chair_offers_to_meet_source
+    )
+    assert york.included_in_plan and "York guide" in str(york.included_in_plan_source)
+    assert not load_profile("london").exclusion.chair_offers_to_meet
