@@ -922,6 +922,28 @@ def exclusion_letter():
         "written in its record.",
     )
     tag(doc, "{%p endif %}")
+    # York guide, "What support will the family receive in the Conference process?": the
+    # chair plans with the social worker and an excluded parent "how their views will be
+    # represented in the conference and how they can be included in the co-production of a
+    # plan for the child" (the profile's exclusion.included_in_plan)
+    tag(doc, "{%p if recipient.parent and recipient.exclusion.included_in_plan %}")
+    para(
+        doc,
+        "I will plan with you and {{ social_worker.name or 'your social worker' }} how your "
+        "views will be presented at the {{ terms.short }} and how you can help to make the "
+        f"plan for {ABOUT}.",
+    )
+    tag(doc, "{%p endif %}")
+    # Bolton leaflet, "Who attends a Child Protection Conference?": "If appropriate, the
+    # chair of the Conference will offer to meet with the parents who have not attended"
+    # (the profile's exclusion.chair_offers_to_meet)
+    tag(doc, "{%p if recipient.parent and recipient.exclusion.chair_offers_to_meet %}")
+    para(
+        doc,
+        "If it is appropriate, I will offer to meet with you, as you will not be at "
+        '{% if recipient.excluded == "part" %}all of {% endif %}the {{ terms.short }}.',
+    )
+    tag(doc, "{%p endif %}")
     para(doc, "Hearing what was decided", style="Heading 2")
     para(
         doc,
@@ -1699,7 +1721,11 @@ def decision_letter():
         "of the {{ terms.short }} and go through it with you"
         "{% if deadlines.conference_record %} by {{ deadlines.conference_record }}{% endif %}."
         '{% if recipient.excluded == "part" %} I will decide whether you receive all of it '
-        "or only the part you attended.{% endif %}",
+        "or only the part you attended.{% endif %}"
+        # CP4 14.5: "The conference Chair may decide that confidential material should be
+        # excluded from the parent's copy"
+        "{% if follows_london %} I may decide to leave some confidential information out of "
+        "your copy.{% endif %}",
     )
     tag(doc, "{%p else %}")
     para(
@@ -2113,6 +2139,16 @@ def conference_record():
     tag(doc, "{%p else %}")
     para(doc, "No dissent was recorded.")
     tag(doc, "{%p endif %}")
+    # CP4 11.1: the escalation process "should be implemented as soon as practicable after
+    # the conference has concluded"; the nations' procedures are not quoted here
+    tag(doc, "{%p if follows_london %}")
+    hint(
+        doc,
+        "{% if outcome.dissent %}The{% else %}Where an agency dissents, the{% endif %} "
+        "escalation process for professional disagreements should be started as soon as "
+        "practicable after the {{ terms.short }} (London CP4 11.1)",
+    )
+    tag(doc, "{%p endif %}")
     para(doc, "The plan", style="Heading 1")
     tag(doc, "{%p if outcome.recommendations %}")
     para(doc, "Recommendations:", after=3, keep_next=True)
@@ -2122,6 +2158,29 @@ def conference_record():
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if outcome.contingency %}")
     para(doc, "Contingency plan: {{ outcome.contingency }}")
+    tag(doc, "{%p endif %}")
+    # CP4 9.9: for an unborn child or a baby the plan considers the risk of sudden
+    # unexpected death in infancy (the outline plan's "Safer sleeping" section)
+    tag(
+        doc,
+        "{%p if outcome.decisions|selectattr('baby')|selectattr('plan', 'equalto', "
+        "'child-protection')|list %}",
+    )
+    write_in_table(
+        doc,
+        [
+            (
+                "Safer sleeping (SUDI)",
+                "For {% for d in outcome.decisions if d.baby and d.plan == 'child-protection' "
+                "%}{{ d.child.name }}"
+                "{% if not loop.last %} and {% endif %}{% endfor %}: the risk of sudden "
+                "unexpected death in infancy and how the professionals will address it with "
+                "the parents" + cp4("9.9"),
+            )
+        ],
+        space=2,
+    )
+    para(doc, "", after=2)
     tag(doc, "{%p endif %}")
     para(
         doc,
@@ -2184,6 +2243,18 @@ def conference_record():
         "record{% endif %}.",
     )
     tag(doc, "{%p endfor %}")
+    # CP4 14.9: a sensory disability or English not the first language: help to understand
+    # and make full use of the record; "A family member should not be expected to act as an
+    # interpreter of spoken or signed language" (York's translation, above, is on top)
+    tag(doc, "{%p if follows_london %}")
+    bullet(
+        doc,
+        "Where a parent or child has a sensory disability or English is not their first "
+        "language, the social worker makes sure they have the help they need to understand "
+        "and make full use of the record. A family member should not be asked to interpret, "
+        "in spoken or signed language (London CP4 14.9).",
+    )
+    tag(doc, "{%p endif %}")
     bullet(
         doc,
         "The record is confidential: it is not shared with anyone else without the chair's "
@@ -2397,6 +2468,14 @@ def child_decision_letter():
     )
     tag(doc, '{%p if decision.plan == "child-protection" %}')
     para(doc, "What happens next", style="Heading 2")
+    # CP4 14.13: the outline plan goes with the decision letter to the child "where
+    # appropriate" (an invited child: the outline plan's distribution); 14.7: the social
+    # worker explains and discusses it with the child
+    para(
+        doc,
+        "Your plan comes with this letter. Your social worker will help you read it and talk "
+        "with you about what it means for you.",
+    )
     para(
         doc,
         "A small group called the core group, your family and the people who work most with "
@@ -2412,7 +2491,10 @@ def child_decision_letter():
         "If you are unhappy about how the meeting was run or what it decided, tell your social "
         "worker or me{% if chair.email %} ({{ chair.email }}){% endif %}.",
     )
-    sign_off(doc, "chair")
+    sign_off(doc, "chair", enclosure=True)
+    tag(doc, '{%p if decision.plan == "child-protection" %}')
+    para(doc, "Enclosed: your plan.", size=9, color=GREY, before=12)
+    tag(doc, "{%p endif %}")
     return doc
 
 

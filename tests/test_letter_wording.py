@@ -775,3 +775,143 @@ def test_the_core_group_invitation_says_where_and_arranges_an_interpreter():
     assert "An interpreter The lead social worker will arrange a Polish interpreter" in dad
     assert "interpreter" not in docs[("core_group_invitation", "mum")]
     assert "interpreter" not in docs[("core_group_invitation", "hv")]
+
+
+# -- what the procedures ask of the documents (wording review 2) ---------------------------
+
+
+def test_the_record_prompts_the_escalation_process_after_dissent_where_cp4_applies():
+    # CP4 11.1: "The procedures to apply the escalation process for professional
+    # disagreements should be implemented as soon as practicable after the conference"
+    record = squash(render(dissenting(), today=ON_THE_DAY)[("conference_record", None)])
+    dissent = record.split("Dissent", 1)[1].split("The plan", 1)[0]
+    assert (
+        "[The escalation process for professional disagreements should be started as soon "
+        "as practicable after the conference (London CP4 11.1)]" in dissent
+    )
+    quiet = squash(render(held(), today=ON_THE_DAY)[("conference_record", None)])
+    assert "[Where an agency dissents, the escalation process" in quiet
+    # the nations' procedures are not quoted as London's
+    scot = squash(render(dissenting(), "scotland", today=ON_THE_DAY)[("conference_record", None)])
+    assert "escalation" not in scot and "CP4" not in scot
+
+
+def test_the_record_prompts_safer_sleeping_for_a_baby_on_a_plan():
+    # CP4 9.9: an unborn child or a baby: the plan considers SUDI, as the outline plan does
+    data = held()
+    data["children"][0]["dob"] = "2026-06-01"  # five months old on the day
+    docs = {k: squash(v) for k, v in render(data, today=ON_THE_DAY).items()}
+    plan = docs[("conference_record", None)].split("The plan", 1)[1]
+    assert (
+        "Safer sleeping (SUDI) [For Amy Smith: the risk of sudden unexpected death in infancy "
+        "and how the professionals will address it with the parents (London CP4 9.9)]" in plan
+    )
+    assert "sudden unexpected death in infancy" in docs[("outline_plan", "amy")]
+    older = squash(render(held(), today=ON_THE_DAY)[("conference_record", None)])
+    assert "SUDI" not in older
+    # a baby whose decision is not a plan: nothing to consider in a plan
+    data["outcome"]["decisions"] = [{"child": "amy", "plan": "child-in-need"}]
+    assert "SUDI" not in squash(render(data, today=ON_THE_DAY)[("conference_record", None)])
+
+
+def test_the_record_says_who_helps_with_it_and_that_no_family_member_interprets():
+    # CP4 14.9: help to understand and make full use of the record; "A family member should
+    # not be expected to act as an interpreter of spoken or signed language"
+    data = held()
+    data["family"][0]["interpreter"] = "Polish"
+    cp4 = (
+        "Where a parent or child has a sensory disability or English is not their first "
+        "language, the social worker makes sure they have the help they need to understand and "
+        "make full use of the record. A family member should not be asked to interpret, in "
+        "spoken or signed language (London CP4 14.9)."
+    )
+    for procedure in ("london", "york", "bolton"):
+        record = squash(render(data, procedure, today=ON_THE_DAY)[("conference_record", None)])
+        sent = record.split("Who receives this record", 1)[1]
+        assert cp4 in sent, procedure
+    # said where no one needs an interpreter too: a sensory disability is not in the case file
+    assert cp4 in squash(render(held(), today=ON_THE_DAY)[("conference_record", None)])
+    # York's translation stays (York guide, "Plans arising from conference")
+    york = squash(render(data, "york", today=ON_THE_DAY)[("conference_record", None)])
+    assert "Sarah Smith needs an interpreter (Polish): the record is translated for them." in york
+    # not London's words for the nations
+    wales = squash(render(data, "wales", today=ON_THE_DAY)[("conference_record", None)])
+    assert "sensory disability" not in wales and "CP4" not in wales
+
+
+def test_the_familys_decision_letter_says_the_chair_may_leave_confidential_material_out():
+    # CP4 14.5: "The conference Chair may decide that confidential material should be
+    # excluded from the parent's copy"
+    data = held()
+    data["family"].append(
+        {"id": "dad", "name": "Tom Nowak", "relationship": "father", "excluded": "part"}
+    )
+    docs = {k: squash(v) for k, v in render(data, today=ON_THE_DAY).items()}
+    said = "I may decide to leave some confidential information out of your copy."
+    assert (
+        "Jo Bloggs will give you a copy of the record of the conference and go through it with "
+        "you by Friday 18 December 2026. " + said in docs[("decision_letter", "mum")]
+    )
+    assert "or only the part you attended. " + said in docs[("decision_letter", "dad")]
+    # the professionals' copies are whole; the nations' procedures are not London's
+    assert "confidential information" not in docs[("decision_letter", "hv")]
+    scot = squash(render(data, "scotland", today=ON_THE_DAY)[("decision_letter", "mum")])
+    assert "confidential information out" not in scot
+
+
+def test_the_childs_decision_letter_sends_their_plan_and_the_social_worker_helps_read_it():
+    # CP4 14.13: the outline plan with the decision letter to the child where appropriate;
+    # 14.7: the social worker explains it to the child
+    data = held()
+    data["children"][0]["invite"] = True
+    pack = planned(data, today=ON_THE_DAY)
+    plan = next(d for d in pack if d.kind == "outline_plan")
+    assert any(who.startswith("Amy Smith") for who in plan.send_to)  # it does go to her
+    docs = {k: squash(v) for k, v in render(data, today=ON_THE_DAY).items()}
+    letter = docs[("child_decision_letter", "amy")]
+    assert (
+        "What happens next Your plan comes with this letter. Your social worker will help you "
+        "read it and talk with you about what it means for you." in letter
+    )
+    assert "London Borough of Example Enclosed: your plan." in letter
+    # no plan, nothing sent with it
+    data["outcome"]["decisions"] = [{"child": "amy", "plan": "child-in-need"}]
+    other = squash(render(data, today=ON_THE_DAY)[("child_decision_letter", "amy")])
+    assert "Your plan comes with this letter" not in other and "Enclosed" not in other
+
+
+@pytest.mark.parametrize("excluded", ["full", "part"])
+def test_bolton_and_york_promise_an_excluded_parent_what_their_procedure_says(excluded):
+    data = case()
+    data["family"][1]["excluded"] = excluded
+    bolton = squash(render(data, "bolton")[("exclusion_letter", "dad")])
+    york = squash(render(data, "york")[("exclusion_letter", "dad")])
+    london = squash(render(data)[("exclusion_letter", "dad")])
+    # Bolton leaflet, "Who attends": "If appropriate, the chair of the Conference will offer
+    # to meet with the parents who have not attended"
+    at = "all of the conference" if excluded == "part" else "the conference"
+    offer = f"If it is appropriate, I will offer to meet with you, as you will not be at {at}."
+    assert offer in bolton
+    # York guide: the chair plans with the social worker and parent "how they can be
+    # included in the co-production of a plan for the child"
+    plan = (
+        "I will plan with you and Jo Bloggs how your views will be presented at the "
+        "conference and how you can help to make the plan for Amy Smith."
+    )
+    assert plan in york
+    assert "offer to meet" not in york and "help to make the plan" not in bolton
+    assert "offer to meet" not in london and "help to make the plan" not in london
+
+
+def test_the_exclusion_promises_are_for_parents_and_say_their_source():
+    data = case()
+    data["family"][1].update(relationship="uncle", excluded="full")
+    for procedure in ("bolton", "york"):
+        letter = squash(render(data, procedure)[("exclusion_letter", "dad")])
+        assert "offer to meet" not in letter and "help to make the plan" not in letter
+    bolton, york = load_profile("bolton").exclusion, load_profile("york").exclusion
+    assert bolton.chair_offers_to_meet and "Bolton leaflet" in str(
+        bolton.chair_offers_to_meet_source
+    )
+    assert york.included_in_plan and "York guide" in str(york.included_in_plan_source)
+    assert not load_profile("london").exclusion.chair_offers_to_meet

@@ -153,6 +153,18 @@ def family_recipient_values(f: FamilyMember) -> dict[str, Any]:
     }
 
 
+def exclusion_letter_values(f: FamilyMember, profile: Profile) -> dict[str, Any]:
+    """The excluded family member of their own exclusion letter, with what the procedure
+    promises them beyond London CP4 5.8-5.11 (the profile's `exclusion:`; Bolton, York)."""
+    values = family_recipient_values(f)
+    values["exclusion"] = {
+        **values["exclusion"],
+        "chair_offers_to_meet": profile.exclusion.chair_offers_to_meet,
+        "included_in_plan": profile.exclusion.included_in_plan,
+    }
+    return values
+
+
 def person_line(p: Professional | FamilyMember) -> str:
     if isinstance(p, Professional):
         bits = [one_line(p.name), one_line(p.role), one_line(p.organisation)]
@@ -258,6 +270,9 @@ def outcome_values(case: Case, schedule: Schedule) -> dict[str, Any] | None:
                 "child": child_values(case.child(d.child), on),
                 "plan": d.plan,
                 "category": d.category or "",
+                # unborn or under one on the day: a plan considers SUDI (London CP4 9.9),
+                # as the outline plan does (`plan_child.baby`)
+                "baby": is_baby(case.child(d.child), on),
             }
         )
     return {

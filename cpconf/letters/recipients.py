@@ -18,6 +18,7 @@ from cpconf.letters.context import (
     deadline_local_values,
     deadline_values,
     ended_values,
+    exclusion_letter_values,
     family_recipient_values,
     family_values,
     letterhead_values,
@@ -190,7 +191,7 @@ def plan_documents(conference: Conference, schedule: Schedule) -> list[PlannedDo
             add(
                 "exclusion_letter",
                 f,
-                family_recipient_values(f),
+                exclusion_letter_values(f, profile),
                 letter_date=dated,
                 send_to=[person_line(f)],
                 send_by=f"as soon as the chair decides, before {long_date(on)}"

@@ -382,6 +382,21 @@ class Paperwork(_Model):
     child_source: str | None = None
 
 
+class Exclusion(_Model):
+    """What a procedure promises a parent excluded from all or part of the conference,
+    beyond London CP4 5.8-5.11 (the exclusion letter). Each with its source; False where
+    the procedure says nothing."""
+
+    # Bolton: "If appropriate, the chair of the Conference will offer to meet with the
+    # parents who have not attended"
+    chair_offers_to_meet: bool = False
+    chair_offers_to_meet_source: str | None = None
+    # York: the chair plans with the social worker and the parent "how they can be included
+    # in the co-production of a plan for the child"
+    included_in_plan: bool = False
+    included_in_plan_source: str | None = None
+
+
 class ClosureRange(_Model):
     start: Date = Field(alias="from")
     end: Date = Field(alias="to")
@@ -409,6 +424,7 @@ class Profile(_Model):
     notes: list[str] = Field(default_factory=list)
     terms: Terms = Field(default_factory=Terms)
     paperwork: Paperwork = Field(default_factory=Paperwork)
+    exclusion: Exclusion = Field(default_factory=Exclusion)
     deadlines: list[DeadlineSpec] = Field(default_factory=list)
 
     def closures(self) -> set[dt.date]:
@@ -518,7 +534,7 @@ def _merge(parent: dict[str, Any], child: dict[str, Any]) -> tuple[dict[str, Any
     that a problem in one is reported at its line in the child's file.
     """
     merged = {**parent, **child}
-    for section in ("session", "quorum", "attendance", "plans", "terms", "paperwork"):
+    for section in ("session", "quorum", "attendance", "plans", "terms", "paperwork", "exclusion"):
         if isinstance(parent.get(section), dict) and isinstance(child.get(section), dict):
             merged[section] = {**parent[section], **child[section]}
     child_deadlines = child.get("deadlines") or []
