@@ -669,7 +669,7 @@ def invitation():
     para(
         doc,
         "If you cannot attend, tell the chair{% if chair.email %} ({{ chair.email }})"
-        "{% endif %} as soon as you can: the conference is not quorate without children's "
+        "{% endif %} as soon as you can: the {{ terms.short }} is not quorate without children's "
         "social care. Please still send your report by the dates above.",
     )
     tag(doc, "{%p else %}")
@@ -953,13 +953,13 @@ def exclusion_letter():
     tag(doc, '{%p if recipient.excluded == "part" %}')
     para(
         doc,
-        "Because you will be at part of the conference, you will receive the record of the "
-        "conference{% if deadlines.conference_record %} by {{ deadlines.conference_record }}"
+        "Because you will be at part of the {{ terms.short }}, you will receive the record of the "
+        "{{ terms.short }}{% if deadlines.conference_record %} by {{ deadlines.conference_record }}"
         "{% endif %}. I will decide whether you receive all of it or only the part you "
         "attended.",
     )
     tag(doc, "{%p else %}")
-    para(doc, "I will decide whether you will also receive the record of the conference.")
+    para(doc, "I will decide whether you will also receive the record of the {{ terms.short }}.")
     tag(doc, "{%p endif %}")
     # The section stays on one page with the signature, so that the signature never
     # stands alone with the letter's last line.
@@ -1713,7 +1713,7 @@ def decision_letter():
     # 4.1 a parent excluded from part must receive it; 5.10 the chair decides for one
     # excluded from the whole
     tag(doc, '{%p if recipient.is_family and recipient.excluded == "full" %}')
-    para(doc, "I will decide whether you receive the record of the conference.")
+    para(doc, "I will decide whether you receive the record of the {{ terms.short }}.")
     tag(doc, "{%p elif recipient.is_family %}")
     para(
         doc,
@@ -1730,7 +1730,7 @@ def decision_letter():
     tag(doc, "{%p else %}")
     para(
         doc,
-        "The record of the conference will be sent to everyone who was invited"
+        "The record of the {{ terms.short }} will be sent to everyone who was invited"
         "{% if deadlines.conference_record %} by {{ deadlines.conference_record }}{% endif %}.",
     )
     tag(doc, "{%p endif %}")
@@ -1792,8 +1792,9 @@ NEXT_REVIEW_WHEN = (
     f"{LOCAL_NOTE.format('next_review')}{{% endif %}}"
 )
 NEXT_REVIEW = (  # a sentence
-    "{% if outcome.next_review %}The review conference will be held "
-    f"{NEXT_REVIEW_WHEN}.{{% else %}}The date of the review conference is to be arranged."
+    "{% if outcome.next_review %}The review {{ terms.short }} will be held "
+    f"{NEXT_REVIEW_WHEN}.{{% else %}}The date of the review {{{{ terms.short }}}} is to be "
+    "arranged."
     "{% endif %}"
 )
 
@@ -1937,7 +1938,7 @@ def outline_plan():
     para(
         doc,
         "This plan, signed by the chair, is sent with the decision letter to everyone who "
-        "attended or was invited to the conference, including the parents"
+        "attended or was invited to the {{ terms.short }}, including the parents"
         "{% if plan_child.invite %} and {{ plan_child.called }}{% endif %}."
         "{% if paperwork.full_plan_after_first_core_group %} The full child protection plan "
         "is drawn up at the first core group meeting and sent to the family and the core "
@@ -1952,7 +1953,9 @@ def conference_record():
     4.3-4.18, 5.5, 5.10-5.11, 11.1, 14.4-14.10; Hackney guide: circulated within 15 working
     days; Bolton leaflet: 20; York guide: translated where an interpreter was needed)."""
     doc = new_document("Record of a child protection conference")
-    title_block(doc, "Conference record", f"{CONF_TITLE} about {{{{ subject_names }}}}")
+    title_block(
+        doc, "{{ terms.short_title }} record", f"{CONF_TITLE} about {{{{ subject_names }}}}"
+    )
     hint(
         doc,
         "For the chair and the coordinator to complete. The facts below come from the case "
@@ -1968,11 +1971,11 @@ def conference_record():
             ("How", MODE_RECORD),
             ("Chair", "{{ chair.name or 'To be confirmed' }}"),
             ("Minutes", "{{ coordinator.name or 'The conference coordinator' }}"),
-            ("Children the conference is about", "{{ subject_names }}"),
+            ("Children the {{ terms.short }} is about", "{{ subject_names }}"),
             ("Other children in the household", "{{ other_names or 'None' }}"),
             (
-                "Previous conference",
-                "{{ conference.previous_date or 'None: this is the first conference' }}",
+                "Previous {{ terms.short }}",
+                "{{ conference.previous_date or 'None: this is the first ' ~ terms.short }}",
             ),
             ("Reference", "{{ reference }}"),
         ],
@@ -2032,7 +2035,7 @@ def conference_record():
     para(doc, "Quorum", style="Heading 2")
     para(
         doc,
-        "{% if record.quorate %}The conference was quorate.{% else %}The conference was not "
+        "{% if record.quorate %}The {{ terms.short }} was quorate.{% else %}The {{ terms.short }} was not "
         "quorate.{% endif %}{% if record.quorum_rule %} For a quorum, {{ record.quorum_rule }}."
         "{% endif %}",
     )
@@ -2058,8 +2061,8 @@ def conference_record():
     bullet(
         doc,
         "**{{ f.name }}**{% if f.relationship %} ({{ f.relationship }}){% endif %}: excluded "
-        '{% if f.excluded == "full" %}from the whole conference{% else %}from '
-        "{{ f.part or 'part of the conference' }}{% endif %}"
+        '{% if f.excluded == "full" %}from the whole ' + "{{ terms.short }}" + "{% else %}from "
+        "{{ f.part or 'part of the ' ~ terms.short }}{% endif %}"
         "{% if f.decided_on %}, decided on {{ f.decided_on }}{% endif %}."
         '{% if f.reason %} The reason given in the exclusion letter: "{{ f.reason }}"'
         "{% endif %}",
@@ -2069,7 +2072,7 @@ def conference_record():
         doc,
         "For how long each exclusion lasted and how their views were heard. An exclusion is "
         "for the shortest time needed, and is not in itself a reason to exclude at a later "
-        "conference",
+        "{{ terms.short }}",
     )
     tag(doc, "{%p else %}")
     para(doc, "No family member was excluded.")
@@ -2077,7 +2080,9 @@ def conference_record():
     # CP4 4.3-4.18: how each child's wishes and feelings reached the conference
     para(doc, "The child's views", style="Heading 1")
     tag(doc, "{%p for v in record.views %}")
-    bullet(doc, "**{{ v.name }}**: {{ v.how or '[how their views reached the conference]' }}")
+    bullet(
+        doc, "**{{ v.name }}**: {{ v.how or '[how their views reached the ' ~ terms.short ~ ']' }}"
+    )
     tag(doc, "{%p endfor %}")
     write_in_table(doc, [("What the children said", "Their wishes and feelings")], space=3)
     para(doc, "", after=2)
@@ -2212,7 +2217,7 @@ def conference_record():
     bullet(
         doc,
         "{% for f in part_excluded %}{{ f.name }}{% if not loop.last %}, {% endif %}"
-        "{% endfor %}, excluded from part of the conference, must receive the record; the "
+        "{% endfor %}, excluded from part of the {{ terms.short }}, must receive the record; the "
         "chair decides whether the whole record or only the part attended.",
     )
     tag(doc, "{%p endif %}")
@@ -2220,7 +2225,7 @@ def conference_record():
     bullet(
         doc,
         "The chair decides whether {% for f in fully_excluded %}{{ f.name }}"
-        "{% if not loop.last %}, {% endif %}{% endfor %}, excluded from the whole conference, "
+        "{% if not loop.last %}, {% endif %}{% endfor %}, excluded from the whole {{ terms.short }}, "
         "receives the record: [decision].",
     )
     tag(doc, "{%p endif %}")
@@ -2353,7 +2358,7 @@ def child_invitation():
     para(
         doc,
         "On **{{ conference.date }}**{% if conference.time %} at **{{ conference.time }}**"
-        "{% endif %} there will be a meeting called a child protection conference. Your family "
+        "{% endif %} there will be a meeting called a {{ terms.meeting }}. Your family "
         "and the people who work with you meet to talk about how things are at home and what "
         "will help you to be safe and well.",
     )

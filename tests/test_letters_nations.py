@@ -295,3 +295,39 @@ def test_scottish_invitations_written_after_the_notice_day_are_warned_about(tmp_
         assert "after the last day to give notice (Friday 13 November 2026" in w.message
     else:
         assert warnings == []
+
+
+def test_a_scottish_pack_speaks_of_the_cppm_throughout(tmp_path):
+    """Issue 14: a Scottish family is invited to a CPPM, not a conference, in every document
+    cpconf writes (the words typed into the case file are the council's own)."""
+    import datetime as dt
+    import re
+
+    import docx
+
+    import cpconf
+    from tests.conftest import ROOT
+
+    text = (ROOT / "templates" / "sample_case.yaml").read_text(encoding="utf-8")
+    text = re.sub(r"procedure: \S+", "procedure: scotland", text)
+    if "procedure: scotland" not in text:
+        text = text.replace("case:\n", "case:\n  procedure: scotland\n", 1)
+    case = tmp_path / "case.yaml"
+    case.write_text(text, encoding="utf-8")
+    out = tmp_path / "pack"
+    cpconf.open_case(case).letters(out, today=dt.date(2026, 11, 20))
+
+    def read(pattern: str) -> str:
+        path = next(out.glob(pattern))
+        document = docx.Document(str(path))
+        cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
+        return "\n".join([p.text for p in document.paragraphs] + cells)
+
+    child = read("child-invitation-*.docx")
+    assert "a meeting called a Child Protection Planning Meeting" in child
+    assert "child protection conference" not in child
+    record = read("conference-record.docx")
+    assert "CPPM record" in record and "Children the CPPM is about" in record
+    assert "The CPPM was quorate" in record or "The CPPM was not quorate" in record
+    worker = read("invitation-sw-*.docx")
+    assert "the CPPM is not quorate without" in worker
