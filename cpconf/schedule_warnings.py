@@ -121,7 +121,8 @@ def schedule_warnings(
         out.append(
             Notice(
                 "deadline_not_set",
-                f"{u.label}: not set by the procedure ({u.reason}). Set it locally.",
+                f"{u.label}: not set by the procedure ({u.reason}). A council sets it in a "
+                "profile file of its own that extends this one (README: the four nations).",
                 u.id,
             )
         )
@@ -234,7 +235,8 @@ def _plan_length(schedule: Schedule, case: Case, profile: Profile) -> list[Notic
     if review is not None and checks.young_child_review is not None and conf.date:
         sooner = cal.shift(conf.date, checks.young_child_review, 1)
         names = [c.name for c in children if young(c)]
-        if names and review.due > sooner:
+        # a review already booked by then answers it: the warning is for one still later
+        if names and (review.booked or review.due) > sooner:
             out.append(
                 Notice(
                     "young_child_review",

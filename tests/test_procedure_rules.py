@@ -154,6 +154,13 @@ def test_a_child_under_5_may_need_an_earlier_review(write_case):
     assert LOCAL_NOTE in message and "London CP4 1.22" in message
     older = plan(write_case, case(REVIEW, extra=CP_OUTCOME), D(2026, 11, 20))
     assert "young_child_review" not in codes(older)
+    # a review already booked by then answers the warning
+    booked = plan(
+        write_case,
+        case(REVIEW, born="dob: 2023-01-10", extra=CP_OUTCOME + "  next_review: 2027-02-18\n"),
+        D(2026, 11, 20),
+    )
+    assert "young_child_review" not in codes(booked)
 
 
 def test_a_plan_over_two_years_is_reconsidered(write_case):
