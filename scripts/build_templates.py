@@ -1707,7 +1707,12 @@ def decision_letter():
     # CP4 14.13: the outline plan goes with the decision letter; a letter names only what
     # is sent with it, and there is an outline plan only where a child has a plan
     tag(doc, "{%p if outcome.any_protection_plan %}")
-    para(doc, "The outline {{ terms.plan }}, which I have signed, is sent with this letter.")
+    para(
+        doc,
+        "{% if outcome.protection_plans > 1 %}The outline {{ terms.plan }}s, one for each child "
+        "with a plan, which I have signed, are sent with this letter.{% else %}The outline "
+        "{{ terms.plan }}, which I have signed, is sent with this letter.{% endif %}",
+    )
     tag(doc, "{%p endif %}")
     # CP4 14.4 the record to those invited; 14.5 to parents through the social worker;
     # 4.1 a parent excluded from part must receive it; 5.10 the chair decides for one
@@ -1764,7 +1769,14 @@ def decision_letter():
     tag(doc, "{%p endif %}")
     sign_off(doc, "chair", enclosure=True)
     tag(doc, "{%p if outcome.any_protection_plan %}")
-    para(doc, "Enclosed: outline {{ terms.plan }}.", size=9, color=GREY, before=12)
+    para(
+        doc,
+        "Enclosed: outline {{ terms.plan }}{% if outcome.protection_plans > 1 %}s "
+        "({{ outcome.protection_plans }}){% endif %}.",
+        size=9,
+        color=GREY,
+        before=12,
+    )
     tag(doc, "{%p endif %}")
     return doc
 

@@ -915,3 +915,24 @@ def test_the_exclusion_promises_are_for_parents_and_say_their_source():
     )
     assert york.included_in_plan and "York guide" in str(york.included_in_plan_source)
     assert not load_profile("london").exclusion.chair_offers_to_meet
+
+
+def test_two_outline_plans_are_spoken_of_as_two(tmp_path):
+    import datetime as dt
+
+    import cpconf
+    from tests.conftest import SAMPLES
+
+    conference = cpconf.open_case(SAMPLES / "initial-with-outcome.yaml")
+    assert conference.case.outcome is not None
+    plans = sum(d.plan == "child-protection" for d in conference.case.outcome.decisions)
+    assert plans == 2
+    out = tmp_path / "pack"
+    conference.letters(out, today=dt.date(2026, 11, 23))
+    import docx
+
+    letter = "\n".join(
+        p.text for p in docx.Document(str(next(out.glob("decision-letter-mum-*.docx")))).paragraphs
+    )
+    assert "The outline child protection plans, one for each child with a plan" in letter
+    assert "Enclosed: outline child protection plans (2)." in letter

@@ -79,7 +79,7 @@ def test_a_scottish_decision_letter(scottish):
         in letter
     )
     assert "The review CPPM will be held on" in letter
-    assert "Enclosed: outline Child Protection Plan." in letter
+    assert "Enclosed: outline Child Protection Plans (2)." in letter  # two children, two plans
 
 
 def test_a_welsh_decision_letter_speaks_of_registration_and_the_care_and_support_plan(welsh):
