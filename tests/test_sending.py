@@ -348,6 +348,9 @@ def test_once_held_messages_carry_only_what_follows_the_conference(case_file, tm
     msg = read_eml(out / "email-after-mum-sarah-smith.eml")
     assert [p.get_filename() for p in msg.iter_attachments()] == [
         "decision-letter-mum-sarah-smith.docx",
+        # each child's outline plan goes with the decision letter (London CP4 14.13)
+        "outline-plan-amy-amy-smith.docx",
+        "outline-plan-ben-ben-smith.docx",
         "core-group-invitation-mum-sarah-smith.docx",  # she is in the core group
         "core-group-meeting-mum-sarah-smith.ics",
     ]

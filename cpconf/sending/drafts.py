@@ -3,8 +3,8 @@
 Built with the standard library (`email.message.EmailMessage`, policy default) as `.eml`
 files with `X-Unsent: 1`, which Outlook opens as a draft to check and send (Thunderbird:
 File > Open, then Edit as new). Each message carries only its recipient's own documents
-and the shared ones sent to that person by name (the agenda): nobody gets another
-person's letter, so a confidential address (printed only in its owner's letters) travels
+and the shared ones sent to that person by name (the agenda, each child's outline plan):
+nobody gets another person's letter, so a confidential address (printed only in its owner's letters) travels
 only in its owner's message. The bodies say no more than the letters do.
 """
 
@@ -68,7 +68,9 @@ def documents_for(
     return [
         d
         for d in docs
-        if (d.recipient == person.id or (d.recipient is None and line in d.send_to))
+        # a shared document sent to each person by name: the agenda; each child's outline
+        # plan, sent with the decision letter to everyone invited (London CP4 14.13)
+        if (d.recipient == person.id or line in d.send_to)
         and not (held and d.kind in BEFORE_CONFERENCE)
     ]
 
@@ -109,7 +111,7 @@ def _body(
             )
         else:
             lines.append(
-                "Attached is a letter about the child protection conference"
+                f"Attached is a letter about the {conference.profile.terms.meeting}"
                 + (f" on {when}" if when else "")
                 + ". Please read it: it says what the meeting is for and how you can take part."
             )
@@ -120,7 +122,7 @@ def _body(
         ]
     else:
         lines.append(
-            f"Please find attached for the {conf.type} child protection conference "
+            f"Please find attached for the {conference.profile.terms.meeting_name(conf.type)} "
             f"({reference})" + (f" on {when}" if when else "") + ":"
         )
         lines.append("")
