@@ -2086,6 +2086,15 @@ def conference_record():
         "for the shortest time needed, and is not in itself a reason to exclude at a later "
         "{{ terms.short }}",
     )
+    # CP4 14.5: the chair may leave confidential material out of the parents' copy; an
+    # exclusion's reason (an allegation, a police investigation) is often such material
+    tag(doc, "{%p if follows_london %}")
+    hint(
+        doc,
+        "Chair: decide whether an exclusion's reason is left out of the parents' copy of this "
+        "record (London CP4 14.5)",
+    )
+    tag(doc, "{%p endif %}")
     tag(doc, "{%p else %}")
     para(doc, "No family member was excluded.")
     tag(doc, "{%p endif %}")

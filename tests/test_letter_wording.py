@@ -936,3 +936,22 @@ def test_two_outline_plans_are_spoken_of_as_two(tmp_path):
     )
     assert "The outline child protection plans, one for each child with a plan" in letter
     assert "Enclosed: outline child protection plans (2)." in letter
+
+
+def test_the_record_asks_the_chair_about_the_exclusion_reason_in_the_parents_copy(tmp_path):
+    """London CP4 14.5: confidential material may be left out of the parents' copy."""
+    import datetime as dt
+
+    import docx
+
+    import cpconf
+    from tests.conftest import ROOT
+
+    conference = cpconf.open_case(ROOT / "templates" / "sample_case.yaml")
+    assert any(f.excluded != "none" for f in conference.case.family)
+    out = tmp_path / "pack"
+    conference.letters(out, today=dt.date(2026, 11, 20))
+    record = "\n".join(
+        p.text for p in docx.Document(str(out / "conference-record.docx")).paragraphs
+    )
+    assert "left out of the parents' copy of this record (London CP4 14.5)" in record
