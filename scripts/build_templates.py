@@ -258,6 +258,36 @@ def repeat_header(table):
     return table
 
 
+def list_table(doc, headers, rows, widths):
+    """A table a row an item: a shaded header row repeated on each page, then `rows`
+    (docxtpl `{%tr %}` rows among them), no row split across pages."""
+    table = doc.add_table(rows=1, cols=len(headers))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, headers, strict=True):
+        _cell_text(cell, text, bold=True, shade="E8EEF4")
+    for row in rows:
+        cells = table.add_row().cells
+        for cell, text in zip(cells, row, strict=True):
+            _cell_text(cell, text)
+    set_widths(table, widths)
+    repeat_header(table)
+    return table
+
+
+def decisions_table(doc):
+    """Each child's decision and category (CP4 9.5-9.6): the decision letter and the record."""
+    return list_table(
+        doc,
+        ("Child", "Decision", "Category"),
+        (
+            ("{%tr for d in outcome.decisions %}", "", ""),
+            ("{{ d.child.name }}", PLAN_WORDS, CATEGORY_WORDS),
+            ("{%tr endfor %}", "", ""),
+        ),
+        (5.5, 6.1, 5.0),
+    )
+
+
 def set_widths(table, widths):
     """Fixed column widths (Word and LibreOffice read the grid), rows never split by a page."""
     table.autofit = False
@@ -1607,20 +1637,7 @@ def decision_letter():
         f"about {ABOUT} on {{{{ conference.date }}}}.{{% endif %}}",
     )
     para(doc, "The decision", style="Heading 2")
-    table = doc.add_table(rows=1, cols=3)
-    table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, ("Child", "Decision", "Category"), strict=True):
-        _cell_text(cell, text, bold=True, shade="E8EEF4")
-    for row in (
-        ("{%tr for d in outcome.decisions %}", "", ""),
-        ("{{ d.child.name }}", PLAN_WORDS, CATEGORY_WORDS),
-        ("{%tr endfor %}", "", ""),
-    ):
-        cells = table.add_row().cells
-        for cell, text in zip(cells, row, strict=True):
-            _cell_text(cell, text)
-    set_widths(table, (5.5, 6.1, 5.0))
-    repeat_header(table)
+    decisions_table(doc)
     para(doc, "", after=2)
     tag(doc, "{%p if outcome.any_protection_plan %}")
     para(
@@ -1884,25 +1901,19 @@ def outline_plan():
     para(doc, "", after=2)
     # CP4 9.7: who does what; the dates are agreed by the core group (Bolton leaflet)
     para(doc, "Who does what, by when", style="Heading 1")
-    table = doc.add_table(rows=1, cols=3)
-    table.style = "Table Grid"
-    for cell, text in zip(
-        table.rows[0].cells, ("What will be done", "Who", "By when"), strict=True
-    ):
-        _cell_text(cell, text, bold=True, shade="E8EEF4")
-    for row in (
-        ("{%tr for a in plan_child.actions %}", "", ""),
-        ("{{ a.what }}", "{{ a.who }}", "{{ a.by }}"),
-        ("{%tr endfor %}", "", ""),
-        ("", "", ""),
-        ("", "", ""),
-        ("", "", ""),
-    ):
-        cells = table.add_row().cells
-        for cell, text in zip(cells, row, strict=True):
-            _cell_text(cell, text)
-    set_widths(table, (10.1, 3.5, 3.0))
-    repeat_header(table)
+    list_table(
+        doc,
+        ("What will be done", "Who", "By when"),
+        (
+            ("{%tr for a in plan_child.actions %}", "", ""),
+            ("{{ a.what }}", "{{ a.who }}", "{{ a.by }}"),
+            ("{%tr endfor %}", "", ""),
+            ("", "", ""),  # rows to complete
+            ("", "", ""),
+            ("", "", ""),
+        ),
+        (10.1, 3.5, 3.0),
+    )
     para(doc, "", after=2)
     para(doc, "If the plan does not work: the contingency plan", style="Heading 1")
     tag(doc, "{%p if outcome.contingency %}")
@@ -2134,20 +2145,7 @@ def conference_record():
     para(doc, "", after=2)
     # CP4 9.5-9.6: a decision for each child; the category where a plan is needed
     para(doc, "Decision", style="Heading 1")
-    table = doc.add_table(rows=1, cols=3)
-    table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, ("Child", "Decision", "Category"), strict=True):
-        _cell_text(cell, text, bold=True, shade="E8EEF4")
-    for row in (
-        ("{%tr for d in outcome.decisions %}", "", ""),
-        ("{{ d.child.name }}", PLAN_WORDS, CATEGORY_WORDS),
-        ("{%tr endfor %}", "", ""),
-    ):
-        cells = table.add_row().cells
-        for cell, text in zip(cells, row, strict=True):
-            _cell_text(cell, text)
-    set_widths(table, (5.5, 6.1, 5.0))
-    repeat_header(table)
+    decisions_table(doc)
     para(doc, "", after=2)
     tag(doc, "{%p if ended %}")
     para(
@@ -2546,20 +2544,16 @@ def plan_ended_notification():
         "{% else %}You are told as an agency invited to the {{ terms.short }} that led to the plan, "
         "or a member of the current core group" + cp4("10.9") + ".{% endif %}",
     )
-    table = doc.add_table(rows=1, cols=2)
-    table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, ("Child", "What follows the plan"), strict=True):
-        _cell_text(cell, text, bold=True, shade="E8EEF4")
-    for row in (
-        ("{%tr for e in ended %}", ""),
-        ("{{ e.child.name }}", AFTER_WORDS),
-        ("{%tr endfor %}", ""),
-    ):
-        cells = table.add_row().cells
-        for cell, text in zip(cells, row, strict=True):
-            _cell_text(cell, text)
-    set_widths(table, (6.0, 10.6))
-    repeat_header(table)
+    list_table(
+        doc,
+        ("Child", "What follows the plan"),
+        (
+            ("{%tr for e in ended %}", ""),
+            ("{{ e.child.name }}", AFTER_WORDS),
+            ("{%tr endfor %}", ""),
+        ),
+        (6.0, 10.6),
+    )
     para(doc, "", after=2)
     # CP4 10.10: whenever a plan is discontinued, whatever follows it, the social worker
     # discusses the services needed with the parents and the children
