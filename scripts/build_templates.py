@@ -1838,11 +1838,15 @@ def _members(doc):
     tag(doc, "{%p endfor %}")
 
 
-def _chair_signature(doc):
-    """The chair signs the plan and the record (London CP4 14.4, 14.13)."""
-    para(doc, "", after=4)
+def _chair_signature(doc, last):
+    """The chair signs the plan and the record (London CP4 14.4, 14.13). `last(cell)` writes
+    the document's last paragraph into a kept_block with the signature boxes, so that the
+    boxes never stand alone on the last page."""
+    cell = kept_block(doc)
+    last(cell)
+    para(cell, "", after=4)
     write_in_table(
-        doc,
+        cell,
         [
             ("Signed by the chair", "{{ chair.name or 'Conference chair' }}"),
             ("Date", ""),
@@ -1958,16 +1962,18 @@ def outline_plan():
     # CP4 14.13: with the decision letter to all invited, the parents and where
     # appropriate the child; Bolton: the full plan after the first core group
     para(doc, "Who receives this plan", style="Heading 1")
-    para(
+    _chair_signature(
         doc,
-        "This plan, signed by the chair, is sent with the decision letter to everyone who "
-        "attended or was invited to the {{ terms.short }}, including the parents"
-        "{% if plan_child.invite %} and {{ plan_child.called }}{% endif %}."
-        "{% if paperwork.full_plan_after_first_core_group %} The full child protection plan "
-        "is drawn up at the first core group meeting and sent to the family and the core "
-        "group.{% endif %}",
+        lambda cell: para(
+            cell,
+            "This plan, signed by the chair, is sent with the decision letter to everyone who "
+            "attended or was invited to the {{ terms.short }}, including the parents"
+            "{% if plan_child.invite %} and {{ plan_child.called }}{% endif %}."
+            "{% if paperwork.full_plan_after_first_core_group %} The full child protection "
+            "plan is drawn up at the first core group meeting and sent to the family and the "
+            "core group.{% endif %}",
+        ),
     )
-    _chair_signature(doc)
     return doc
 
 
@@ -2279,12 +2285,14 @@ def conference_record():
         "in spoken or signed language (London CP4 14.9).",
     )
     tag(doc, "{%p endif %}")
-    bullet(
+    _chair_signature(
         doc,
-        "The record is confidential: it is not shared with anyone else without the chair's "
-        "consent or an order of the court.",
+        lambda cell: bullet(
+            cell,
+            "The record is confidential: it is not shared with anyone else without the "
+            "chair's consent or an order of the court.",
+        ),
     )
-    _chair_signature(doc)
     return doc
 
 

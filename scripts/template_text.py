@@ -4,7 +4,8 @@
     python scripts/template_text.py --update                    # rewrite tests/golden/templates/
 
 Headers and footers first, then the body in order: a paragraph a line (headings marked
-`#`, list items `-`), a table a row a line with its cells between `|`.
+`#`, list items `-`), a table a row a line with its cells between `|`; a one-cell table
+(a block kept on one page) as what it holds, between `[kept on one page]` and `[end]`.
 """
 
 from __future__ import annotations
@@ -33,6 +34,9 @@ def _paragraph(p: Paragraph) -> str:
 
 
 def _table(t: Table) -> list[str]:
+    if len(t.rows) == 1 and len(t.columns) == 1:  # a kept block: what is in it, in order
+        cell = t.rows[0].cells[0]
+        return ["[kept on one page]", *_blocks(cell._tc, cell), "[end]"]
     rows = []
     for row in t.rows:
         cells = [" / ".join(p.text for p in cell.paragraphs if p.text) for cell in row.cells]

@@ -474,6 +474,30 @@ def test_the_exclusion_letter_keeps_its_closing_section_with_the_signature():
     assert "Yours sincerely," in texts and texts[-1] == "{{ la }}"
 
 
+@pytest.mark.parametrize(
+    ("kind", "last_words"),
+    [
+        ("conference_record", "The record is confidential"),
+        ("outline_plan", "This plan, signed by the chair, is sent"),
+    ],
+)
+def test_the_chairs_signature_boxes_are_kept_with_the_last_paragraph(kind, last_words):
+    """The chair's "Signed by" and "Date" boxes share an unsplittable row with the
+    document's last paragraph: on the record of a long conference they fell alone onto
+    a fifth page."""
+    import docx as python_docx
+
+    doc = python_docx.Document(str(template_paths()[kind]))
+    kept = doc.tables[-1]
+    assert len(kept.rows) == 1 and len(kept.columns) == 1, kind
+    row = kept.rows[0]
+    assert row._tr.trPr.find(qn("w:cantSplit")) is not None, kind
+    cell = row.cells[0]
+    assert cell.paragraphs[0].text.startswith(last_words), kind
+    (boxes,) = cell.tables
+    assert [r.cells[0].text for r in boxes.rows] == ["Signed by the chair", "Date"], kind
+
+
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler (pdftotext) not installed")
 def test_no_signature_alone_on_a_page(tmp_path):
