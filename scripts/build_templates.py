@@ -1239,17 +1239,18 @@ def report_template():
     )
     _child_sections(doc, social_work=False)
     _recommendation(doc)
-    tag(doc, "{%p if recipient.is_police %}")
-    para(doc, "This report goes to the chair only", style="Heading 1")
+    last = kept_block(doc)  # the last section and the signature: never the signature alone
+    tag(last, "{%p if recipient.is_police %}")
+    para(last, "This report goes to the chair only", style="Heading 1")
     para(
-        doc,
+        last,
         "Do not share this report with the family. Tell the chair which parts, if any, "
         "may be summarised to the {{ terms.short }} with the family present.",
     )
-    tag(doc, "{%p else %}")
-    para(doc, "Sharing this report with the family", style="Heading 1")
+    tag(last, "{%p else %}")
+    para(last, "Sharing this report with the family", style="Heading 1")
     write_in_table(
-        doc,
+        last,
         [
             ("Shared with", "names of the family members"),
             ("Date shared", by("agency_reports")),
@@ -1257,8 +1258,8 @@ def report_template():
         ],
         space=1,
     )
-    tag(doc, "{%p endif %}")
-    _signature(doc)
+    tag(last, "{%p endif %}")
+    _signature(last)
     footer = doc.sections[0].header.paragraphs[0]
     footer.add_run("{% if recipient.is_police %} · FOR THE CHAIR ONLY{% endif %}")
     _font(footer.runs[-1], size=8, bold=True, color=RED)
@@ -1324,9 +1325,10 @@ def social_work_report_template():
     )
     tag(doc, "{%p endif %}")
     _recommendation(doc)
-    para(doc, "Sharing this report with the family", style="Heading 1")
+    last = kept_block(doc)  # the last section and the signature: never the signature alone
+    para(last, "Sharing this report with the family", style="Heading 1")
     write_in_table(
-        doc,
+        last,
         [
             ("Shared with", "names of the family members, and older children if appropriate"),
             ("Date shared", by("social_worker_report_to_parents")),
@@ -1334,7 +1336,7 @@ def social_work_report_template():
         ],
         space=1,
     )
-    _signature(doc)
+    _signature(last)
     return doc
 
 

@@ -593,17 +593,29 @@ def test_a_family_in_the_room_is_not_told_how_to_join_online():
 
 
 @pytest.mark.parametrize("kind", ["report_template", "social_work_report_template"])
-def test_a_report_signature_box_is_kept_in_one_piece(kind):
+def test_a_report_signature_box_is_kept_with_the_last_section(kind):
+    """The signature boxes share an unsplittable row with the section before them (how the
+    report is shared, or for the police that it goes to the chair alone): a blank form's
+    last page held only the signature."""
     import docx as python_docx
 
     doc = python_docx.Document(str(template_paths()[kind]))
-    table = doc.tables[-1]
-    assert table.rows[0].cells[0].text == "Signed"
-    for row in table.rows[:-1]:
-        for cell in row.cells:
-            assert all(p.paragraph_format.keep_with_next for p in cell.paragraphs), kind
-    heading = next(p for p in doc.paragraphs if p.text == "Signature")
-    assert heading.style.paragraph_format.keep_with_next  # the heading goes with the box
+    kept = doc.tables[-1]
+    assert len(kept.rows) == 1 and len(kept.columns) == 1, kind
+    assert kept.rows[0]._tr.trPr.find(qn("w:cantSplit")) is not None, kind
+    cell = kept.rows[0].cells[0]
+    headings = [p.text for p in cell.paragraphs if p.style.name == "Heading 1"]
+    assert "Sharing this report with the family" in headings, kind
+    assert headings[-1] == "Signature", kind
+    signature = cell.tables[-1]
+    assert [r.cells[0].text for r in signature.rows] == [
+        "Signed",
+        "Name",
+        "Role and agency",
+        "Date",
+    ]
+    if kind == "report_template":  # the police branch is kept with it too
+        assert "This report goes to the chair only" in headings
 
 
 # -- who is told what, in the procedure's words (the wording review) ------------------------
