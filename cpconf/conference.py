@@ -81,7 +81,12 @@ class Conference:
         later = self._after_today(today, skip={f"done.{k}" for k in self._done_too_early(today)})
         schedule.warnings[:0] = [
             Notice(code, message)
-            for code, message in [*self._too_early(today), *later, *self._to_decide()]
+            for code, message in [
+                *self._too_early(today),
+                *later,
+                *self._to_decide(),
+                *self._held_inquorate(today),
+            ]
         ]
         schedule.settings = self._settings_name
         return schedule
@@ -157,6 +162,42 @@ class Conference:
                     )
                 )
         return out
+
+    def _held_inquorate(self, today: dt.date) -> list[tuple[str, str]]:
+        """An outcome recorded for a conference that, by the attendance in the file, was
+        inquorate, with no record of the chair's decision to go ahead: the decision letters
+        would go out for a meeting that could not decide, and the early review that follows
+        one held inquorate (London CP4 3.11-3.12) would not be counted."""
+        conf = self.case.conference
+        held = conf.date is not None and conf.date <= today
+        if self.case.outcome is None or conf.inquorate_decision is not None or not held:
+            return []
+        from cpconf.quorum import assess_child
+
+        rule = self.profile.quorum
+        short = [
+            c
+            for c in (assess_child(self.case, child, rule) for child in self.case.subject_children)
+            if not c.quorate
+        ]
+        if not short:
+            return []
+        from cpconf.letters.context import cp4_citation
+
+        line = self.doc.line(("outcome",))
+        where = f"outcome (line {line})" if line else "outcome"
+        names = "; ".join(f"{c.name} (still needed: {c.missing})" for c in short)
+        early = any(d.id == "early_review" for d in self.profile.deadlines)
+        return [
+            (
+                "held_inquorate_without_decision",
+                f"{where}: an outcome is recorded, but by the attendance in the case file the "
+                f"conference was inquorate for {names}. If the chair went ahead, record "
+                f"conference.inquorate_decision{cp4_citation(self.profile, '3.11')}"
+                + (", and an early review conference follows" if early else "")
+                + "; otherwise record who attended (attended, not invited).",
+            )
+        ]
 
     def _done_too_early(self, today: dt.date) -> list[str]:
         """The `done:` tasks that follow a conference still to come (not done yet, surely)."""

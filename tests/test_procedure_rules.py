@@ -296,6 +296,58 @@ def test_outcome_attendance_and_done_before_the_day_are_warned_with_key_and_line
     }
 
 
+HELD = (
+    "  - {id: hv, name: Ann Lee, agency: health, contact_with: all, attendance: attended}\n"
+    "  - {id: school, name: Tom Reed, agency: education, contact_with: all, "
+    "attendance: {school}}\n"
+)
+
+
+def held(sw: str = "attended", school: str = "attended", decision: str = "") -> str:
+    text = case(
+        INITIAL + decision,
+        professionals=HELD.replace("{school}", school),
+        extra=CP_OUTCOME,
+    )
+    return text.replace("contact_with: all}\n", f"contact_with: all, attendance: {sw}}}\n", 1)
+
+
+def test_an_outcome_for_a_conference_inquorate_by_its_attendance_is_warned(write_case, cli):
+    """London CP4 3.10-3.12: decision letters for a meeting that could not decide, and no
+    early review counted, unless the chair's decision to go ahead is recorded."""
+    path = write_case(held(school="invited"))
+    data = json.loads(cli("plan", path, "--json", "--today", "2026-11-23").stdout)
+    found = {w["code"]: w["message"] for w in data["warnings"]}
+    message = found["held_inquorate_without_decision"]
+    assert "inquorate for Amy Smith (still needed: one more agency" in message
+    assert "conference.inquorate_decision (London CP4 3.11)" in message
+    assert "early review" in message and "early_review" not in data["deadlines"]
+    # every command says it, letters too
+    quorum = json.loads(cli("check-quorum", path, "--json", "--today", "2026-11-23").stdout)
+    assert "held_inquorate_without_decision" in {w["code"] for w in quorum["warnings"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "today"),
+    [
+        (lambda: held(), "2026-11-23"),  # quorate: social care, health, education attended
+        (  # the chair went ahead: recorded, with its early review
+            lambda: held(
+                school="invited",
+                decision="inquorate_decision: {reason: Police delayed, decided_by: Helen Carter, "
+                "decided_on: 2026-11-20}\n",
+            ),
+            "2026-11-23",
+        ),
+        (lambda: held(school="invited"), "2026-11-10"),  # not held yet: another warning says so
+    ],
+)
+def test_no_inquorate_warning_when_quorate_decided_or_not_yet_held(write_case, cli, text, today):
+    path = write_case(text())
+    data = json.loads(cli("plan", path, "--json", "--today", today).stdout)
+    assert "held_inquorate_without_decision" not in {w["code"] for w in data["warnings"]}
+
+
 def test_letters_and_check_quorum_show_the_case_warnings(write_case, cli, tmp_path):
     # a conference booked on Boxing Day (substitute), with an outcome typed in early
     text = case(
