@@ -772,10 +772,13 @@ def new_case(
             _usage(f"{option}: {exc}")
     # which type each date goes with is the case model's to say (cpconf.starter)
     check_given(conference_type, dates, previous_type, file)
-    if procedure is not None:
-        from cpconf.procedures import load_profile
+    if procedure is not None:  # a misspelt name: said now, not at `plan`
+        from cpconf.procedures import load_profile, unknown_profile
 
-        load_profile(procedure, file.parent)  # a misspelt name: said now, not at `plan`
+        wrong = unknown_profile(procedure, file.parent)
+        if wrong:
+            _usage(f"--procedure: {wrong}")
+        load_profile(procedure, file.parent)  # a profile file's own problems, with its lines
     found = settings if settings is not None else find_settings(file)
     council = load_settings(found) if found is not None else None
     folder = council.folder if council is not None and council.folder else file.parent

@@ -18,7 +18,7 @@ from pydantic import BaseModel, Field, PrivateAttr, field_validator
 
 from cpconf.case import Case, Contact, Date, Model, Time, validate
 from cpconf.errors import CpconfError, Problem, SettingsError
-from cpconf.procedures import ClosureRange, Profile
+from cpconf.procedures import ClosureRange, Profile, unknown_profile
 from cpconf.settings_file import SETTINGS_FILE, find_settings
 from cpconf.workdays import Duration
 from cpconf.yamlload import Document, load_yaml
@@ -130,22 +130,34 @@ def load_settings(path: str | Path) -> Settings:
     path = Path(path)
     try:
         doc = load_yaml(path, "settings file")
-        if not isinstance(doc.data, dict):
-            raise SettingsError(
-                [doc.problem((), "a settings file is a mapping of keys (local_authority: …)")]
-            )
+    except CpconfError as exc:
+        raise SettingsError(exc.problems) from None
+    if not isinstance(doc.data, dict):
+        raise SettingsError(
+            [doc.problem((), "a settings file is a mapping of keys (local_authority: …)")]
+        )
+    problems: list[Problem] = []
+    settings: Settings | None = None
+    try:
         settings = validate(Settings, doc)
-    except SettingsError:
-        raise
     except CpconfError as exc:  # the YAML reader's and the model's problems, in this file
-        raise SettingsError(_one_per_closure(exc.problems)) from None
+        problems.extend(_one_per_closure(exc.problems))
+    # what the model cannot see, said in the same run: the folders and the profile named
+    procedure = doc.data.get("procedure")
+    if isinstance(procedure, str) and procedure:
+        wrong = unknown_profile(procedure, path.parent)
+        if wrong:
+            problems.append(doc.problem(("procedure",), f"procedure: {wrong}"))
+    templates = doc.data.get("templates")
+    if isinstance(templates, str) and templates:
+        folder = Path(templates).expanduser()
+        folder = folder if folder.is_absolute() else path.parent / folder
+        if not folder.is_dir():
+            problems.append(doc.problem(("templates",), f"templates: no such folder: {folder}"))
+    if problems or settings is None:
+        raise SettingsError(sorted(problems, key=lambda p: p.line or 0))
     settings._path = path
     settings._doc = doc
-    templates = settings.templates_dir()
-    if templates is not None and not templates.is_dir():
-        raise SettingsError(
-            [doc.problem(("templates",), f"templates: no such folder: {templates}")]
-        )
     return settings
 
 

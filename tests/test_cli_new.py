@@ -104,6 +104,7 @@ def test_procedure_option_is_written_and_checked(cli, tmp_path):
     assert cpconf.open_case(path).profile.name == "hackney"
     bad = cli("new", "initial", tmp_path / "b.yaml", "--procedure", "hakney", *TODAY)
     assert bad.exit_code == 2
+    assert bad.stderr.startswith("error: --procedure: no built-in procedure 'hakney'")
     assert "did you mean 'hackney'" in bad.stderr
     assert not (tmp_path / "b.yaml").exists()
 

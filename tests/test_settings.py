@@ -150,11 +150,39 @@ def test_a_profile_file_named_by_the_settings_is_found_beside_them(tmp_path):
 
 def test_a_misspelt_procedure_in_the_settings_is_said_at_its_line(tmp_path):
     settings = write(tmp_path / "cpconf.yaml", "local_authority: X\nprocedure: yrok\n")
-    with pytest.raises(cpconf.ProfileError) as caught:
+    with pytest.raises(cpconf.SettingsError) as caught:
         cpconf.open_case(case_at(tmp_path))
     problem = caught.value.problems[-1]
     assert (problem.file, problem.line) == (str(settings), 2)
     assert "did you mean 'york'" in problem.message
+
+
+def test_every_problem_of_a_settings_file_in_one_run(tmp_path, cli):
+    """The profile and the templates folder named are checked with the keys, not after."""
+    settings = write(
+        tmp_path / "cpconf.yaml",
+        "local_authority: X\nprocedure: londn\ncordinator: {name: Y}\n"
+        "closures: [2026-13-01]\ntemplates: nowhere/\nalso: ours.yaml\n",
+    )
+    result = cli("settings", "--settings", settings)
+    assert result.exit_code == 2
+    lines = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert [line.split(":")[2] for line in lines] == ["2", "3", "4", "5", "6"], lines
+    assert "did you mean 'london'" in lines[0]
+    assert "no such folder" in lines[3]
+    # cpconf new refuses too, writing nothing
+    new = tmp_path / "n.yaml"
+    result = cli("new", "initial", new, "--strategy-discussion", "2026-12-14")
+    assert result.exit_code == 2 and not new.exists()
+
+
+def test_a_missing_profile_file_in_the_settings_is_said(tmp_path):
+    write(tmp_path / "council" / "ours.yaml", "name: ours\nextends: london\n")
+    write(tmp_path / "council" / "cpconf.yaml", "procedure: ours.yaml\n")
+    assert load_settings(tmp_path / "council" / "cpconf.yaml").procedure == "ours.yaml"
+    write(tmp_path / "other" / "cpconf.yaml", "procedure: theirs.yaml\n")
+    with pytest.raises(cpconf.SettingsError, match="no such profile file: .*theirs.yaml"):
+        load_settings(tmp_path / "other" / "cpconf.yaml")
 
 
 def test_closure_days_add_up(tmp_path):

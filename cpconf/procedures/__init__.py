@@ -578,6 +578,16 @@ def _resolve(name_or_path: str, relative_to: Path | None) -> Path:
     return path
 
 
+def unknown_profile(name_or_path: str, relative_to: Path | None = None) -> str | None:
+    """What is wrong with a procedure's name, without loading it: None for a built-in
+    profile or a profile file that exists (beside `relative_to`, or as given)."""
+    try:
+        path = _resolve(name_or_path, relative_to)
+    except ProfileError as exc:
+        return exc.problems[0].message
+    return None if path.exists() else f"no such profile file: {path}"
+
+
 _DEADLINE_INDEX = re.compile(r"deadlines\[(\d+)\]")
 
 
