@@ -223,6 +223,12 @@ def plan(
         require_soffice()  # before anything is read or written
     conference = open_case(case, settings)
     schedule = conference.plan(day)
+    if docx_out is not None and ics is not None:  # both or neither, every one in the way named
+        from cpconf.files import refuse_existing
+        from cpconf.sending.pdf import pdf_name
+
+        also = [docx_out.with_name(pdf_name(docx_out.name))] if pdf else []
+        refuse_existing([docx_out, *also, ics], force)
     if docx_out is not None:
         from cpconf.letters.timetable import write_timetable
 

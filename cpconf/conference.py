@@ -58,9 +58,11 @@ class Conference:
             return self.settings.templates_dir()
         return None
 
-    def still_to_fill_in(self) -> None:
-        """Raise CaseError listing every value still marked to fill in (`cpconf new`)."""
+    def still_to_fill_in(self, *also: Problem) -> None:
+        """Raise CaseError listing every value still marked to fill in (`cpconf new`), and
+        `also` what else the command cannot do without: every problem in one run."""
         todo = self.doc.todo
+        problems = list(also)
         if todo:
             head = Problem(
                 self.doc.path,
@@ -68,7 +70,9 @@ class Conference:
                 f"{len(todo)} value(s) still to fill in, on the lines marked '# FILL IN': "
                 "replace each example, then delete its mark",
             )
-            raise CaseError([head, *(Problem(self.doc.path, line, text) for line, text in todo)])
+            problems[:0] = [head, *(Problem(self.doc.path, line, text) for line, text in todo)]
+        if problems:
+            raise CaseError(problems)
 
     def plan(self, today: dt.date) -> Schedule:
         """Every deadline of the conference in working days, with warnings (`cpconf plan`)."""
@@ -301,8 +305,10 @@ class Conference:
         drafts and calendar invitations.
         """
         from cpconf.letters import make_letters
+        from cpconf.letters.recipients import unbooked
 
-        self.still_to_fill_in()  # never a letter to an example name
+        # never a letter to an example name, nor one that cannot be dated
+        self.still_to_fill_in(*([unbooked(self)] if self.case.conference.date is None else []))
         schedule = self.plan(today)
         result = make_letters(
             self,

@@ -20,7 +20,7 @@ import signal
 import tempfile
 import threading
 from collections import deque
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from types import FrameType, TracebackType
@@ -154,6 +154,20 @@ def temp_file(folder: Path, target: str, data: bytes) -> Path:
         Path(name).unlink(missing_ok=True)
         raise
     return Path(name)
+
+
+def refuse_existing(paths: Sequence[Path], force: bool = False) -> None:
+    """Before a command writes several files one by one: refuse (OutputError), writing
+    none, if any of them exists and not `force`, naming every one."""
+    existing = [p for p in paths if p.exists() or p.is_symlink()]
+    if existing and not force:
+        raise OutputError(
+            [
+                OutputError.single(p, "the file already exists; nothing was written.").problems[0]
+                for p in existing
+            ],
+            exists=True,
+        )
 
 
 def write_new(path: Path, data: bytes, force: bool = False) -> None:

@@ -118,3 +118,23 @@ def test_the_councils_timetable_template_from_its_settings(cli, tmp_path):
     )  # fmt: skip
     assert result.exit_code == 0, result.stderr
     assert document_text(plain)[0][0] != "Borsetshire County Council"
+
+
+def test_docx_and_ics_are_written_both_or_neither(cli, tmp_path):
+    """Every file in the way is named at once, and none is written while one is."""
+    out, ics = tmp_path / "timetable.docx", tmp_path / "deadlines.ics"
+    assert cli("plan", SAMPLE, "--today", TODAY, "--docx", out, "--ics", ics).exit_code == 0
+    result = cli("plan", SAMPLE, "--today", TODAY, "--docx", out, "--ics", ics)
+    assert result.exit_code == 2
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert sorted(errors) == [
+        f"error: {ics}: the file already exists; nothing was written.",
+        f"error: {out}: the file already exists; nothing was written.",
+    ]
+    ics.unlink()
+    result = cli("plan", SAMPLE, "--today", TODAY, "--docx", out, "--ics", ics)
+    assert result.exit_code == 2 and not ics.exists()  # the calendar waits for the timetable
+    assert (
+        cli("plan", SAMPLE, "--today", TODAY, "--docx", out, "--ics", ics, "--force").exit_code == 0
+    )
+    assert ics.exists()

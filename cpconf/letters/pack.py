@@ -145,8 +145,13 @@ def write_pack(
                 Problem(
                     str(out_dir),
                     None,
-                    f"{len(existing)} of the files already exist ({shown}); nothing was "
-                    "written. They may have been edited: move them first.",
+                    (
+                        f"{shown} already exists; nothing was written. It may have been "
+                        "edited: move it first."
+                        if len(existing) == 1
+                        else f"{len(existing)} of the files already exist ({shown}); nothing "
+                        "was written. They may have been edited: move them first."
+                    ),
                 )
             ],
             exists=True,
