@@ -34,9 +34,14 @@ def parse_date(value: object) -> dt.date:
     elif m := _UK.match(text):
         day, month, year = (int(g) for g in m.groups())
         if month > 12 and day <= 12:
+            meant = f"{month:02d}/{day:02d}/{year}"
+            try:  # suggest the day and month swapped only where that is a real date
+                dt.date(year, day, month)
+            except ValueError:
+                meant = ""
             raise ValueError(
-                f"'{text}' is not a UK date: dates are day first (DD/MM/YYYY), "
-                f"so did you mean {month:02d}/{day:02d}/{year}?"
+                f"'{text}' is not a UK date: dates are day first (DD/MM/YYYY)"
+                + (f", so did you mean {meant}?" if meant else ", and neither order is a real date")
             )
     else:
         raise ValueError(

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import time
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cpconf.case import load_case
+from cpconf.dates import parse_date
 from cpconf.errors import CaseError
 from tests.conftest import MINIMAL
 
@@ -85,6 +89,26 @@ def test_bad_dates(write_case, written, expected):
     line, message = only(path)
     assert line == 5
     assert expected in message
+
+
+@given(
+    day=st.integers(1, 12),
+    month=st.integers(13, 31),
+    year=st.integers(1990, 2040),
+)
+def test_a_month_first_date_is_answered_with_a_real_date_or_none(day, month, year):
+    """'06/31/2013': 31 June does not exist, so it is not suggested."""
+    written = f"{day:02d}/{month:02d}/{year}"
+    with pytest.raises(ValueError, match="is not a UK date") as caught:
+        parse_date(written)
+    found = re.search(r"did you mean (\d\d)/(\d\d)/(\d{4})\?", str(caught.value))
+    try:
+        dt.date(year, day, month)
+    except ValueError:
+        assert found is None and "neither order is a real date" in str(caught.value)
+    else:
+        assert found is not None
+        assert dt.date(*map(int, reversed(found.groups()))) == dt.date(year, day, month)
 
 
 def test_a_date_yaml_would_auto_parse_gets_the_same_checks(write_case):
