@@ -314,22 +314,38 @@ class Effective:
     key: str
     value: str  # as people read it; "" where nothing is set
     source: str  # "cpconf.yaml:4", "case.yaml:3", "profile london (local)", "default"
+    data: Any = None  # the same for a program: a contact as an object, dates as ISO text
 
-    def to_json(self) -> dict[str, str]:
-        return {"key": self.key, "value": self.value, "source": self.source}
+    def to_json(self) -> dict[str, Any]:
+        return {"key": self.key, "value": self.value, "data": self.data, "source": self.source}
+
+
+def _data(value: Any) -> Any:
+    """A value as JSON holds it."""
+    if isinstance(value, BaseModel):  # a contact, a letterhead, a closure range (from, to)
+        return value.model_dump(mode="json", by_alias=True, exclude_none=True)
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M")
+    if isinstance(value, (dt.date, Path)):
+        return value.isoformat() if isinstance(value, dt.date) else str(value)
+    if isinstance(value, list):
+        return [_data(v) for v in value]
+    if isinstance(value, dict):  # as the case file has it
+        return {str(k): _data(v) for k, v in value.items()}
+    return value
 
 
 def _show(value: Any) -> str:
     if value is None:
         return ""
+    if isinstance(value, ClosureRange):
+        return f"{value.start.isoformat()} to {value.end.isoformat()}"
     if isinstance(value, BaseModel):
         return ", ".join(f"{k}: {v}" for k, v in value.model_dump(exclude_none=True).items())
     if isinstance(value, dt.time):
         return value.strftime("%H:%M")
     if isinstance(value, list):
         return ", ".join(_show(v) for v in value)
-    if isinstance(value, ClosureRange):
-        return f"{value.start.isoformat()} to {value.end.isoformat()}"
     if isinstance(value, dt.date):
         return value.isoformat()
     return str(value)
@@ -367,12 +383,13 @@ def effective_settings(
             data: Any = case_doc.data if case_doc else None
             for part in case_loc or ():
                 data = data[part]
-            rows.append(Effective(key, _show(data), from_case))
+            rows.append(Effective(key, _show(data), from_case, _data(data)))
         elif key in given:
-            rows.append(Effective(key, _show(value), at_settings(key)))
+            rows.append(Effective(key, _show(value), at_settings(key), _data(value)))
         elif profile_value is not _NONE:
             local = " (local)" if key in _LOCAL_KEYS else ""
-            rows.append(Effective(key, _show(profile_value), f"profile {profile.name}{local}"))
+            where = f"profile {profile.name}{local}"
+            rows.append(Effective(key, _show(profile_value), where, _data(profile_value)))
         else:
             rows.append(Effective(key, "", "not set"))
 
@@ -381,7 +398,7 @@ def effective_settings(
     row("local_authority", s.local_authority, ("case", "local_authority"), _NONE)
     row("procedure", s.procedure, ("case", "procedure"), _NONE)
     if not rows[-1].value:
-        rows[-1] = Effective("procedure", profile.name, "default")
+        rows[-1] = Effective("procedure", profile.name, "default", profile.name)
     row("region", s.region, ("case", "region"), profile.region)
     row("coordinator", s.coordinator, ("conference", "coordinator"), _NONE)
     row("chair", s.chair, ("conference", "chair"), _NONE)
@@ -394,6 +411,7 @@ def effective_settings(
             + ([at_settings("closures")] if s.closures else [])
         )
         or "none",
+        _data([*own, *s.closures]),
     )
     rows.append(closures)
     row("templates", s.templates_dir(), None, _NONE)

@@ -130,6 +130,7 @@ def test_settings_command_shows_values_and_sources(cli, tmp_path, monkeypatch):
     assert rows["local_authority"] == {
         "key": "local_authority",
         "value": "Own Council",
+        "data": "Own Council",
         "source": f"{case}:3",
     }
     assert rows["procedure"]["value"] == "york"
@@ -142,6 +143,10 @@ def test_settings_command_shows_values_and_sources(cli, tmp_path, monkeypatch):
     values = {r["key"]: r["value"] for r in json.loads(council.stdout)["values"]}
     assert values["local_authority"] == "London Borough of Example"
     assert values["chair"] == "name: Sam Chair, email: sam.chair@example.gov.uk"
+    # for a program: a contact as an object, closure days as dates and ranges
+    data = {r["key"]: r["data"] for r in json.loads(council.stdout)["values"]}
+    assert data["chair"] == {"name": "Sam Chair", "email": "sam.chair@example.gov.uk"}
+    assert all(isinstance(d, (str, dict)) for d in data["closures"]) and data["closures"]
     table = cli("settings")
     assert table.exit_code == 0, table.stderr
     assert "Setting" in table.stdout and "local_authority" in table.stdout

@@ -11,6 +11,7 @@ import pytest
 
 import cpconf
 from cpconf.errors import SettingsError
+from cpconf.procedures import load_profile
 from cpconf.settings import effective_settings, load_settings
 from tests.conftest import SAMPLES
 
@@ -372,3 +373,16 @@ def test_a_bad_settings_file_is_each_of_its_cases_error(tmp_path):
     assert error.path == str(tmp_path / "initial.yaml")
     assert error.problems[0].file == str(tmp_path / "cpconf.yaml")
     assert "unknown key 'colsures'; did you mean 'closures'?" in error.problems[0].message
+
+
+def test_closure_ranges_are_shown_as_ranges_and_given_as_data(tmp_path):
+    settings = write(
+        tmp_path / "cpconf.yaml",
+        "closures: [2026-12-24, {from: 2026-12-29, to: 2026-12-31, reason: Christmas}]\n",
+    )
+    rows = {r.key: r for r in effective_settings(load_settings(settings), load_profile("london"))}
+    assert rows["closures"].value == "2026-12-24, 2026-12-29 to 2026-12-31"
+    assert rows["closures"].data == [
+        "2026-12-24",
+        {"from": "2026-12-29", "to": "2026-12-31", "reason": "Christmas"},
+    ]
