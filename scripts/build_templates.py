@@ -645,10 +645,14 @@ def invitation():
         "it to {{ reports_to or 'the chair' }} " + by("social_worker_report_to_chair") + ".",
     )
     tag(doc, "{%p else %}")
+    # CP4 7.9: "Agencies should have an agreed pro forma"; Warwickshire, "What is required
+    # of me?": a report "using your agency format" (the profile's `attendance.agency_format`)
     para(
         doc,
-        "Please write your report on the enclosed template. Before you send it, share "
-        "and discuss it with the parents, so that they can correct any factual errors and "
+        "{% if attendance.agency_format %}Please write your report in your agency's own "
+        "format; if your agency has none, you may use the enclosed template."
+        "{% else %}Please write your report on the enclosed template.{% endif %} Before you "
+        "send it, share and discuss it with the parents, so that they can correct any factual errors and "
         "comment. Then send it to {{ reports_to or 'the chair' }} "
         + by("agency_reports", bold=True)
         + ".",
@@ -711,10 +715,14 @@ def invitation():
         "and the chair as soon as you can;",
     )
     bullet(doc, "send a colleague who knows the family to attend in your place, if you can;")
+    # Warwickshire, "What should I do if I am unable to attend?": "send a report to the
+    # chairperson (IRO) and allocated social worker" (`attendance.report_copy_to`); never a
+    # police report, which goes to the chair alone (London CP4 7.10)
     bullet(
         doc,
-        "send your report by the date above, with your view on whether each child "
-        "needs a {{ terms.plan }}.",
+        "send your report{% if attendance.report_copy_to_social_worker and not "
+        "recipient.is_police %} to the chair and to the social worker{% endif %} by the date "
+        "above, with your view on whether each child needs a {{ terms.plan }}.",
     )
     para(
         doc,
@@ -811,11 +819,17 @@ def family_invitation():
         "meet you first to explain how it will work and to answer your questions. The other "
         "people will join at {{ conference.professionals_time }}.",
     )
-    tag(doc, "{%p else %}")
+    # Bolton leaflet, "What happens at a Child Protection Conference?": "Just prior to the
+    # start…, the Chair meets with the parents to explain what will happen, checking that
+    # they have had the chance to read the reports" (`session.chair_meets_family`); London
+    # CP4, York and Warwickshire promise no such meeting (CP4 4.16's is the child's)
+    tag(doc, "{%p elif conference.chair_meets_family and recipient.parent %}")
     para(
         doc,
-        "Please come a little early. The chair, who runs the meeting, will meet you "
-        "before it starts to explain how it will work and to answer your questions.",
+        "Please come a little early. Just before the meeting starts, the chair, who runs "
+        "the meeting, will meet you to explain what will happen, to check that you have "
+        "had the chance to read the reports, and to talk about anything you would like "
+        "to raise.",
     )
     tag(doc, "{%p endif %}")
     # not to a family the profile puts in the room at a blended conference (Hackney)
@@ -845,7 +859,11 @@ def family_invitation():
         doc,
         "You can bring someone to support you, such as a friend, a relative, an advocate "
         "or a solicitor. They can sit with you and listen, but they cannot take part in the "
-        "discussion. Please tell your social worker before the day who you are bringing.",
+        # who they may bring: Bolton leaflet, "Who attends" ("a solicitor, advocate or
+        # friend"), CP4 14.6 ("a friend, supporter or solicitor"); telling the social worker
+        # who is coming is a request, not a rule of any procedure
+        "discussion. If you can, please let your social worker know before the day who "
+        "you are bringing.",
     )
     tag(doc, "{%p if recipient.interpreter %}")
     para(doc, "An interpreter", style="Heading 2")
@@ -853,7 +871,11 @@ def family_invitation():
         doc,
         "We will arrange **{{ recipient.an_interpreter }}** to be "
         "with you at the meeting. If you would like the reports explained to you in "
-        "{{ recipient.interpreter }} before the meeting, please tell your social worker.",
+        "{{ recipient.interpreter }} before the meeting, please tell your social worker."
+        # York guide, "Plans arising from conference": "Where an interpreter is required
+        # the written record of the meeting will also be translated for the family"
+        "{% if paperwork.record_translated %} The written record of the meeting will also "
+        "be translated for you.{% endif %}",
     )
     tag(doc, "{%p endif %}")
     para(doc, "Help with childcare", style="Heading 2")
@@ -1417,6 +1439,14 @@ def agenda():
         "explain how the {{ terms.short }} will run and to answer their questions.",
         italic=True,
     )
+    # Bolton leaflet, "What happens at a Child Protection Conference?"
+    tag(doc, "{%p elif conference.chair_meets_family %}")
+    para(
+        doc,
+        "Before the meeting: just before it starts, the chair meets the parents to explain "
+        "what will happen and to check that they have had the chance to read the reports.",
+        italic=True,
+    )
     tag(doc, "{%p endif %}")
     number(
         doc,
@@ -1428,12 +1458,18 @@ def agenda():
         doc,
         "**Confidentiality.** What is shared at the {{ terms.short }} is confidential and is "
         "shared outside it only with those who need to know. No one else may see or hear "
-        "the meeting; no recording without the chair's agreement.",
+        "the meeting."
+        # CP4 3.9: a local process for requests to record says "how the request should be
+        # made, who will consider the request and how far in advance": it names no one
+        "{% if follows_london %} The meeting may be recorded only where a request to "
+        "record it, made in advance, has been agreed under the council's process for such "
+        "requests (London CP4 3.9).{% endif %}",
     )
     number(
         doc,
         '{% if conference.type == "pre-birth" %}**The baby\'s needs.** What the baby '
-        "will need to be safe and well after the birth{% if other_children %}, and the views "
+        "will need to be safe and well after the birth, including the risk of sudden "
+        "unexpected death in infancy (SUDI){% if other_children %}, and the views "
         "of {{ other_names }}{% endif %}.{% else %}**The child's views.** The wishes and "
         "feelings of {{ subject_names }}, given in person, through an advocate or by the "
         "social worker.{% endif %}",
@@ -1498,7 +1534,12 @@ def agenda():
     number(
         doc,
         "**The plan**: the outline {{ terms.plan }}, or the help to be offered if "
-        "no plan is needed; the lead social worker.",
+        "no plan is needed; the lead social worker."
+        # CP4 9.9: a plan for an unborn child or a baby "should consider the risk of sudden
+        # unexpected death in infancy (SUDI)" (as the outline plan's section)
+        "{% if sudi_names %} For {{ sudi_names }}: how the plan addresses the risk of "
+        "{% if conference.type == 'pre-birth' %}SUDI{% else %}sudden unexpected death in "
+        "infancy (SUDI){% endif %} with the parents" + cp4("9.9") + ".{% endif %}",
     )
     number(
         doc,
@@ -1736,8 +1777,15 @@ def decision_letter():
     # CP4 14.4 the record to those invited; 14.5 to parents through the social worker;
     # 4.1 a parent excluded from part must receive it; 5.10 the chair decides for one
     # excluded from the whole
+    # York guide, "Plans arising from conference": where an interpreter is required the
+    # record "will also be translated for the family" (`paperwork.record_translated`)
     tag(doc, '{%p if recipient.is_family and recipient.excluded == "full" %}')
-    para(doc, "I will decide whether you receive the record of the {{ terms.short }}.")
+    para(
+        doc,
+        "I will decide whether you receive the record of the {{ terms.short }}."
+        "{% if paperwork.record_translated and recipient.interpreter %} If you do, it will "
+        "be translated for you.{% endif %}",
+    )
     tag(doc, "{%p elif recipient.is_family %}")
     para(
         doc,
@@ -1749,7 +1797,9 @@ def decision_letter():
         # CP4 14.5: "The conference Chair may decide that confidential material should be
         # excluded from the parent's copy"
         "{% if follows_london %} I may decide to leave some confidential information out of "
-        "your copy.{% endif %}",
+        "your copy.{% endif %}"
+        "{% if paperwork.record_translated and recipient.interpreter %} The record will be "
+        "translated for you.{% endif %}",
     )
     tag(doc, "{%p else %}")
     para(

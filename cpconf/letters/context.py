@@ -216,6 +216,8 @@ def conference_values(case: Case, profile: Profile, today: dt.date) -> dict[str,
         "blended_with_family": join_names([in_person_words[w] for w in in_person if w != "family"]),
         "social_worker_in_person": "social_worker" in in_person,
         "family_in_person": "family" in in_person,
+        # the chair meets the parents just before the start (Bolton; Hackney's is timed)
+        "chair_meets_family": session.chair_meets_family,
         # held by the day the letters are dated: a decision letter says "was held" only then
         "held": conf.date is not None and conf.date <= today,
         "venue": clean_text(conf.venue),
@@ -346,6 +348,26 @@ def paperwork_values(profile: Profile) -> dict[str, Any]:
         "child_advocacy": one_line(pw.child_advocacy),
         "child_source": one_line(pw.child_source),
     }
+
+
+def attendance_values(profile: Profile) -> dict[str, bool]:
+    """What the procedure asks of a professional's report (Profile.attendance)."""
+    checks = profile.attendance
+    return {
+        # Warwickshire: the agency's own format, not the enclosed template
+        "agency_format": checks.agency_format,
+        # Warwickshire: one unable to attend sends the report to the social worker too
+        "report_copy_to_social_worker": checks.report_copy_to == "social_worker",
+    }
+
+
+def sudi_names(children: list[Child], on: dt.date) -> str:
+    """The subject children whose plan would consider SUDI (London CP4 9.9), for the
+    agenda: "the baby" ("the babies": twins) for an unborn child, else the name; "" where
+    there is none."""
+    unborn = sum(c.unborn for c in children)
+    born = [one_line(c.name) for c in children if not c.unborn and is_baby(c, on)]
+    return join_names(([("the babies" if unborn > 1 else "the baby")] if unborn else []) + born)
 
 
 def is_baby(child: Child, on: dt.date) -> bool:

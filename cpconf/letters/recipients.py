@@ -11,6 +11,7 @@ from cpconf.conference import Conference
 from cpconf.dates import long_date
 from cpconf.errors import CaseError, Problem
 from cpconf.letters.context import (
+    attendance_values,
     child_values,
     conference_values,
     contact_values,
@@ -28,6 +29,7 @@ from cpconf.letters.context import (
     plan_child_values,
     professional_values,
     record_values,
+    sudi_names,
 )
 from cpconf.letters.engine import has_listing
 from cpconf.letters.kinds import PlannedDocument
@@ -90,6 +92,10 @@ def shared_values(conference: Conference, schedule: Schedule, on: dt.date) -> di
         # the nation's words (`terms`), registration, and Welsh dates (`cy`)
         **nation_values(case, profile, schedule),
         "paperwork": paperwork_values(profile),
+        # what the procedure asks of each professional's report (Warwickshire)
+        "attendance": attendance_values(profile),
+        # unborn or under one on the day: the plan considers SUDI (London CP4 9.9)
+        "sudi_names": sudi_names(case.subject_children, on),
         "ended": ended_values(case, on),
         "ended_names": join_names([e["child"]["name"] for e in ended_values(case, on)]),
     }

@@ -246,6 +246,11 @@ class Session(LocalValues):
         default_factory=list
     )
     blended_source: str | None = None
+    # The chair meets the parents just before the conference starts (Bolton leaflet, "What
+    # happens at a Child Protection Conference?"; Hackney's is the timed pre-meeting above).
+    # False where the procedure does not say so: the family invitation then promises none.
+    chair_meets_family: bool = False
+    chair_meets_family_source: str | None = None
 
 
 class Quorum(_Model):
@@ -275,6 +280,13 @@ class AttendanceChecks(LocalValues):
     young_child_source: str = "London CP4 3.5"
     reply_needed_working_days: int = 3  # warn about invitees with no reply this close
     source: str = "London CP4 3.3-3.5, 4.3-4.18, 5.2"
+    # Warwickshire: agencies write their report "using your agency format" ("What is
+    # required of me?"); elsewhere the enclosed template (London CP4 7.9: "an agreed pro forma")
+    agency_format: bool = False
+    agency_format_source: str | None = None
+    # Warwickshire: a professional unable to attend sends the report "to the chairperson
+    # (IRO) and allocated social worker" (`report_source`); None: to the chair alone
+    report_copy_to: Literal["social_worker"] | None = None
 
 
 class WelshTerms(_Model):
