@@ -1543,9 +1543,10 @@ def agenda():
     )
     number(
         doc,
-        "**The core group**: its members and the date of its first meeting"
+        "**The core group**: its members and the date of its "
+        "{% if conference.type == 'review' %}next meeting{% else %}first meeting"
         "{% if deadlines.first_core_group %} (by {{ deadlines.first_core_group }}"
-        f"{LOCAL_NOTE_IN.format('first_core_group')}){{% endif %}}.",
+        f"{LOCAL_NOTE_IN.format('first_core_group')}){{% endif %}}{{% endif %}}.",
     )
     number(
         doc, "**Contingency plan**: what will happen if the plan is not followed or does not work."
@@ -1867,6 +1868,14 @@ FIRST_CORE_GROUP = (
     "social worker will confirm the date{% else %}to be arranged by the lead social worker"
     "{% endif %}"
 )
+CORE_GROUP_WHEN = (  # the same, as the end of a sentence: "The first core group meeting …"
+    "{% if outcome.first_core_group_booked %}is on **{{ outcome.first_core_group }}**"
+    "{% if outcome.first_core_group_time %} at {{ outcome.first_core_group_time }}{% endif %}"
+    "{% elif outcome.first_core_group %}is to be held by **{{ outcome.first_core_group }}**"
+    f"{LOCAL_NOTE.format('first_core_group')}; the lead "
+    "social worker will confirm the date{% else %}is to be arranged by the lead social "
+    "worker{% endif %}"
+)
 NEXT_REVIEW_WHEN = (
     "{% if outcome.next_review_booked %}on **{{ outcome.next_review }}**"
     "{% elif outcome.next_review %}by **{{ outcome.next_review }}**"
@@ -2005,7 +2014,7 @@ def outline_plan():
     _members(doc)
     para(
         doc,
-        f"The first core group meeting: {FIRST_CORE_GROUP}."
+        f"The first core group meeting {CORE_GROUP_WHEN}."
         "{% if paperwork.core_group_rhythm %} After that the core group meets "
         "{{ paperwork.core_group_rhythm }}.{% endif %}",
         before=3,
@@ -2382,7 +2391,7 @@ def core_group_invitation():
     para(
         doc,
         '{% if conference.type == "review" %}The next core group meeting{% else %}The first '
-        f"core group meeting{{% endif %}}: {FIRST_CORE_GROUP}. The lead social worker will "
+        f"core group meeting{{% endif %}} {CORE_GROUP_WHEN}. The lead social worker will "
         "tell you where it is held.",
     )
     tag(doc, "{%p if paperwork.core_group_rhythm %}")

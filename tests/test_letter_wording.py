@@ -775,6 +775,18 @@ def test_a_local_practice_date_says_so():
     # in the agenda's brackets, without brackets inside them
     agenda = squash(render(held(), today=BEFORE)[("agenda", None)])
     assert "the date of its first meeting (by Friday 4 December 2026, local practice)." in agenda
+    # a review's core group has met already: its next meeting, not its first
+    review = held()
+    review["conference"].update(
+        type="review", previous_conference="2026-08-20", previous_type="initial"
+    )
+    review["conference"].pop("strategy_discussion")
+    agenda = squash(render(review, today=BEFORE)[("agenda", None)])
+    assert (
+        "**The core group**" not in agenda
+        and "its members and the date of its next meeting." in agenda
+    )
+    assert "first meeting" not in agenda
     # the review's date is the procedure's own (CP4): no note
     assert "review conference will be held by" in docs[("decision_letter", "mum")]
     assert "(local practice)" not in docs[("decision_letter", "mum")]

@@ -235,7 +235,7 @@ def test_core_group_invitation_to_each_member(held):
     assert "Dear Priya Patel," in text
     assert "decided that Amy Smith and Ben Smith need a child protection plan" in text
     assert "agrees the details of the child protection plan" in text  # Warwickshire; CP4 9.8
-    assert "The first core group meeting: Thursday 3 December 2026 at 2pm." in text
+    assert "The first core group meeting is on Thursday 3 December 2026 at 2pm." in text
     assert "Grace Mensah, Nursery manager, Little Acorns Nursery" in text  # the members
     assert "What your agency will do under the plan" in text  # a professional brings
     assert "send your views in writing to the lead social worker" in text  # CP4 14.3
@@ -268,7 +268,7 @@ def test_no_first_core_group_booked_gives_the_deadline():
     # 10 working days after Friday 20 November 2026
     # CP4 9.8 gives no timescale: the profile's 10 working days are local practice
     assert (
-        "The first core group meeting: by Friday 4 December 2026 (local practice); the lead "
+        "The first core group meeting is to be held by Friday 4 December 2026 (local practice); the lead "
         "social worker will confirm the date." in text
     )
 
