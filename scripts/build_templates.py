@@ -1468,8 +1468,9 @@ def agenda():
     number(
         doc,
         '{% if conference.type == "pre-birth" %}**The baby\'s needs.** What the baby '
-        "will need to be safe and well after the birth, including the risk of sudden "
-        "unexpected death in infancy (SUDI){% if other_children %}, and the views "
+        "will need to be safe and well after the birth{% if follows_london %}, including the "
+        "risk of sudden unexpected death in infancy (SUDI){% endif %}"
+        "{% if other_children %}, and the views "
         "of {{ other_names }}{% endif %}.{% else %}**The child's views.** The wishes and "
         "feelings of {{ subject_names }}, given in person, through an advocate or by the "
         "social worker.{% endif %}",
@@ -1537,7 +1538,8 @@ def agenda():
         "no plan is needed; the lead social worker."
         # CP4 9.9: a plan for an unborn child or a baby "should consider the risk of sudden
         # unexpected death in infancy (SUDI)" (as the outline plan's section)
-        "{% if sudi_names %} For {{ sudi_names }}: how the plan addresses the risk of "
+        "{% if sudi_names and follows_london %} For {{ sudi_names }}: how the plan "
+        "addresses the risk of "
         "{% if conference.type == 'pre-birth' %}SUDI{% else %}sudden unexpected death in "
         "infancy (SUDI){% endif %} with the parents" + cp4("9.9") + ".{% endif %}",
     )
@@ -1988,7 +1990,8 @@ def outline_plan():
     para(doc, "")
     tag(doc, "{%p endif %}")
     # CP4 9.9: an unborn child or a baby: the risk of sudden unexpected death in infancy
-    tag(doc, "{%p if plan_child.baby %}")
+    # (London CP4 9.9 only: the nations' texts name SUDI where a child dies, not in the plan)
+    tag(doc, "{%p if plan_child.baby and follows_london %}")
     para(doc, "Safer sleeping: sudden unexpected death in infancy", style="Heading 1")
     para(
         doc,
@@ -2254,8 +2257,8 @@ def conference_record():
     # unexpected death in infancy (the outline plan's "Safer sleeping" section)
     tag(
         doc,
-        "{%p if outcome.decisions|selectattr('baby')|selectattr('plan', 'equalto', "
-        "'child-protection')|list %}",
+        "{%p if follows_london and outcome.decisions|selectattr('baby')|selectattr('plan', "
+        "'equalto', 'child-protection')|list %}",
     )
     write_in_table(
         doc,

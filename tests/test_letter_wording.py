@@ -857,6 +857,11 @@ def test_the_record_prompts_safer_sleeping_for_a_baby_on_a_plan():
     assert "sudden unexpected death in infancy" in docs[("outline_plan", "amy")]
     older = squash(render(held(), today=ON_THE_DAY)[("conference_record", None)])
     assert "SUDI" not in older
+    # the nations' texts name SUDI where a child dies, not in the plan: no prompt there
+    for nation in ("wales", "scotland", "northern-ireland"):
+        theirs = {k: squash(v) for k, v in render(data, nation, today=ON_THE_DAY).items()}
+        found = [k for k, v in theirs.items() if "SUDI" in v or "unexpected death" in v]
+        assert found == [], (nation, found)
     # a baby whose decision is not a plan: nothing to consider in a plan
     data["outcome"]["decisions"] = [{"child": "amy", "plan": "child-in-need"}]
     assert "SUDI" not in squash(render(data, today=ON_THE_DAY)[("conference_record", None)])
