@@ -156,7 +156,7 @@ def load_settings(path: str | Path) -> Settings:
             problems.append(doc.problem(("templates",), f"templates: no such folder: {folder}"))
     if problems or settings is None:
         raise SettingsError(sorted(problems, key=lambda p: p.line or 0))
-    settings._path = path
+    settings._path = path.absolute()  # said the same way however it was found
     settings._doc = doc
     return settings
 

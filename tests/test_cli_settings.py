@@ -38,6 +38,21 @@ def test_no_settings_is_said_too(cli, tmp_path):
     assert cli("plan", case, *TODAY).stderr.splitlines()[0] == NONE
 
 
+def test_a_relative_settings_path_is_said_in_full(cli, tmp_path, monkeypatch):
+    """However the file was found, it is named the same way."""
+    write(tmp_path / "council" / "alt.yaml", "local_authority: Alt\n")
+    case = case_at(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    for args, env in (
+        (("--settings", "council/alt.yaml"), None),
+        ((), {"CPCONF_SETTINGS": "council/alt.yaml"}),
+    ):
+        result = cli("plan", case, *TODAY, *args, env=env)
+        assert f"Settings: {tmp_path / 'council' / 'alt.yaml'}" in result.stderr.splitlines()
+        data = json.loads(cli("plan", case, "--json", *TODAY, *args, env=env).stdout)
+        assert data["settings"] == str(tmp_path / "council" / "alt.yaml")
+
+
 def test_flag_then_variable_then_discovery(cli, tmp_path):
     write(tmp_path / "cpconf.yaml", "local_authority: Found\n")
     by_env = write(tmp_path / "env.yaml", "closures: [2026-12-29]\n")
