@@ -29,8 +29,19 @@ class AttendanceWarning:
 
 
 def _cite(source: str) -> str:
-    """A source in brackets, any note of its own after a semicolon: never brackets in brackets."""
-    return "(" + re.sub(r"\s*\(([^()]*)\)", r"; \1", source) + ")"
+    """A source in brackets, any note of its own after a semicolon: never brackets in brackets.
+
+    Words quoted from the procedure ("…(IRO)…") are left exactly as they are.
+    """
+    parts = re.split(r'("[^"]*")', source)  # the odd parts are quotations
+    return (
+        "("
+        + "".join(
+            part if i % 2 else re.sub(r"\s*\(([^()]*)\)", r"; \1", part)
+            for i, part in enumerate(parts)
+        )
+        + ")"
+    )
 
 
 def attendance_warnings(

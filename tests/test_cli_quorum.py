@@ -88,6 +88,11 @@ def test_by_exception_in_json_and_table(cli, write_case) -> None:
     assert result.exit_code == 0
     assert "Quorate by exception" in result.stdout
     assert "London CP4 3.10" in result.stdout
+    # CP4 3.10 lets the quorum be breached; that every agency must then be present is not
+    # the procedure's (CONTRACT.md section 3): said to be local
+    wide = cli("check-quorum", path, "--today", "2026-11-10", env={"COLUMNS": "300"})
+    assert "only 1 agency has had direct contact with Amy, and all are present" in wide.stdout
+    assert "CONTRACT.md section 3, local practice: not in the procedure)" in wide.stdout
 
 
 def test_chair_proceeds_exits_1_and_still_reports_inquorate(cli, write_case) -> None:

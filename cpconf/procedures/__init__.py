@@ -248,7 +248,7 @@ class Session(LocalValues):
     blended_source: str | None = None
 
 
-class Quorum(_Model):
+class Quorum(LocalValues):
     """Who must be present for each subject child (London CP4 3.10)."""
 
     required_agency: Agency = "children_social_care"
@@ -257,9 +257,18 @@ class Quorum(_Model):
     also_required: list[Agency] = Field(default_factory=list)
     other_agencies: int = 2
     count: Literal["agencies", "organisations"] = "agencies"
+    # London CP4 3.10: where fewer than three agencies know the child the quorum "may be
+    # breached"; that every one of them must then be present is CONTRACT.md section 3
     exception_when_fewer_known: bool = True
+    exception_source: str | None = None  # where the exception comes from; None: `source`
     always_invite: list[Agency] = Field(default_factory=list)
     source: str = "London CP4 3.10"
+
+    def exception_words(self) -> str:
+        """The exception's source, with the local note where the profile marks it local."""
+        return (self.exception_source or self.source) + self.note(
+            "exception_when_fewer_known", in_brackets=True
+        )
 
 
 class AttendanceChecks(LocalValues):
@@ -462,7 +471,7 @@ class Profile(_Model):
         problems: list[str] = []
         for key, value in values.items():
             section, _, name = key.partition(".")
-            if section in ("session", "attendance", "plans") and name:
+            if section in ("session", "quorum", "attendance", "plans") and name:
                 part = getattr(self, section)
                 if name not in type(part).model_fields or name == "local":
                     problems.append(f"{key}: no such setting")
@@ -498,7 +507,7 @@ class Profile(_Model):
     def local_values(self) -> list[tuple[str, Any]]:
         """Every value marked local, as (`section.setting` or `deadlines.<id>`, value)."""
         out: list[tuple[str, Any]] = []
-        for section in ("session", "attendance", "plans"):
+        for section in ("session", "quorum", "attendance", "plans"):
             part = getattr(self, section)
             out.extend((f"{section}.{n}", getattr(part, n)) for n in part.local)
         for spec in self.deadlines:

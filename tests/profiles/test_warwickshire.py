@@ -10,7 +10,12 @@ from __future__ import annotations
 import pytest
 
 from cpconf.procedures import load_profile
-from tests.profiles.procedure import PROTECTION_PLAN, Quote, assert_deadline, plan
+from tests.profiles.procedure import (
+    PROTECTION_PLAN,
+    Quote,
+    assert_deadline,
+    plan,
+)
 
 P = "warwickshire"
 WITHIN_15_WORKING_DAYS = Quote(
@@ -36,7 +41,34 @@ TWO_TO_THREE_HOURS = Quote(
     "Ensure that ample time is booked in your diary- approximately 2-3 hours-to take part in "
     "the whole meeting",
 )
-QUOTES = [WITHIN_15_WORKING_DAYS, CORE_GROUP, FIRST_REVIEW, MONTHLY, TWO_TO_THREE_HOURS]
+REPORT_TO_BOTH = Quote(
+    P,
+    "What should I do if I am unable to attend?",
+    "You should send a report to the chairperson (IRO) and allocated social worker",
+)
+EVERY_AGENCY_REPORTS = Quote(
+    P,
+    "What is required of me?",
+    "You, or your agency will be required to prepare a report for the meetings",
+)
+AT_A_MINIMUM_OF_6_MONTHS = Quote(
+    P,
+    "What is a Review Conference?",
+    "The first review conference will be held 3 months following the Initial Case Conference "
+    "and thereafter at a minimum of 6 months.",
+)
+LONDON_1_20 = Quote("london", "1.20", "at intervals of not more than six months")
+QUOTES = [
+    WITHIN_15_WORKING_DAYS,
+    CORE_GROUP,
+    FIRST_REVIEW,
+    MONTHLY,
+    TWO_TO_THREE_HOURS,
+    REPORT_TO_BOTH,
+    EVERY_AGENCY_REPORTS,
+    AT_A_MINIMUM_OF_6_MONTHS,
+    LONDON_1_20,
+]
 
 INITIAL = {"type": "initial", "strategy_discussion": "2026-11-02", "date": "2026-11-20"}
 
@@ -46,7 +78,7 @@ def test_the_quotes_are_the_guidelines_own_words(quote):
     found = quote.in_seed()
     if found is None:
         pytest.skip("the procedure texts are not beside the repository")
-    assert found, f"not in the Warwickshire guidelines: {quote.words}"
+    assert found, f"not in the {quote.profile} text: {quote.words}"
 
 
 def test_an_initial_conference():
@@ -71,3 +103,16 @@ def test_monthly_core_groups_after_the_first():
 
 def test_meetings_of_two_to_three_hours():
     assert load_profile(P).session.expected_length_minutes == 180, TWO_TO_THREE_HOURS
+
+
+def test_reviews_at_most_six_months_apart():
+    # "thereafter at a minimum of 6 months" read as at most 6 months, as London CP4 1.20
+    review = {
+        "type": "review",
+        "previous_conference": "2026-11-20",
+        "previous_type": "review",
+    }
+    held = plan(P, review)
+    assert_deadline(AT_A_MINIMUM_OF_6_MONTHS, held, "conference", "2027-05-20")
+    source = held.deadline("conference").source
+    assert "read as at most 6 months" in source and LONDON_1_20.words in source

@@ -34,7 +34,13 @@ CORE_GROUP = Quote(
     "Plans arising from conference",
     "which will meet within 10 working days of the ICPC and then at least every month",
 )
-QUOTES = [WITHIN_15_WORKING_DAYS, REVIEWS, PLAN_IN_ONE_WORKING_DAY, CORE_GROUP]
+ALL_INVITED_REPORT = Quote(
+    P,
+    "Who is involved?",
+    "it is expected that all invited professionals will attend the conference and will have "
+    "prepared and shared their report with the family in good time ahead of the meeting",
+)
+QUOTES = [WITHIN_15_WORKING_DAYS, REVIEWS, PLAN_IN_ONE_WORKING_DAY, CORE_GROUP, ALL_INVITED_REPORT]
 
 INITIAL = {"type": "initial", "strategy_discussion": "2026-11-02", "date": "2026-11-20"}
 
