@@ -276,16 +276,22 @@ def check_quorum(
     *,
     exclusion_request: Deadline | None,
     early_review: Deadline | None = None,
+    agency_reports: Deadline | None = None,
 ) -> QuorumReport:
     """The quorum for each subject child (a child who is not a subject is not assessed).
 
-    `exclusion_request`, `early_review`: the schedule's deadlines of those ids
-    (cpconf.schedule counts them), or None where there are none.
+    `exclusion_request`, `early_review`, `agency_reports`: the schedule's deadlines of
+    those ids (cpconf.schedule counts them), or None where there are none.
     """
     rule = profile.quorum
     children = [assess_child(case, c, rule) for c in case.subject_children]
     warnings = attendance_warnings(
-        case, profile, calendar, today, exclusion_request=exclusion_request
+        case,
+        profile,
+        calendar,
+        today,
+        exclusion_request=exclusion_request,
+        agency_reports=agency_reports,
     )
     if case.conference.inquorate_decision is not None and all(c.quorate for c in children):
         warnings.append(

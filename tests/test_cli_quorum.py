@@ -95,6 +95,23 @@ def test_by_exception_in_json_and_table(cli, write_case) -> None:
     assert "CONTRACT.md section 3, local practice: not in the procedure)" in wide.stdout
 
 
+def test_every_agency_report_not_in_is_a_check_quorum_warning(cli, write_case) -> None:
+    # London CP4 7.9: the health visitor attends, and owes a report all the same
+    path = write_case(
+        MINIMAL.replace(
+            "  strategy_discussion: 2026-11-02\n",
+            "  strategy_discussion: 2026-11-02\n  date: 2026-11-20\n",
+        )
+        + "  - id: hv\n    name: Priya Patel\n    agency: health\n    contact_with: all\n"
+        "    attendance: attending\n"
+    )
+    data = json.loads(cli("check-quorum", path, "--json", "--today", "2026-11-18").stdout)
+    (warning,) = [w for w in data["warnings"] if w["code"] == "report_not_received"]
+    assert warning["message"].startswith("No report is recorded from Priya Patel (health)")
+    data = json.loads(cli("check-quorum", path, "--json", "--today", "2026-11-10").stdout)
+    assert "report_not_received" not in [w["code"] for w in data["warnings"]]
+
+
 def test_chair_proceeds_exits_1_and_still_reports_inquorate(cli, write_case) -> None:
     # CONTRACT.md 4: exit 1 whenever quorate is false, even where the chair went ahead
     path = write_case(PROCEEDS)

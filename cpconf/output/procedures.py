@@ -123,6 +123,16 @@ def profile_view(profile: Profile) -> Group:
                 f"{a.note('reply_needed_working_days')}",
                 *(
                     [
+                        "a report from every agency invited, chased from "
+                        f"{a.report_chased_working_days} working days before the reports' "
+                        f"deadline{a.note('report_chased_working_days')} "
+                        f"({a.report_from_all_source or a.report_source})"
+                    ]
+                    if a.report_from_all
+                    else []
+                ),
+                *(
+                    [
                         f"a review within {p.young_child_review}{p.note('young_child_review')} "
                         f"considered for a child under {p.young_child_under} ({p.source})"
                     ]

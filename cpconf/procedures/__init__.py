@@ -276,6 +276,15 @@ class AttendanceChecks(LocalValues):
 
     report_if_unable_to_attend: bool = True
     report_source: str = "London CP4 3.4"
+    # who else gets the report of someone who cannot attend, beside the chair (Warwickshire:
+    # "to the chairperson (IRO) and allocated social worker")
+    report_copy_to: list[Literal["social_worker"]] = Field(default_factory=list)
+    report_copy_to_source: str | None = None
+    # every agency invited owes a report, whether or not it attends (London CP4 7.9; Hackney,
+    # York): warned of from `report_chased_working_days` before the agency reports' deadline
+    report_from_all: bool = False
+    report_from_all_source: str | None = None
+    report_chased_working_days: int = 2
     observer_source: str = "London CP4 3.3"
     exclusion_source: str = "London CP4 5.2"
     child_views_from_age: int = 10  # CP4 4.7 leaves it to "sufficient understanding"

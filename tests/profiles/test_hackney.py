@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from cpconf.procedures import load_profile
-from tests.profiles.procedure import Quote, assert_deadline, plan
+from tests.profiles.procedure import PROFESSIONALS, Quote, assert_deadline, attendance, plan
 
 P = "hackney"
 REPORTS_SHARED = Quote(
@@ -141,3 +141,21 @@ def test_the_guide_dates_sharing_with_the_family_not_the_reports_inbox():
     council = load_profile(P).with_local({"deadlines.agency_reports_to_inbox": "2 working days"})
     spec = council.deadline("agency_reports_to_inbox")
     assert spec is not None and {str(r.duration) for r in spec.rules} == {"2 working days"}
+
+
+def test_all_attendees_must_provide_a_written_report():
+    hackney = load_profile(P).attendance
+    assert hackney.report_from_all and ALL_ATTENDEES_REPORT.words in (
+        hackney.report_from_all_source or ""
+    )
+    # shared with the family by Tue 17 Nov (3 working days before Fri 20 Nov)
+    assert attendance(P, INITIAL, today="2026-11-12") == []
+    warned = attendance(P, INITIAL, today="2026-11-13")
+    assert [w.who for w in warned if w.code == "report_not_received"] == ["hv", "police"]
+    assert "are due by Tuesday 17 November 2026, in 2 working days" in warned[0].message
+    assert ALL_ATTENDEES_REPORT.words in warned[0].message
+    recorded = [
+        p | {"report_received": "2026-11-12"} if p["id"] == "hv" else p for p in PROFESSIONALS
+    ]
+    warned = attendance(P, INITIAL, professionals=recorded, today="2026-11-18")
+    assert [w.who for w in warned if w.code == "report_not_received"] == ["police"]

@@ -16,6 +16,7 @@ from tests.profiles.procedure import (
     PROTECTION_PLAN,
     Quote,
     assert_deadline,
+    attendance,
     plan,
 )
 
@@ -318,6 +319,23 @@ def test_an_early_review_where_the_chair_went_ahead_inquorate():
     assert_deadline(EARLY_REVIEW, plan(P, INITIAL), "early_review", None)
 
 
+def test_every_agency_reports_whether_or_not_it_attends():
+    london = load_profile(P).attendance
+    # 3.4's list is missing from the text held: the report is cited to 7.9, quoted
+    assert EVERY_AGENCY_REPORTS.words in london.report_source
+    assert london.report_from_all and EVERY_AGENCY_REPORTS.words in (
+        london.report_from_all_source or ""
+    )
+    # reports due Wed 18 Nov (2 working days before Fri 20 Nov): chased from Mon 16 Nov
+    assert attendance(P, INITIAL, today="2026-11-13") == []
+    chased = attendance(P, INITIAL, today="2026-11-16")
+    assert [(w.code, w.who) for w in chased] == [
+        ("report_not_received", "hv"),
+        ("report_not_received", "police"),
+    ], EVERY_AGENCY_REPORTS
+    assert "are due by Wednesday 18 November 2026, in 2 working days" in chased[0].message
+
+
 def test_every_one_present_where_fewer_agencies_know_the_child_is_local():
     london = load_profile(P)
     quorum = london.quorum
@@ -327,5 +345,6 @@ def test_every_one_present_where_fewer_agencies_know_the_child_is_local():
     assert "CONTRACT.md section 3" in quorum.exception_words()
     assert quorum.exception_words().endswith("local practice: not in the procedure")
     assert ("quorum.exception_when_fewer_known", True) in london.local_values()
+    assert ("attendance.report_chased_working_days", 2) in london.local_values()
     council = london.with_local({"quorum.exception_when_fewer_known": False})
     assert council.quorum.exception_when_fewer_known is False

@@ -11,9 +11,11 @@ import pytest
 
 from cpconf.procedures import load_profile
 from tests.profiles.procedure import (
+    PROFESSIONALS,
     PROTECTION_PLAN,
     Quote,
     assert_deadline,
+    attendance,
     plan,
 )
 
@@ -103,6 +105,38 @@ def test_monthly_core_groups_after_the_first():
 
 def test_meetings_of_two_to_three_hours():
     assert load_profile(P).session.expected_length_minutes == 180, TWO_TO_THREE_HOURS
+
+
+def test_an_absent_agency_sends_its_report_to_the_chair_and_the_social_worker():
+    warwickshire = load_profile(P).attendance
+    assert warwickshire.report_copy_to == ["social_worker"], REPORT_TO_BOTH
+    assert REPORT_TO_BOTH.words in warwickshire.report_source
+    apologies = [
+        p | {"attendance": "apologies"} if p["id"] == "police" else p for p in PROFESSIONALS
+    ]
+    (no_report,) = [
+        w
+        for w in attendance(P, INITIAL, professionals=apologies, today="2026-11-10")
+        if w.code == "no_report"
+    ]
+    assert "must send a report to the chair and the allocated social worker (" in (
+        no_report.message
+    )
+    # the quotation keeps its own brackets
+    assert f'"{REPORT_TO_BOTH.words}"' in no_report.message
+    # London's absentees send theirs to the chair alone
+    (london,) = [
+        w
+        for w in attendance("london", INITIAL, professionals=apologies, today="2026-11-10")
+        if w.code == "no_report"
+    ]
+    assert "must send a report to the chair (London CP4 7.9" in london.message
+
+
+def test_every_agency_prepares_a_report():
+    warwickshire = load_profile(P).attendance
+    assert warwickshire.report_from_all, EVERY_AGENCY_REPORTS
+    assert EVERY_AGENCY_REPORTS.words in (warwickshire.report_from_all_source or "")
 
 
 def test_reviews_at_most_six_months_apart():

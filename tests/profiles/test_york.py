@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.profiles.procedure import PROTECTION_PLAN, Quote, assert_deadline, plan
+from cpconf.procedures import load_profile
+from tests.profiles.procedure import PROTECTION_PLAN, Quote, assert_deadline, attendance, plan
 
 P = "york"
 WITHIN_15_WORKING_DAYS = Quote(
@@ -82,3 +83,15 @@ def test_reviews_within_3_months_then_every_6(previous_type, due):
         "date": "2027-06-30",
     }
     assert_deadline(REVIEWS, plan(P, review), "conference", due)
+
+
+def test_all_invited_professionals_prepare_a_report():
+    york = load_profile(P).attendance
+    assert york.report_from_all, ALL_INVITED_REPORT
+    assert ALL_INVITED_REPORT.words in (york.report_from_all_source or "")
+    # reports (inherited from London 7.9) due Wed 18 Nov: on the day, both not yet in
+    warned = [
+        w for w in attendance(P, INITIAL, today="2026-11-18") if w.code == "report_not_received"
+    ]
+    assert [w.who for w in warned] == ["hv", "police"]
+    assert f'"{ALL_INVITED_REPORT.words}"' in warned[0].message
