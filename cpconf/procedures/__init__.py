@@ -387,6 +387,10 @@ class Paperwork(_Model):
     # how often the core group meets after the first (York, Warwickshire: monthly)
     core_group_rhythm: str | None = None
     core_group_rhythm_source: str | None = None
+    # Warwickshire: "The Initial Child Protection Conference will also set the date of the
+    # first review conference": warned of (review_date_not_set) while no date is booked
+    review_date_set_at_initial: bool = False
+    review_date_set_at_initial_source: str | None = None
     # York: where an interpreter was needed, the record is translated for the family
     record_translated: bool = False
     record_translated_source: str | None = None

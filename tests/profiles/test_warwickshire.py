@@ -139,6 +139,36 @@ def test_every_agency_prepares_a_report():
     assert EVERY_AGENCY_REPORTS.words in (warwickshire.report_from_all_source or "")
 
 
+def test_the_initial_conference_sets_the_date_of_the_first_review():
+    unset = plan(P, INITIAL, outcome=PROTECTION_PLAN, today="2026-11-23")
+    (warning,) = [w for w in unset.warnings if w.code == "review_date_not_set"]
+    assert "review is due by Friday 19 February 2027" in warning.message, FIRST_REVIEW
+    assert FIRST_REVIEW.words in warning.message
+    booked = plan(
+        P,
+        INITIAL,
+        outcome=PROTECTION_PLAN | {"next_review": "2027-02-17"},
+        today="2026-11-23",
+    )
+    assert "review_date_not_set" not in [w.code for w in booked.warnings]
+    # no plan, no review to set; and a profile that does not say so does not warn
+    no_plan = plan(
+        P, INITIAL, outcome={"decisions": [{"plan": "child-in-need"}]}, today="2026-11-23"
+    )
+    assert "review_date_not_set" not in [w.code for w in no_plan.warnings]
+    london = plan("london", INITIAL, outcome=PROTECTION_PLAN, today="2026-11-23")
+    assert "review_date_not_set" not in [w.code for w in london.warnings]
+    # a review's outcome: the ICPC's duty only
+    review = {
+        "type": "review",
+        "previous_conference": "2026-08-20",
+        "previous_type": "initial",
+        "date": "2026-11-18",
+    }
+    later = plan(P, review, outcome=PROTECTION_PLAN, today="2026-11-23")
+    assert "review_date_not_set" not in [w.code for w in later.warnings]
+
+
 def test_reviews_at_most_six_months_apart():
     # "thereafter at a minimum of 6 months" read as at most 6 months, as London CP4 1.20
     review = {
