@@ -277,9 +277,9 @@ def _report_not_received(
         when = f"are due by {long_date(due)}, in {ahead} working day{'s' * (ahead != 1)}"
     return AttendanceWarning(
         "report_not_received",
-        f"No report is recorded from {who}; reports {when} ({agency_reports.rule}), and every "
+        f"No report is recorded from {who}; reports {when} ({agency_reports.rule}). Every "
         "agency invited sends one, attending or not "
-        f"{_cite(checks.report_from_all_source or checks.report_source)}. Record it as "
+        f"{_cite(checks.report_from_all_source or checks.report_source)}: record it as "
         f"report_received (chased from {checks.report_chased_working_days} working days "
         f"before{checks.note('report_chased_working_days', in_brackets=True)}).",
         person,

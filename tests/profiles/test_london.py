@@ -323,9 +323,7 @@ def test_every_agency_reports_whether_or_not_it_attends():
     london = load_profile(P).attendance
     # 3.4's list is missing from the text held: the report is cited to 7.9, quoted
     assert EVERY_AGENCY_REPORTS.words in london.report_source
-    assert london.report_from_all and EVERY_AGENCY_REPORTS.words in (
-        london.report_from_all_source or ""
-    )
+    assert london.report_from_all and london.report_from_all_source == "London CP4 7.9"
     # reports due Wed 18 Nov (2 working days before Fri 20 Nov): chased from Mon 16 Nov
     assert attendance(P, INITIAL, today="2026-11-13") == []
     chased = attendance(P, INITIAL, today="2026-11-16")

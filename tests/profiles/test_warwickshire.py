@@ -136,7 +136,9 @@ def test_an_absent_agency_sends_its_report_to_the_chair_and_the_social_worker():
 def test_every_agency_prepares_a_report():
     warwickshire = load_profile(P).attendance
     assert warwickshire.report_from_all, EVERY_AGENCY_REPORTS
-    assert EVERY_AGENCY_REPORTS.words in (warwickshire.report_from_all_source or "")
+    assert warwickshire.report_from_all_source == (
+        f'Warwickshire guidelines, "{EVERY_AGENCY_REPORTS.where}"'
+    )
 
 
 def test_the_initial_conference_sets_the_date_of_the_first_review():

@@ -88,10 +88,10 @@ def test_reviews_within_3_months_then_every_6(previous_type, due):
 def test_all_invited_professionals_prepare_a_report():
     york = load_profile(P).attendance
     assert york.report_from_all, ALL_INVITED_REPORT
-    assert ALL_INVITED_REPORT.words in (york.report_from_all_source or "")
+    assert york.report_from_all_source == f'York guide, "{ALL_INVITED_REPORT.where}"'
     # reports (inherited from London 7.9) due Wed 18 Nov: on the day, both not yet in
     warned = [
         w for w in attendance(P, INITIAL, today="2026-11-18") if w.code == "report_not_received"
     ]
     assert [w.who for w in warned] == ["hv", "police"]
-    assert f'"{ALL_INVITED_REPORT.words}"' in warned[0].message
+    assert 'attending or not (York guide, "Who is involved?"): record it' in warned[0].message
