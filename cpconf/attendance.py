@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from cpconf.case import AGENCY_NAMES, Case
+from cpconf.case import AGENCY_NAMES, Case, Professional
 from cpconf.dates import long_date
 from cpconf.names import a_or_an, join_names
 from cpconf.procedures import Profile
@@ -29,8 +29,19 @@ class AttendanceWarning:
 
 
 def _cite(source: str) -> str:
-    """A source in brackets, any note of its own after a semicolon: never brackets in brackets."""
-    return "(" + re.sub(r"\s*\(([^()]*)\)", r"; \1", source) + ")"
+    """A source in brackets, any note of its own after a semicolon: never brackets in brackets.
+
+    Words quoted from the procedure ("…(IRO)…") are left exactly as they are.
+    """
+    parts = re.split(r'("[^"]*")', source)  # the odd parts are quotations
+    return (
+        "("
+        + "".join(
+            part if i % 2 else re.sub(r"\s*\(([^()]*)\)", r"; \1", part)
+            for i, part in enumerate(parts)
+        )
+        + ")"
+    )
 
 
 def attendance_warnings(
@@ -40,11 +51,14 @@ def attendance_warnings(
     today: dt.date,
     *,
     exclusion_request: Deadline | None,
+    agency_reports: Deadline | None = None,
 ) -> list[AttendanceWarning]:
     """Who should be invited, what they must send, and how the family and children take part.
 
     `exclusion_request`: the plan's deadline of that id (the last day to ask the chair for
-    an exclusion, London CP4 5.2), or None where the profile has none.
+    an exclusion, London CP4 5.2), or None where the profile has none. `agency_reports`:
+    the plan's deadline for the agencies' reports, for the reports owed by every agency
+    (`attendance.report_from_all`); None: those are not checked.
     """
     checks = profile.attendance
     conf = case.conference
@@ -75,11 +89,14 @@ def attendance_warnings(
                 AttendanceWarning(
                     "no_report",
                     f"{who} {did} and no report is recorded: anyone invited who cannot attend must "
-                    f"send a report to the chair {_cite(checks.report_source)}. Record it as "
-                    "report_received.",
+                    f"send a report to {_report_to(profile)} {_cite(checks.report_source)}. "
+                    "Record it as report_received.",
                     p.id,
                 )
             )
+        elif _report_owed(case, profile, p, agency_reports, calendar, today):
+            assert agency_reports is not None  # _report_owed says so
+            out.append(_report_not_received(who, p.id, profile, agency_reports, calendar, today))
         consent = p.observer_consent
         if p.observer and not (consent and consent.chair and consent.family):
             lacking = join_names(
@@ -203,3 +220,67 @@ def attendance_warnings(
                 )
             )
     return out
+
+
+def _report_to(profile: Profile) -> str:
+    """Who gets the report of someone who cannot attend: the chair, and any the procedure adds."""
+    extra = {"social_worker": "the allocated social worker"}
+    return join_names(["the chair", *(extra[w] for w in profile.attendance.report_copy_to)])
+
+
+def _report_owed(
+    case: Case,
+    profile: Profile,
+    p: Professional,
+    agency_reports: Deadline | None,
+    calendar: WorkingCalendar,
+    today: dt.date,
+) -> bool:
+    """A report every agency owes (London CP4 7.9; Hackney, York), not in, with its deadline
+    near or past and the conference still to come."""
+    checks = profile.attendance
+    conf = case.conference
+    if not checks.report_from_all or agency_reports is None or agency_reports.done is not None:
+        return False
+    if p.observer or p.report_received is not None or p.agency == "children_social_care":
+        return False  # the social worker's report has deadlines of its own (CP4 7.7, 7.8)
+    if conf.date is not None and conf.date < today:
+        return False  # held: the report was for the meeting
+    # London CP4 7.10: no police report expected at a review without police involvement
+    if p.agency == "police" and conf.type == "review" and conf.police_involvement is False:
+        return False
+    ahead = calendar.working_days_between(today, agency_reports.due)
+    return ahead <= checks.report_chased_working_days
+
+
+def _report_not_received(
+    who: str,
+    person: str,
+    profile: Profile,
+    agency_reports: Deadline,
+    calendar: WorkingCalendar,
+    today: dt.date,
+) -> AttendanceWarning:
+    checks = profile.attendance
+    due = agency_reports.due
+    if due < today:
+        late = calendar.working_days_between(due, today)
+        when = (
+            f"were due by {long_date(due)}, {late} working day{'s' * (late != 1)} ago"
+            if late
+            else f"were due by {long_date(due)}"
+        )
+    elif due == today:
+        when = "are due today"
+    else:
+        ahead = calendar.working_days_between(today, due)
+        when = f"are due by {long_date(due)}, in {ahead} working day{'s' * (ahead != 1)}"
+    return AttendanceWarning(
+        "report_not_received",
+        f"No report is recorded from {who}; reports {when} ({agency_reports.rule}). Every "
+        "agency invited sends one, attending or not "
+        f"{_cite(checks.report_from_all_source or checks.report_source)}: record it as "
+        f"report_received (chased from {checks.report_chased_working_days} working days "
+        f"before{checks.note('report_chased_working_days', in_brackets=True)}).",
+        person,
+    )

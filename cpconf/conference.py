@@ -280,6 +280,7 @@ class Conference:
             today,
             exclusion_request=schedule.deadline("exclusion_request"),
             early_review=schedule.deadline("early_review"),
+            agency_reports=schedule.deadline("agency_reports"),
         )
         report.settings = self._settings_name
         # every command shows the case's warnings (a conference on a bank holiday), then its own

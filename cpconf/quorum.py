@@ -75,6 +75,8 @@ class QuorumReport:
     today: dt.date
     children: list[ChildQuorum]
     rule: str = ""  # the quorum rule in words
+    # where the exception for a child few agencies know comes from (London CP4 3.10, local)
+    exception_source: str = "London CP4 3.10"
     not_assessed: list[str] = field(default_factory=list)  # children who are not subjects
     decision: InquorateDecision | None = None
     early_review: Deadline | None = None  # where the chair went ahead (London CP4 3.12)
@@ -256,6 +258,16 @@ def rule_words(rule: Quorum) -> str:
     )
 
 
+def exception_words(rule: Quorum) -> str:
+    """The exception for a child few agencies know, in words, with its source (London CP4
+    3.10; that every one must be present is local: CONTRACT.md section 3)."""
+    _, nouns = _nouns(rule)
+    return (
+        f"Where fewer {nouns} than that have had direct contact with a child, the child is "
+        f"quorate when every one of them is present ({rule.exception_words()})."
+    )
+
+
 def check_quorum(
     case: Case,
     profile: Profile,
@@ -264,16 +276,22 @@ def check_quorum(
     *,
     exclusion_request: Deadline | None,
     early_review: Deadline | None = None,
+    agency_reports: Deadline | None = None,
 ) -> QuorumReport:
     """The quorum for each subject child (a child who is not a subject is not assessed).
 
-    `exclusion_request`, `early_review`: the schedule's deadlines of those ids
-    (cpconf.schedule counts them), or None where there are none.
+    `exclusion_request`, `early_review`, `agency_reports`: the schedule's deadlines of
+    those ids (cpconf.schedule counts them), or None where there are none.
     """
     rule = profile.quorum
     children = [assess_child(case, c, rule) for c in case.subject_children]
     warnings = attendance_warnings(
-        case, profile, calendar, today, exclusion_request=exclusion_request
+        case,
+        profile,
+        calendar,
+        today,
+        exclusion_request=exclusion_request,
+        agency_reports=agency_reports,
     )
     if case.conference.inquorate_decision is not None and all(c.quorate for c in children):
         warnings.append(
@@ -293,6 +311,7 @@ def check_quorum(
         today=today,
         children=children,
         rule=rule_words(rule),
+        exception_source=rule.exception_words(),
         not_assessed=[c.name for c in case.children if not c.subject],
         decision=case.conference.inquorate_decision,
         early_review=early_review,

@@ -150,6 +150,33 @@ def _procedure_warnings(schedule: Schedule, case: Case, profile: Profile) -> lis
         *_plan_length(schedule, case, profile),
         *_police(case),
         *_chair(case),
+        *_review_date(schedule, case, profile),
+    ]
+
+
+def _review_date(schedule: Schedule, case: Case, profile: Profile) -> list[Notice]:
+    """Warwickshire: "The Initial Child Protection Conference will also set the date of the
+    first review conference within 3 months": a plan decided, and no review date booked."""
+    paperwork = profile.paperwork
+    review = schedule.deadline("next_review")  # only where a child has a protection plan
+    if (
+        not paperwork.review_date_set_at_initial
+        or case.conference.type != "initial"
+        or case.outcome is None
+        or case.outcome.next_review is not None
+        or review is None
+        or review.done is not None
+    ):
+        return []
+    return [
+        Notice(
+            "review_date_not_set",
+            "The initial conference decided on a child protection plan, but no date for the first "
+            "review conference is recorded: the initial conference sets that date (the "
+            f"review is due by {long_date(review.due)}, {review.rule}). Record it as "
+            f"outcome.next_review ({paperwork.review_date_set_at_initial_source or review.source}).",
+            "next_review",
+        )
     ]
 
 

@@ -88,6 +88,28 @@ def test_by_exception_in_json_and_table(cli, write_case) -> None:
     assert result.exit_code == 0
     assert "Quorate by exception" in result.stdout
     assert "London CP4 3.10" in result.stdout
+    # CP4 3.10 lets the quorum be breached; that every agency must then be present is not
+    # the procedure's (CONTRACT.md section 3): said to be local
+    wide = cli("check-quorum", path, "--today", "2026-11-10", env={"COLUMNS": "300"})
+    assert "only 1 agency has had direct contact with Amy, and all are present" in wide.stdout
+    assert "CONTRACT.md section 3, local practice: not in the procedure)" in wide.stdout
+
+
+def test_every_agency_report_not_in_is_a_check_quorum_warning(cli, write_case) -> None:
+    # London CP4 7.9: the health visitor attends, and owes a report all the same
+    path = write_case(
+        MINIMAL.replace(
+            "  strategy_discussion: 2026-11-02\n",
+            "  strategy_discussion: 2026-11-02\n  date: 2026-11-20\n",
+        )
+        + "  - id: hv\n    name: Priya Patel\n    agency: health\n    contact_with: all\n"
+        "    attendance: attending\n"
+    )
+    data = json.loads(cli("check-quorum", path, "--json", "--today", "2026-11-18").stdout)
+    (warning,) = [w for w in data["warnings"] if w["code"] == "report_not_received"]
+    assert warning["message"].startswith("No report is recorded from Priya Patel (health)")
+    data = json.loads(cli("check-quorum", path, "--json", "--today", "2026-11-10").stdout)
+    assert "report_not_received" not in [w["code"] for w in data["warnings"]]
 
 
 def test_chair_proceeds_exits_1_and_still_reports_inquorate(cli, write_case) -> None:

@@ -65,7 +65,7 @@ def test_a_council_profile_on_london_gets_none_of_them(tmp_path):
     )
     profile = load_profile(str(own))
     assert not profile.session.chair_meets_family
-    assert not profile.attendance.agency_format and profile.attendance.report_copy_to is None
+    assert not profile.attendance.agency_format and profile.attendance.report_copy_to == []
     # one on Bolton's inherits Bolton's
     own.write_text(own.read_text(encoding="utf-8").replace("london", "bolton"), encoding="utf-8")
     assert load_profile(str(own)).session.chair_meets_family

@@ -398,7 +398,7 @@ def test_rule_words_follow_the_profile() -> None:
 
 
 def warnings(case: Case, profile: Profile = LONDON, today: dt.date = TODAY) -> list[Any]:
-    """As the command line gives them: the exclusion deadline from the case's plan."""
+    """As the command line gives them: the exclusion and reports deadlines from the plan."""
     plan = build_schedule(case, profile, profile.calendar(), today)
     return attendance_warnings(
         case,
@@ -406,6 +406,7 @@ def warnings(case: Case, profile: Profile = LONDON, today: dt.date = TODAY) -> l
         profile.calendar(),
         today,
         exclusion_request=plan.deadline("exclusion_request"),
+        agency_reports=plan.deadline("agency_reports"),
     )
 
 
@@ -449,6 +450,26 @@ WARNING_CASES: list[Any] = [
         False,
     ),
     ("no_report", {"professionals": BASE}, LONDON, TODAY, False),
+    # London CP4 7.9: every agency's report, chased from 2 working days before the reports'
+    # deadline (Wed 18 Nov for a conference on Fri 20 Nov)
+    ("report_not_received", {"professionals": BASE}, LONDON, dt.date(2026, 11, 16), True),
+    ("report_not_received", {"professionals": BASE}, LONDON, dt.date(2026, 11, 19), True),
+    ("report_not_received", {"professionals": BASE}, LONDON, dt.date(2026, 11, 13), False),
+    (
+        "report_not_received",
+        {
+            "professionals": [
+                CSC,
+                prof("hv", "health", report_received="2026-11-12"),
+                prof("dc", "police", report_received="2026-11-13"),
+            ]
+        },
+        LONDON,
+        dt.date(2026, 11, 18),
+        False,
+    ),
+    # held: the report was for the meeting
+    ("report_not_received", {"professionals": BASE}, LONDON, dt.date(2026, 11, 23), False),
     (
         "observer_without_consent",
         {"professionals": [*BASE, prof("st", "other", knows=[], observer=True)]},
@@ -718,6 +739,7 @@ def test_every_warning_code_is_tested_both_ways() -> None:
     assert all_codes == {
         "agency_not_invited",
         "no_report",
+        "report_not_received",
         "observer_without_consent",
         "no_reply",
         "interpreter_not_arranged",
@@ -735,7 +757,51 @@ def test_warning_messages_cite_the_procedure() -> None:
     assert warning.code == "no_report" and warning.who == "dc"
     assert "Bolton leaflet" in warning.message
     (warning,) = warnings(case, LONDON)
-    assert "London CP4 3.4" in warning.message
+    # CP4 3.4's list is missing from the text held: 7.9 asks every agency for a report
+    assert "London CP4 7.9: 'All agencies working with the family should provide" in (
+        warning.message
+    )
+
+
+def test_every_report_not_in_near_its_deadline_is_named_but_not_the_social_workers() -> None:
+    case = make_case([CSC, HEALTH, POLICE, prof("st", "other", knows=[], observer=True)])
+    found = [
+        w for w in warnings(case, LONDON, dt.date(2026, 11, 18)) if w.code == "report_not_received"
+    ]
+    # the social worker's report has deadlines of its own (CP4 7.7, 7.8); an observer sends none
+    assert [w.who for w in found] == ["hv", "dc"]
+    assert found[0].message.startswith(
+        "No report is recorded from HV (health); reports are due today (2 working days "
+        "before the conference)"
+    )
+    assert "(chased from 2 working days before, local practice: not in the procedure)" in (
+        found[0].message
+    )
+    late = warnings(case, LONDON, dt.date(2026, 11, 19))
+    assert "were due by Wednesday 18 November 2026, 1 working day ago" in late[0].message
+
+
+def test_no_police_report_is_chased_at_a_review_without_police_involvement() -> None:
+    review = {
+        "type": "review",
+        "previous_conference": "2026-08-20",
+        "previous_type": "initial",
+        "strategy_discussion": None,
+    }
+    case = make_case(BASE, **review, police_involvement=False)
+    found = [
+        w.who
+        for w in warnings(case, LONDON, dt.date(2026, 11, 13))
+        if w.code == "report_not_received"
+    ]
+    assert found == ["hv"]  # London CP4 7.10
+    case = make_case(BASE, **review, police_involvement=True)
+    found = [
+        w.who
+        for w in warnings(case, LONDON, dt.date(2026, 11, 13))
+        if w.code == "report_not_received"
+    ]
+    assert found == ["hv", "dc"]
 
 
 def test_a_child_whose_name_is_blank_is_named_by_id_not_a_crash():

@@ -355,8 +355,9 @@ class Professional(Model):
         description="The chair's and family's consent to an observer (London CP4 3.3).",
     )  # London CP4 3.3
     report_received: Date | None = Field(
-        default=None, description="When their report arrived, if unable to attend (London CP4 3.4)."
-    )  # when unable to attend (London CP4 3.4)
+        default=None,
+        description="When their report arrived (London CP4 7.9: every agency sends one).",
+    )  # every agency's, attending or not (London CP4 7.9); 3.4's list is missing in the text
 
     @field_validator("contact_with", mode="before")
     @classmethod

@@ -357,7 +357,7 @@ def attendance_values(profile: Profile) -> dict[str, bool]:
         # Warwickshire: the agency's own format, not the enclosed template
         "agency_format": checks.agency_format,
         # Warwickshire: one unable to attend sends the report to the social worker too
-        "report_copy_to_social_worker": checks.report_copy_to == "social_worker",
+        "report_copy_to_social_worker": "social_worker" in checks.report_copy_to,
     }
 
 

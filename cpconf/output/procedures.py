@@ -11,7 +11,7 @@ from rich.text import Text
 
 from cpconf.dates import long_date
 from cpconf.procedures import CONDITIONS, Profile
-from cpconf.quorum import rule_words, unit_name
+from cpconf.quorum import exception_words, rule_words, unit_name
 
 
 def profiles_table(rows: list[tuple[str, str, str]], default: str | None = None) -> Table:
@@ -88,6 +88,8 @@ def profile_view(profile: Profile) -> Group:
     q = profile.quorum
     quorum = Text("\nQuorum: ", style="bold")
     quorum.append(rule_words(q))
+    if q.exception_when_fewer_known:
+        quorum.append(" " + exception_words(q))
     if q.always_invite:
         quorum.append(f"; always invited: {', '.join(unit_name(a) for a in q.always_invite)}")
     s = profile.session
@@ -119,6 +121,16 @@ def profile_view(profile: Profile) -> Group:
                 f"{a.note('young_child_under')} ({a.young_child_source})",
                 f"replies chased {a.reply_needed_working_days} working days before"
                 f"{a.note('reply_needed_working_days')}",
+                *(
+                    [
+                        "a report from every agency invited, chased from "
+                        f"{a.report_chased_working_days} working days before the reports' "
+                        f"deadline{a.note('report_chased_working_days')} "
+                        f"({a.report_from_all_source or a.report_source})"
+                    ]
+                    if a.report_from_all
+                    else []
+                ),
                 *(
                     [
                         f"a review within {p.young_child_review}{p.note('young_child_review')} "

@@ -12,7 +12,7 @@ from cpconf.names import first_name
 from cpconf.quorum import ChildQuorum, QuorumReport, unit_name
 
 
-def _child_quorum_table(child: ChildQuorum, nouns: str) -> Table:
+def _child_quorum_table(child: ChildQuorum, nouns: str, exception_source: str) -> Table:
     if child.quorate:
         verdict = Text(
             "Quorate by exception" if child.by_exception else "Quorate", style="bold green"
@@ -39,11 +39,14 @@ def _child_quorum_table(child: ChildQuorum, nouns: str) -> Table:
             "Not counted", Text("none (everyone with direct contact is present)", style="dim")
         )
     if child.by_exception:
+        known = len(child.known)
+        noun = {"agencies": "agency", "organisations": "organisation"}.get(nouns, nouns)
         table.add_row(
             "Why",
             Text(
-                f"only {len(child.known)} {nouns} have had direct contact with "
-                f"{first_name(child.name) or child.child_id}, and all are present (London CP4 3.10)"
+                f"only {known} {noun if known == 1 else nouns} "
+                f"{'has' if known == 1 else 'have'} had direct contact with "
+                f"{first_name(child.name) or child.child_id}, and all are present ({exception_source})"
             ),
         )
     if child.missing:
@@ -68,7 +71,7 @@ def quorum_view(report: QuorumReport) -> Group:
         parts.append(Text(f"{names} {verb} of the conference: not assessed.", style="dim"))
     for child in report.children:
         parts.append(Text(""))
-        parts.append(_child_quorum_table(child, nouns))
+        parts.append(_child_quorum_table(child, nouns, report.exception_source))
     parts.append(Text(""))
     inquorate = [c.name for c in report.children if not c.quorate]
     if not inquorate:

@@ -253,7 +253,7 @@ class Session(LocalValues):
     chair_meets_family_source: str | None = None
 
 
-class Quorum(_Model):
+class Quorum(LocalValues):
     """Who must be present for each subject child (London CP4 3.10)."""
 
     required_agency: Agency = "children_social_care"
@@ -262,9 +262,18 @@ class Quorum(_Model):
     also_required: list[Agency] = Field(default_factory=list)
     other_agencies: int = 2
     count: Literal["agencies", "organisations"] = "agencies"
+    # London CP4 3.10: where fewer than three agencies know the child the quorum "may be
+    # breached"; that every one of them must then be present is CONTRACT.md section 3
     exception_when_fewer_known: bool = True
+    exception_source: str | None = None  # where the exception comes from; None: `source`
     always_invite: list[Agency] = Field(default_factory=list)
     source: str = "London CP4 3.10"
+
+    def exception_words(self) -> str:
+        """The exception's source, with the local note where the profile marks it local."""
+        return (self.exception_source or self.source) + self.note(
+            "exception_when_fewer_known", in_brackets=True
+        )
 
 
 class AttendanceChecks(LocalValues):
@@ -272,6 +281,15 @@ class AttendanceChecks(LocalValues):
 
     report_if_unable_to_attend: bool = True
     report_source: str = "London CP4 3.4"
+    # who else gets the report of someone who cannot attend, beside the chair (Warwickshire:
+    # "to the chairperson (IRO) and allocated social worker")
+    report_copy_to: list[Literal["social_worker"]] = Field(default_factory=list)
+    report_copy_to_source: str | None = None
+    # every agency invited owes a report, whether or not it attends (London CP4 7.9; Hackney,
+    # York): warned of from `report_chased_working_days` before the agency reports' deadline
+    report_from_all: bool = False
+    report_from_all_source: str | None = None
+    report_chased_working_days: int = 2
     observer_source: str = "London CP4 3.3"
     exclusion_source: str = "London CP4 5.2"
     child_views_from_age: int = 10  # CP4 4.7 leaves it to "sufficient understanding"
@@ -284,9 +302,6 @@ class AttendanceChecks(LocalValues):
     # required of me?"); elsewhere the enclosed template (London CP4 7.9: "an agreed pro forma")
     agency_format: bool = False
     agency_format_source: str | None = None
-    # Warwickshire: a professional unable to attend sends the report "to the chairperson
-    # (IRO) and allocated social worker" (`report_source`); None: to the chair alone
-    report_copy_to: Literal["social_worker"] | None = None
 
 
 class WelshTerms(_Model):
@@ -381,6 +396,10 @@ class Paperwork(_Model):
     # how often the core group meets after the first (York, Warwickshire: monthly)
     core_group_rhythm: str | None = None
     core_group_rhythm_source: str | None = None
+    # Warwickshire: "The Initial Child Protection Conference will also set the date of the
+    # first review conference": warned of (review_date_not_set) while no date is booked
+    review_date_set_at_initial: bool = False
+    review_date_set_at_initial_source: str | None = None
     # York: where an interpreter was needed, the record is translated for the family
     record_translated: bool = False
     record_translated_source: str | None = None
@@ -474,7 +493,7 @@ class Profile(_Model):
         problems: list[str] = []
         for key, value in values.items():
             section, _, name = key.partition(".")
-            if section in ("session", "attendance", "plans") and name:
+            if section in ("session", "quorum", "attendance", "plans") and name:
                 part = getattr(self, section)
                 if name not in type(part).model_fields or name == "local":
                     problems.append(f"{key}: no such setting")
@@ -510,7 +529,7 @@ class Profile(_Model):
     def local_values(self) -> list[tuple[str, Any]]:
         """Every value marked local, as (`section.setting` or `deadlines.<id>`, value)."""
         out: list[tuple[str, Any]] = []
-        for section in ("session", "attendance", "plans"):
+        for section in ("session", "quorum", "attendance", "plans"):
             part = getattr(self, section)
             out.extend((f"{section}.{n}", getattr(part, n)) for n in part.local)
         for spec in self.deadlines:

@@ -20,7 +20,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from cpconf.case import parse_case
+from cpconf.attendance import AttendanceWarning, attendance_warnings
+from cpconf.case import Case, parse_case
 from cpconf.procedures import load_profile
 from cpconf.schedule import Schedule, build_schedule
 from cpconf.yamlload import Document
@@ -82,6 +83,59 @@ class Quote:
         return heading >= 0 and _words(self.words) in text[heading:]
 
 
+def _case(
+    conference: dict[str, Any],
+    outcome: dict[str, Any] | None,
+    done: dict[str, str] | None,
+    profile: str,
+    professionals: list[dict[str, Any]],
+) -> Case:
+    child = UNBORN if conference["type"] == "pre-birth" else CHILD
+    data: dict[str, Any] = {
+        "case": {"reference": "CP-PROFILE-TEST", "procedure": profile},
+        "conference": conference,
+        "children": [child],
+        "professionals": professionals,
+    }
+    if outcome is not None:
+        decisions = [d | {"child": child["id"]} for d in outcome["decisions"]]
+        data["outcome"] = outcome | {"decisions": decisions}
+    if done is not None:
+        data["done"] = done
+    return parse_case(Document("<profile test>", data))
+
+
+def _first_day(conference: dict[str, Any]) -> dt.date:
+    return dt.date.fromisoformat(
+        min(
+            v for k, v in conference.items() if k not in ("type", "previous_type") and "-" in str(v)
+        )
+    )
+
+
+def attendance(
+    profile: str,
+    conference: dict[str, Any],
+    *,
+    professionals: list[dict[str, Any]] = PROFESSIONALS,
+    today: str,
+) -> list[AttendanceWarning]:
+    """The attendance warnings of `cpconf check-quorum` for a small case under `profile`."""
+    case = _case(conference, None, None, profile, professionals)
+    loaded = load_profile(profile)
+    day = dt.date.fromisoformat(today)
+    calendar = loaded.calendar(case.case.region)
+    schedule = build_schedule(case, loaded, calendar, day)
+    return attendance_warnings(
+        case,
+        loaded,
+        calendar,
+        day,
+        exclusion_request=schedule.deadline("exclusion_request"),
+        agency_reports=schedule.deadline("agency_reports"),
+    )
+
+
 def plan(
     profile: str,
     conference: dict[str, Any],
@@ -92,24 +146,9 @@ def plan(
 ) -> Schedule:
     """The deadlines of a small case under `profile`, planned on `today` (default: the
     case's first date)."""
-    child = UNBORN if conference["type"] == "pre-birth" else CHILD
-    data: dict[str, Any] = {
-        "case": {"reference": "CP-PROFILE-TEST", "procedure": profile},
-        "conference": conference,
-        "children": [child],
-        "professionals": PROFESSIONALS,
-    }
-    if outcome is not None:
-        decisions = [d | {"child": child["id"]} for d in outcome["decisions"]]
-        data["outcome"] = outcome | {"decisions": decisions}
-    if done is not None:
-        data["done"] = done
-    case = parse_case(Document("<profile test>", data))
+    case = _case(conference, outcome, done, profile, PROFESSIONALS)
     loaded = load_profile(profile)
-    first = min(
-        v for k, v in conference.items() if k not in ("type", "previous_type") and "-" in str(v)
-    )
-    day = dt.date.fromisoformat(today or first)
+    day = dt.date.fromisoformat(today) if today else _first_day(conference)
     return build_schedule(case, loaded, loaded.calendar(case.case.region), day)
 
 

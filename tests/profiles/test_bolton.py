@@ -46,7 +46,20 @@ NOTES = Quote(
     "a copy of the conference notes (a summary of the main points discussed) is normally "
     "shared within twenty working days.",
 )
-QUOTES = [WITHIN_15_WORKING_DAYS, REVIEWS, ALWAYS_INVITED, REPORT_24_HOURS, CORE_GROUP, NOTES]
+UNABLE_TO_ATTEND = Quote(
+    P,
+    "Who attends a Child Protection Conference?",
+    "If an invited agency is unable to attend, they must submit a report setting out their views",
+)
+QUOTES = [
+    WITHIN_15_WORKING_DAYS,
+    REVIEWS,
+    ALWAYS_INVITED,
+    REPORT_24_HOURS,
+    CORE_GROUP,
+    NOTES,
+    UNABLE_TO_ATTEND,
+]
 LONDON_7_9 = Quote("london", "7.9", "two working days in advance")
 
 
@@ -101,3 +114,13 @@ def test_bolton_always_invites_social_care_health_and_police():
         "health",
         "police",
     }, ALWAYS_INVITED
+
+
+def test_an_agency_unable_to_attend_must_submit_a_report():
+    bolton = load_profile(P).attendance
+    assert bolton.report_source == (
+        f'Bolton leaflet, "{UNABLE_TO_ATTEND.where}": "{UNABLE_TO_ATTEND.words}"'
+    )
+    # the leaflet says nothing of the reports of those who attend: London CP4 7.9 holds
+    assert bolton.report_from_all
+    assert bolton.report_from_all_source == "London CP4 7.9 (Bolton leaflet silent)"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from cpconf.procedures import load_profile
-from tests.profiles.procedure import Quote, assert_deadline, plan
+from tests.profiles.procedure import PROFESSIONALS, Quote, assert_deadline, attendance, plan
 
 P = "hackney"
 REPORTS_SHARED = Quote(
@@ -39,7 +39,23 @@ PROFESSIONALS_LATER = Quote(
     "Chair's pre-meeting with the parent(s)",
     "However, professionals are not to join the meeting until 10:30am or 2:30pm",
 )
-QUOTES = [REPORTS_SHARED, DECISIONS_IN_24_HOURS, RECORD_BUNDLE, TEN_OR_TWO, PROFESSIONALS_LATER]
+ALL_ATTENDEES_REPORT = Quote(
+    P,
+    "Expectations of Attendees",
+    "All attendees must provide a written report for the Conference.",
+)
+INBOX = Quote(
+    P, "Expectations of Attendees", "Reports must be submitted to HackneyCYPsreports@hackney.gov.uk"
+)
+QUOTES = [
+    REPORTS_SHARED,
+    DECISIONS_IN_24_HOURS,
+    RECORD_BUNDLE,
+    TEN_OR_TWO,
+    PROFESSIONALS_LATER,
+    ALL_ATTENDEES_REPORT,
+    INBOX,
+]
 LONDON_7_8 = Quote("london", "7.8", "at least two working days prior to the initial conference")
 
 INITIAL = {
@@ -101,3 +117,44 @@ def test_hackney_extends_london_and_overrides_the_report_deadline():
     # London's own profile keeps London's rule
     london = load_profile("london").deadline("agency_reports")
     assert str(london.rules[0].duration) == "2 working days"
+
+
+def test_the_guide_dates_sharing_with_the_family_not_the_reports_inbox():
+    initial = plan(P, INITIAL)
+    shared = initial.deadline("agency_reports")
+    assert (
+        shared is not None and shared.label == "Agency reports shared and discussed with the family"
+    )
+    assert not shared.local, REPORTS_SHARED
+    # the inbox has no date in the guide: the same day, local, and a council may set its own
+    inbox = initial.deadline("agency_reports_to_inbox")
+    assert inbox is not None and inbox.due == shared.due and inbox.local, INBOX
+    assert INBOX.words in inbox.source and "no date given" in inbox.source
+    assert inbox.rule.endswith("(local practice: not in the procedure)")
+    review = {
+        "type": "review",
+        "previous_conference": "2026-11-30",
+        "previous_type": "initial",
+        "date": "2027-02-24",
+    }
+    assert_deadline(INBOX, plan(P, review), "agency_reports_to_inbox", "2027-02-17")
+    council = load_profile(P).with_local({"deadlines.agency_reports_to_inbox": "2 working days"})
+    spec = council.deadline("agency_reports_to_inbox")
+    assert spec is not None and {str(r.duration) for r in spec.rules} == {"2 working days"}
+
+
+def test_all_attendees_must_provide_a_written_report():
+    hackney = load_profile(P).attendance
+    assert hackney.report_from_all, ALL_ATTENDEES_REPORT
+    assert hackney.report_from_all_source == f'Hackney guide, "{ALL_ATTENDEES_REPORT.where}"'
+    # shared with the family by Tue 17 Nov (3 working days before Fri 20 Nov)
+    assert attendance(P, INITIAL, today="2026-11-12") == []
+    warned = attendance(P, INITIAL, today="2026-11-13")
+    assert [w.who for w in warned if w.code == "report_not_received"] == ["hv", "police"]
+    assert "are due by Tuesday 17 November 2026, in 2 working days" in warned[0].message
+    assert '(Hackney guide, "Expectations of Attendees"): record it' in warned[0].message
+    recorded = [
+        p | {"report_received": "2026-11-12"} if p["id"] == "hv" else p for p in PROFESSIONALS
+    ]
+    warned = attendance(P, INITIAL, professionals=recorded, today="2026-11-18")
+    assert [w.who for w in warned if w.code == "report_not_received"] == ["police"]

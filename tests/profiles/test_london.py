@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import pytest
 
+from cpconf.procedures import load_profile
 from tests.profiles.procedure import (
     CHILD_IN_NEED,
     PROTECTION_PLAN,
     Quote,
     assert_deadline,
+    attendance,
     plan,
 )
 
@@ -94,7 +96,16 @@ DECISION_LETTER = Quote(
 )
 WITHIN_ONE_WORKING_DAY = Quote(P, "14.13", "within one working day of the conference")
 
+EVERY_AGENCY_REPORTS = Quote(
+    P,
+    "7.9",
+    "All agencies working with the family should provide the conference with a written, "
+    "signed report",
+)
+QUORUM_BREACHED = Quote(P, "3.10", "this minimum quorum may be breached")
 QUOTES = [
+    EVERY_AGENCY_REPORTS,
+    QUORUM_BREACHED,
     WITHIN_15_WORKING_DAYS,
     BEFORE_THE_EPO_EXPIRES,
     TEN_WEEKS_BEFORE_DELIVERY,
@@ -306,3 +317,32 @@ def test_an_early_review_where_the_chair_went_ahead_inquorate():
     assert_deadline(EARLY_REVIEW, early, "early_review", "2026-12-18")  # Sun 20 Dec: Friday
     assert early.deadline("early_review").local  # shown as "(local practice: not in the procedure)"
     assert_deadline(EARLY_REVIEW, plan(P, INITIAL), "early_review", None)
+
+
+def test_every_agency_reports_whether_or_not_it_attends():
+    london = load_profile(P).attendance
+    # 3.4's list is missing from the text held: the report is cited to 7.9, quoted
+    assert EVERY_AGENCY_REPORTS.words in london.report_source
+    assert london.report_from_all and london.report_from_all_source == "London CP4 7.9"
+    # reports due Wed 18 Nov (2 working days before Fri 20 Nov): chased from Mon 16 Nov
+    assert attendance(P, INITIAL, today="2026-11-13") == []
+    chased = attendance(P, INITIAL, today="2026-11-16")
+    assert [(w.code, w.who) for w in chased] == [
+        ("report_not_received", "hv"),
+        ("report_not_received", "police"),
+    ], EVERY_AGENCY_REPORTS
+    assert "are due by Wednesday 18 November 2026, in 2 working days" in chased[0].message
+
+
+def test_every_one_present_where_fewer_agencies_know_the_child_is_local():
+    london = load_profile(P)
+    quorum = london.quorum
+    # 3.10 says only that the quorum "may be breached"; the condition is CONTRACT.md's
+    assert quorum.is_local("exception_when_fewer_known"), QUORUM_BREACHED
+    assert "'may be breached'" in (quorum.exception_source or "")
+    assert "CONTRACT.md section 3" in quorum.exception_words()
+    assert quorum.exception_words().endswith("local practice: not in the procedure")
+    assert ("quorum.exception_when_fewer_known", True) in london.local_values()
+    assert ("attendance.report_chased_working_days", 2) in london.local_values()
+    council = london.with_local({"quorum.exception_when_fewer_known": False})
+    assert council.quorum.exception_when_fewer_known is False

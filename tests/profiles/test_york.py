@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.profiles.procedure import PROTECTION_PLAN, Quote, assert_deadline, plan
+from cpconf.procedures import load_profile
+from tests.profiles.procedure import PROTECTION_PLAN, Quote, assert_deadline, attendance, plan
 
 P = "york"
 WITHIN_15_WORKING_DAYS = Quote(
@@ -34,7 +35,13 @@ CORE_GROUP = Quote(
     "Plans arising from conference",
     "which will meet within 10 working days of the ICPC and then at least every month",
 )
-QUOTES = [WITHIN_15_WORKING_DAYS, REVIEWS, PLAN_IN_ONE_WORKING_DAY, CORE_GROUP]
+ALL_INVITED_REPORT = Quote(
+    P,
+    "Who is involved?",
+    "it is expected that all invited professionals will attend the conference and will have "
+    "prepared and shared their report with the family in good time ahead of the meeting",
+)
+QUOTES = [WITHIN_15_WORKING_DAYS, REVIEWS, PLAN_IN_ONE_WORKING_DAY, CORE_GROUP, ALL_INVITED_REPORT]
 
 INITIAL = {"type": "initial", "strategy_discussion": "2026-11-02", "date": "2026-11-20"}
 
@@ -76,3 +83,15 @@ def test_reviews_within_3_months_then_every_6(previous_type, due):
         "date": "2027-06-30",
     }
     assert_deadline(REVIEWS, plan(P, review), "conference", due)
+
+
+def test_all_invited_professionals_prepare_a_report():
+    york = load_profile(P).attendance
+    assert york.report_from_all, ALL_INVITED_REPORT
+    assert york.report_from_all_source == f'York guide, "{ALL_INVITED_REPORT.where}"'
+    # reports (inherited from London 7.9) due Wed 18 Nov: on the day, both not yet in
+    warned = [
+        w for w in attendance(P, INITIAL, today="2026-11-18") if w.code == "report_not_received"
+    ]
+    assert [w.who for w in warned] == ["hv", "police"]
+    assert 'attending or not (York guide, "Who is involved?"): record it' in warned[0].message
