@@ -84,6 +84,12 @@ class Settings(Model):
     reply_needed_working_days: int | None = Field(
         default=None, ge=0, le=60, description="Warn about invitees with no reply this close."
     )
+    report_chased_working_days: int | None = Field(
+        default=None,
+        ge=0,
+        le=60,
+        description="Warn about agency reports not in this many working days before they are due.",
+    )
 
     _path: Path | None = PrivateAttr(default=None)
     _doc: Document | None = PrivateAttr(default=None)
@@ -265,6 +271,8 @@ def apply_to_profile(profile: Profile, settings: Settings | None) -> Profile:
         )
     if settings.reply_needed_working_days is not None:
         attendance["reply_needed_working_days"] = settings.reply_needed_working_days
+    if settings.report_chased_working_days is not None:
+        attendance["report_chased_working_days"] = settings.report_chased_working_days
     if attendance:
         update["attendance"] = profile.attendance.model_copy(update=attendance)
     if settings.early_review_after is not None:
@@ -446,6 +454,12 @@ def effective_settings(
         None,
         profile.attendance.reply_needed_working_days,
     )
+    row(
+        "report_chased_working_days",
+        s.report_chased_working_days,
+        None,
+        profile.attendance.report_chased_working_days,
+    )
     return rows
 
 
@@ -457,4 +471,5 @@ _LOCAL_KEYS = {
     "child_views_from_age",
     "young_child_under",
     "reply_needed_working_days",
+    "report_chased_working_days",
 }

@@ -211,6 +211,7 @@ def test_local_values_override_the_profile(tmp_path):
         child_views_from_age: 12
         young_child_under: 4
         reply_needed_working_days: 5
+        report_chased_working_days: 4
         """,
     )
     conference = cpconf.open_case(case_at(tmp_path))
@@ -220,6 +221,10 @@ def test_local_values_override_the_profile(tmp_path):
     assert profile.attendance.child_views_from_age == 12
     assert profile.attendance.young_child_under == 4
     assert profile.attendance.reply_needed_working_days == 5
+    assert profile.attendance.report_chased_working_days == 4
+    rows = {r.key: r for r in effective_settings(conference.settings, profile, conference.doc)}
+    assert rows["report_chased_working_days"].value == "4"
+    assert rows["report_chased_working_days"].source.endswith("cpconf.yaml:7")
     # the source says who set the value now, not "cpconf default"
     assert "set locally" in profile.attendance.child_views_source
     assert "cpconf default" not in profile.attendance.child_views_source
