@@ -89,7 +89,7 @@ def attendance_warnings(
                 AttendanceWarning(
                     "no_report",
                     f"{who} {did} and no report is recorded: anyone invited who cannot attend must "
-                    f"send a report to {_report_to(profile)} {_cite(checks.report_source)}. "
+                    f"send a report to {_report_to(profile, p)} {_cite(checks.report_source)}. "
                     "Record it as report_received.",
                     p.id,
                 )
@@ -222,8 +222,12 @@ def attendance_warnings(
     return out
 
 
-def _report_to(profile: Profile) -> str:
-    """Who gets the report of someone who cannot attend: the chair, and any the procedure adds."""
+def _report_to(profile: Profile, p: Professional) -> str:
+    """Who gets the report of someone who cannot attend: the chair, and any the procedure
+    adds; a police report goes to the chair alone (London CP4 7.10: it is shared only with
+    the chair's agreement), whatever the procedure adds for the other agencies."""
+    if p.agency == "police":
+        return "the chair"
     extra = {"social_worker": "the allocated social worker"}
     return join_names(["the chair", *(extra[w] for w in profile.attendance.report_copy_to)])
 

@@ -112,25 +112,31 @@ def test_an_absent_agency_sends_its_report_to_the_chair_and_the_social_worker():
     assert warwickshire.report_copy_to == ["social_worker"], REPORT_TO_BOTH
     assert REPORT_TO_BOTH.words in warwickshire.report_source
     apologies = [
-        p | {"attendance": "apologies"} if p["id"] == "police" else p for p in PROFESSIONALS
+        p | {"attendance": "apologies"} if p["id"] in ("hv", "police") else p for p in PROFESSIONALS
     ]
-    (no_report,) = [
+    no_report, police = [
         w
         for w in attendance(P, INITIAL, professionals=apologies, today="2026-11-10")
         if w.code == "no_report"
     ]
+    assert no_report.message.startswith("Priya Patel")
     assert "must send a report to the chair and the allocated social worker (" in (
         no_report.message
     )
     # the quotation keeps its own brackets
     assert f'"{REPORT_TO_BOTH.words}"' in no_report.message
+    # a police report goes to the chair alone (London CP4 7.10), whatever the procedure adds
+    assert police.message.startswith("DC Ann Lee")
+    assert "must send a report to the chair (" in police.message
+    assert "social worker (" not in police.message
     # London's absentees send theirs to the chair alone
-    (london,) = [
+    london = [
         w
         for w in attendance("london", INITIAL, professionals=apologies, today="2026-11-10")
         if w.code == "no_report"
     ]
-    assert "must send a report to the chair (London CP4 7.9" in london.message
+    assert len(london) == 2
+    assert all("must send a report to the chair (London CP4 7.9" in w.message for w in london)
 
 
 def test_every_agency_prepares_a_report():
