@@ -1707,7 +1707,13 @@ def decision_letter():
         "{% endif %} know of the risk of harm and that the plan is in place.",
     )
     tag(doc, "{%p endif %}")
-    tag(doc, "{%p if outcome.recommendations %}")
+    # a family member excluded from the whole conference is told its outcome (London CP4
+    # 5.9), not the plan's workings: no recommendations, core group, meetings or plans
+    # (the distribution list sends them no plan either)
+    tag(
+        doc,
+        '{%p if outcome.recommendations and not (recipient.is_family and recipient.excluded == "full") %}',
+    )
     para(doc, "Recommendations", style="Heading 2")
     tag(doc, "{%p for r in outcome.recommendations %}")
     bullet(doc, "{{ r }}")
@@ -1722,7 +1728,10 @@ def decision_letter():
         "{% endif %}{% if outcome.lead_social_worker.phone %}, "
         "{{ outcome.lead_social_worker.phone }}{% endif %}.",
     )
-    tag(doc, "{%p if outcome.core_group %}")
+    tag(
+        doc,
+        '{%p if outcome.core_group and not (recipient.is_family and recipient.excluded == "full") %}',
+    )
     para(doc, "The core group", style="Heading 2")
     para(
         doc,
@@ -1751,7 +1760,10 @@ def decision_letter():
     )
     tag(doc, "{%p endif %}")
     tag(doc, "{%p endif %}")
-    tag(doc, "{%p if outcome.contingency %}")
+    tag(
+        doc,
+        '{%p if outcome.contingency and not (recipient.is_family and recipient.excluded == "full") %}',
+    )
     para(doc, "If the plan does not work", style="Heading 2")
     para(doc, "{{ outcome.contingency }}")
     tag(doc, "{%p endif %}")
@@ -1769,7 +1781,10 @@ def decision_letter():
     para(doc, "What happens next", style="Heading 2")
     # CP4 14.13: the outline plan goes with the decision letter; a letter names only what
     # is sent with it, and there is an outline plan only where a child has a plan
-    tag(doc, "{%p if outcome.any_protection_plan %}")
+    tag(
+        doc,
+        '{%p if outcome.any_protection_plan and not (recipient.is_family and recipient.excluded == "full") %}',
+    )
     para(
         doc,
         "{% if outcome.protection_plans > 1 %}The outline {{ terms.plan }}s, one for each child "
@@ -1840,7 +1855,10 @@ def decision_letter():
     )
     tag(doc, "{%p endif %}")
     sign_off(doc, "chair", enclosure=True)
-    tag(doc, "{%p if outcome.any_protection_plan %}")
+    tag(
+        doc,
+        '{%p if outcome.any_protection_plan and not (recipient.is_family and recipient.excluded == "full") %}',
+    )
     para(
         doc,
         "Enclosed: outline {{ terms.plan }}{% if outcome.protection_plans > 1 %}s "

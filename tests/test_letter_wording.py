@@ -1008,3 +1008,34 @@ def test_the_record_asks_the_chair_about_the_exclusion_reason_in_the_parents_cop
         p.text for p in docx.Document(str(out / "conference-record.docx")).paragraphs
     )
     assert "left out of the parents' copy of this record (London CP4 14.5)" in record
+
+
+def test_a_family_member_excluded_from_the_whole_conference_is_told_its_outcome_only():
+    """London CP4 5.9: told the outcome. Not the plan's workings: no plan is sent to them
+    (the distribution list says so), so the letter neither encloses one nor names the core
+    group, when and where it meets, the recommendations or the contingency plan."""
+    data = held()
+    data["family"].append(
+        {"id": "partner", "name": "Dean Harris", "relationship": "partner", "excluded": "full"}
+    )
+    data["outcome"].update(
+        recommendations=["Mum to attend the parenting course"],
+        contingency="An application to court will be considered.",
+        first_core_group="2026-12-03",
+        first_core_group_time="14:00",
+    )
+    docs = {k: squash(v) for k, v in render(data, today=ON_THE_DAY).items()}
+    partner, mum = docs[("decision_letter", "partner")], docs[("decision_letter", "mum")]
+    assert "Child protection plan" in partner and "Neglect" in partner  # the outcome
+    for told_to_others_only in (
+        "sent with this letter",
+        "Enclosed: outline",
+        "The core group",
+        "Thursday 3 December 2026",
+        "parenting course",
+        "An application to court",
+    ):
+        assert told_to_others_only in mum, told_to_others_only
+        assert told_to_others_only not in partner, told_to_others_only
+    assert "I will decide whether you receive the record" in partner
+    assert ("outline_plan", "amy") in docs
