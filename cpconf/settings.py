@@ -17,7 +17,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field, PrivateAttr, field_validator
 
 from cpconf.case import Case, Contact, Date, Model, Time, validate
-from cpconf.errors import CpconfError, Problem, SettingsError
+from cpconf.errors import CpconfError, Problem, ProfileError, SettingsError
 from cpconf.procedures import ClosureRange, Profile, unknown_profile
 from cpconf.settings_file import SETTINGS_FILE, find_settings
 from cpconf.workdays import Duration
@@ -89,6 +89,12 @@ class Settings(Model):
         ge=0,
         le=60,
         description="Warn about agency reports not in this many working days before they are due.",
+    )
+    local: dict[str, Any] = Field(
+        default_factory=dict,
+        description="Any other value the procedure marks local, by `section.setting` or "
+        "`deadlines.<id>` as `cpconf procedures show` lists them, e.g. "
+        "`deadlines.first_core_group: 15 working days`.",
     )
 
     _path: Path | None = PrivateAttr(default=None)
@@ -279,7 +285,18 @@ def apply_to_profile(profile: Profile, settings: Settings | None) -> Profile:
         update["deadlines"] = [
             _early_review(d, settings) if d.id == "early_review" else d for d in profile.deadlines
         ]
-    return profile.model_copy(update=update) if update else profile
+    applied = profile.model_copy(update=update) if update else profile
+    problems: list[Problem] = []
+    for key, value in settings.local.items():  # one at a time: each problem at its own line
+        try:
+            applied = applied.with_local({key: value})
+        except ProfileError as exc:
+            line = settings._doc.line(("local", key)) if settings._doc else None
+            where = str(settings.path) if settings.path else "settings"
+            problems.extend(Problem(where, line, f"local.{p.message}") for p in exc.problems)
+    if problems:
+        raise SettingsError(problems)
+    return applied
 
 
 def _early_review(spec: Any, settings: Settings) -> Any:
@@ -460,6 +477,8 @@ def effective_settings(
         None,
         profile.attendance.report_chased_working_days,
     )
+    for key, value in s.local.items():
+        rows.append(Effective(f"local.{key}", _show(value), at_settings("local"), _data(value)))
     return rows
 
 

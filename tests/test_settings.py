@@ -391,3 +391,34 @@ def test_closure_ranges_are_shown_as_ranges_and_given_as_data(tmp_path):
         "2026-12-24",
         {"from": "2026-12-29", "to": "2026-12-31", "reason": "Christmas"},
     ]
+
+
+def test_any_local_value_of_the_procedure_is_set_once_for_the_council(tmp_path):
+    """CONTRACT.md section 3: a value the profile marks local, the council may change."""
+    write(
+        tmp_path / "cpconf.yaml",
+        "procedure: hackney\nlocal:\n  deadlines.agency_reports_to_inbox: 5 working days\n"
+        "  quorum.exception_when_fewer_known: false\n",
+    )
+    conference = cpconf.open_case(case_at(tmp_path))
+    profile = conference.profile
+    assert profile.quorum.exception_when_fewer_known is False
+    inbox = profile.deadline("agency_reports_to_inbox")
+    assert inbox is not None and str(inbox.rules[0].duration) == "5 working days"
+    rows = {r.key: r for r in effective_settings(conference.settings, profile, conference.doc)}
+    assert rows["local.quorum.exception_when_fewer_known"].data is False
+    assert rows["local.quorum.exception_when_fewer_known"].source.endswith("cpconf.yaml:2")
+
+
+def test_a_value_the_procedure_states_is_not_the_councils_to_set(tmp_path):
+    settings = write(
+        tmp_path / "cpconf.yaml",
+        "local:\n  quorum.other_agencies: 1\n  deadlines.decision_letter: 2 working days\n",
+    )
+    with pytest.raises(SettingsError) as caught:
+        cpconf.open_case(case_at(tmp_path))
+    found = [(p.file, p.line) for p in caught.value.problems]
+    assert found == [(str(settings), 2), (str(settings), 3)]
+    messages = [p.message for p in caught.value.problems]
+    assert messages[0].startswith("local.quorum.other_agencies: the london procedure states")
+    assert "no local rule 'decision_letter'" in messages[1]
