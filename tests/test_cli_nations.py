@@ -43,8 +43,13 @@ def test_plan_names_the_scottish_meeting_and_shows_what_is_not_set(cli, write_ca
     assert "CPPM held" in text
     assert "Not set by the procedure: the national" in text
     assert "set it locally" in text
-    # shown once, in the table, not again among the warnings
+    # shown once, in the table, not again among the warnings, and counted: never "No
+    # warnings." while --json lists them
     assert "[deadline_not_set]" not in text
+    warnings = json.loads(cli("plan", case, "--today", "2026-11-03", "--json").stdout)["warnings"]
+    count = sum(w["code"] == "deadline_not_set" for w in warnings)
+    assert count and f"{count} deadlines are not set by the procedure" in text
+    assert "No warnings." not in text
 
 
 def test_plan_json_keeps_the_contract_and_warns_of_what_is_not_set(cli, write_case):

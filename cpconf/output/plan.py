@@ -73,8 +73,18 @@ def plan_view(schedule: Schedule) -> Group:
         parts.append(groups)
     footer = f"Procedure: {schedule.procedure}.  Today: {long_date(schedule.today)}."
     parts.append(Text(footer, style="dim"))
-    # the table already shows deadlines not set, each with its reason
+    # the table already shows deadlines not set, each with its reason: counted, not repeated
     warnings = [w for w in schedule.warnings if w.code != "deadline_not_set"]
+    not_set = len(schedule.warnings) - len(warnings)
+    if not_set:
+        parts.append(
+            Text(
+                f"{not_set} deadline{'s are' if not_set != 1 else ' is'} not set by the "
+                "procedure (shown above as not set, with why): set "
+                f"{'them' if not_set != 1 else 'it'} locally.",
+                style="yellow",
+            )
+        )
     if warnings:
         parts.append(warnings_view(warnings))
         overdue = sorted(
@@ -90,5 +100,5 @@ def plan_view(schedule: Schedule) -> Group:
             )
             parts.append(Text(hint, style="dim"))
     else:
-        parts.append(Text("No warnings.", style="green"))
+        parts.append(Text("No other warnings." if not_set else "No warnings.", style="green"))
     return Group(*parts)
