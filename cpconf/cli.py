@@ -800,7 +800,7 @@ def new_case(
         schema=Path(schema).as_posix(),
         path=file,
     )
-    write_new(file, text.encode("utf-8"), force)
+    write_new(file, text.encode("utf-8"), force, make_folder=True)
     _say_settings(council.path if council is not None else None)
     typer.echo(f"Case file written to {file}: fill in the lines marked FILL IN.", err=True)
     if not (folder / SCHEMA_FILE).exists():

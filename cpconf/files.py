@@ -170,8 +170,10 @@ def refuse_existing(paths: Sequence[Path], force: bool = False) -> None:
         )
 
 
-def write_new(path: Path, data: bytes, force: bool = False) -> None:
+def write_new(path: Path, data: bytes, force: bool = False, make_folder: bool = False) -> None:
     """Write `path` whole or not at all; refuse (OutputError) to replace it unless `force`.
+    `make_folder`: make the folders it goes in where they are missing (and remove them
+    again if the file is not written).
 
     A signal that arrives meanwhile waits until the file is written (or not) and the
     temporary file is gone: one small file takes a moment.
@@ -180,13 +182,16 @@ def write_new(path: Path, data: bytes, force: bool = False) -> None:
         [OutputError.single(path, "the file already exists; nothing was written.").problems[0]],
         exists=True,
     )
+    folder = path.parent
+    created = [f for f in (folder, *folder.parents) if not f.exists()] if make_folder else []
     with SignalGuard():
         try:
             if path.is_dir():
                 raise OutputError.single(path, "this is a folder: give a file name")
             if path.exists() and not force:
                 raise exists
-            folder = path.parent
+            if created:
+                folder.mkdir(parents=True)
             if not folder.is_dir():
                 raise OutputError.single(path, f"no such folder: {folder}")
             tmp = temp_file(folder, path.name, data)
@@ -198,11 +203,23 @@ def write_new(path: Path, data: bytes, force: bool = False) -> None:
             finally:
                 tmp.unlink(missing_ok=True)
         except FileExistsError:
+            _remove_empty(created)
             raise exists from None
         except OSError as exc:
+            _remove_empty(created)
             raise OutputError.single(
                 path, f"cannot write the file: {exc.strerror or exc}"
             ) from None
+        except BaseException:
+            _remove_empty(created)
+            raise
+
+
+def _remove_empty(folders: list[Path]) -> None:
+    """The folders a write made, innermost first, where they are still empty."""
+    for f in folders:
+        with contextlib.suppress(OSError):
+            f.rmdir()
 
 
 # -- many files, all or none ---------------------------------------------------------------

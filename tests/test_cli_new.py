@@ -172,3 +172,24 @@ def test_a_pre_birth_case_may_be_begun_with_its_strategy_discussion(cli, tmp_pat
     assert conference["due_date"] == "2027-03-01"
     plan = cli("plan", path, "--json", *TODAY)
     assert plan.exit_code == 0, plan.stderr
+
+
+def test_the_folders_of_a_new_case_are_made(cli, tmp_path):
+    """The README's quick start names cases/… in a council folder that has none yet."""
+    path = tmp_path / "cases" / "2026" / "case.yaml"
+    result = cli("new", "initial", path, "--strategy-discussion", "2026-12-14", *TODAY)
+    assert result.exit_code == 0, result.stderr
+    assert cpconf.open_case(path).case.conference.type == "initial"
+
+
+def test_folders_made_for_a_file_not_written_are_removed(tmp_path, monkeypatch):
+    import cpconf.files
+
+    def fail(*args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(cpconf.files, "temp_file", fail)
+    target = tmp_path / "cases" / "2026" / "case.yaml"
+    with pytest.raises(cpconf.OutputError, match="No space left"):
+        cpconf.files.write_new(target, b"x", make_folder=True)
+    assert list(tmp_path.iterdir()) == []
