@@ -26,7 +26,7 @@ from cpconf.case import parse_case
 from cpconf.conference import Conference
 from cpconf.dates import clock
 from cpconf.letters import make_letters, plan_documents
-from cpconf.letters.context import full_stop, is_parent
+from cpconf.letters.context import full_stop, is_parent, sentence
 from cpconf.letters.engine import Renderer
 from cpconf.letters.kinds import PlannedDocument
 from cpconf.letters.pack import distribution
@@ -208,6 +208,29 @@ def test_an_exclusion_reason_typed_without_a_full_stop_gets_one():
 )
 def test_full_stop(text, expected):
     assert full_stop(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "his views will be given by the social worker",
+            "His views will be given by the social worker.",
+        ),
+        ("Already a sentence.", "Already a sentence."),
+        ("'quoted' words", "'quoted' words."),
+        ("", ""),
+    ],
+)
+def test_a_paragraph_typed_in_begins_with_a_capital(text, expected):
+    assert sentence(text) == expected
+
+
+def test_an_exclusion_letter_gives_the_views_as_a_sentence():
+    data = case()
+    data["family"][1]["exclusion"] = {"views": "his views will be given by the social worker"}
+    letter = squash(render(data)[("exclusion_letter", "dad")])
+    assert "His views will be given by the social worker." in letter
 
 
 def test_the_exclusion_letter_rebuilt_after_the_conference_is_not_dated_today():

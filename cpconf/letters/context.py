@@ -46,6 +46,13 @@ def full_stop(value: object) -> str:
     return text + "."
 
 
+def sentence(value: object) -> str:
+    """Text typed into a case file that stands as a paragraph of its own: a full stop, and a
+    capital letter to begin with ("his views will be given…" -> "His views…")."""
+    text = full_stop(value)
+    return text[:1].upper() + text[1:] if text[:1].islower() else text
+
+
 # Relationships whose holder is the parent of the subject children ("your baby").
 _PARENT_WORDS = ("mother", "father", "parent", "mum", "dad")
 
@@ -147,7 +154,7 @@ def family_recipient_values(f: FamilyMember) -> dict[str, Any]:
         "exclusion": {
             "part": clean_text(ex.part if ex else ""),
             "reason": full_stop(ex.reason if ex else ""),
-            "views": full_stop(ex.views if ex else ""),
+            "views": sentence(ex.views if ex else ""),
             "decided_on": _date(ex.decided_on if ex else None),
         },
     }
@@ -304,11 +311,11 @@ def outcome_values(case: Case, schedule: Schedule) -> dict[str, Any] | None:
         "next_review": _date(review) or (long_date(d_review.due) if d_review else ""),
         "next_review_booked": review is not None,
         "recommendations": [
-            full_stop(r if isinstance(r, str) else r.text)
+            sentence(r if isinstance(r, str) else r.text)
             for r in out.recommendations
             if clean_text(r if isinstance(r, str) else r.text)
         ],
-        "contingency": full_stop(out.contingency),
+        "contingency": sentence(out.contingency),
         "dissent": [{"by": member(x.by), "view": full_stop(x.view)} for x in out.dissent],
     }
 
@@ -390,7 +397,7 @@ def plan_child_values(case: Case, child_id: str, on: dt.date) -> dict[str, Any]:
         if rec.concerns(child_id) and clean_text(rec.text):
             actions.append(
                 {
-                    "what": full_stop(rec.text),
+                    "what": sentence(rec.text),
                     "who": one_line(rec.who),
                     "by": long_date(rec.by) if rec.by else "",
                 }
