@@ -87,6 +87,7 @@ M(a=1)
 """
 
 # The same app reading a small YAML file into a pydantic model (the libraries in use)
+assert '    print("{}")' in BARE_APP  # else the floor would silently be the bare app
 FLOOR_APP = BARE_APP.replace(
     '    print("{}")',
     """    from datetime import date

@@ -161,7 +161,7 @@ def test_settings_command_shows_values_and_sources(cli, tmp_path, monkeypatch):
     # for a program: a contact as an object, closure days as dates and ranges
     data = {r["key"]: r["data"] for r in json.loads(council.stdout)["values"]}
     assert data["chair"] == {"name": "Sam Chair", "email": "sam.chair@example.gov.uk"}
-    assert all(isinstance(d, (str, dict)) for d in data["closures"]) and data["closures"]
+    assert data["closures"] == ["2026-12-29", "2026-12-30"]
     table = cli("settings")
     assert table.exit_code == 0, table.stderr
     assert "Setting" in table.stdout and "local_authority" in table.stdout

@@ -325,6 +325,11 @@ def test_an_outcome_for_a_conference_inquorate_by_its_attendance_is_warned(write
     # every command says it, letters too
     quorum = json.loads(cli("check-quorum", path, "--json", "--today", "2026-11-23").stdout)
     assert "held_inquorate_without_decision" in {w["code"] for w in quorum["warnings"]}
+    out = path.parent / "pack"
+    letters = json.loads(
+        cli("letters", path, "--out", out, "--json", "--today", "2026-11-23").stdout
+    )
+    assert "held_inquorate_without_decision" in {w["code"] for w in letters["warnings"]}
 
 
 @pytest.mark.parametrize(
@@ -345,7 +350,10 @@ def test_an_outcome_for_a_conference_inquorate_by_its_attendance_is_warned(write
 def test_no_inquorate_warning_when_quorate_decided_or_not_yet_held(write_case, cli, text, today):
     path = write_case(text())
     data = json.loads(cli("plan", path, "--json", "--today", today).stdout)
-    assert "held_inquorate_without_decision" not in {w["code"] for w in data["warnings"]}
+    codes = {w["code"] for w in data["warnings"]}
+    assert "held_inquorate_without_decision" not in codes
+    # before the day, the outcome typed in early is what is said
+    assert ("outcome_before_conference" in codes) == (today < "2026-11-20")
 
 
 def test_letters_and_check_quorum_show_the_case_warnings(write_case, cli, tmp_path):

@@ -173,8 +173,11 @@ def test_every_problem_of_a_settings_file_in_one_run(tmp_path, cli):
     assert "no such folder" in lines[3]
     # cpconf new refuses too, writing nothing
     new = tmp_path / "n.yaml"
-    result = cli("new", "initial", new, "--strategy-discussion", "2026-12-14")
+    result = cli(
+        "new", "initial", new, "--strategy-discussion", "2026-12-14", "--settings", settings
+    )
     assert result.exit_code == 2 and not new.exists()
+    assert f"error: {settings}:2: procedure: no built-in procedure 'londn'" in result.stderr
 
 
 def test_a_missing_profile_file_in_the_settings_is_said(tmp_path):
