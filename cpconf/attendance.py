@@ -94,8 +94,9 @@ def attendance_warnings(
                     p.id,
                 )
             )
-        elif _report_owed(case, profile, p, agency_reports, calendar, today):
-            assert agency_reports is not None  # _report_owed says so
+        elif agency_reports is not None and _report_owed(
+            case, profile, p, agency_reports, calendar, today
+        ):
             out.append(_report_not_received(who, p.id, profile, agency_reports, calendar, today))
         consent = p.observer_consent
         if p.observer and not (consent and consent.chair and consent.family):
@@ -236,7 +237,7 @@ def _report_owed(
     case: Case,
     profile: Profile,
     p: Professional,
-    agency_reports: Deadline | None,
+    agency_reports: Deadline,
     calendar: WorkingCalendar,
     today: dt.date,
 ) -> bool:
@@ -244,7 +245,7 @@ def _report_owed(
     near or past and the conference still to come."""
     checks = profile.attendance
     conf = case.conference
-    if not checks.report_from_all or agency_reports is None or agency_reports.done is not None:
+    if not checks.report_from_all or agency_reports.done is not None:
         return False
     if p.observer or p.report_received is not None or p.agency == "children_social_care":
         return False  # the social worker's report has deadlines of its own (CP4 7.7, 7.8)

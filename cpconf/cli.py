@@ -223,26 +223,14 @@ def plan(
         require_soffice()  # before anything is read or written
     conference = open_case(case, settings)
     schedule = conference.plan(day)
-    if docx_out is not None and ics is not None:  # both or neither, every one in the way named
-        from cpconf.files import refuse_existing
-        from cpconf.sending.pdf import pdf_name
-
-        also = [docx_out.with_name(pdf_name(docx_out.name))] if pdf else []
-        refuse_existing([docx_out, *also, ics], force)
-    if docx_out is not None:
-        from cpconf.letters.timetable import write_timetable
-
-        written = write_timetable(
-            conference, schedule, docx_out, force=force, pdf=pdf, templates=templates
+    if docx_out is not None or ics is not None:
+        timetable, calendar = conference.write_plan(
+            schedule, docx=docx_out, ics=ics, pdf=pdf, force=force, templates=templates
         )
-        for path in written:
+        for path in timetable:
             typer.echo(f"Timetable written to {path}", err=True)
-    if ics is not None:
-        from cpconf.files import write_new
-        from cpconf.ics import deadlines_calendar
-
-        write_new(ics, deadlines_calendar(schedule, conference.case, conference.profile), force)
-        typer.echo(f"Calendar written to {ics}", err=True)
+        if calendar is not None:
+            typer.echo(f"Calendar written to {calendar}", err=True)
     if json_out:
         _print_json(schedule.to_json())
     else:
@@ -779,11 +767,13 @@ def new_case(
     # which type each date goes with is the case model's to say (cpconf.starter)
     check_given(conference_type, dates, previous_type, file)
     if procedure is not None:  # a misspelt name: said now, not at `plan`
-        from cpconf.procedures import load_profile, unknown_profile
+        from cpconf.errors import ProfileError
+        from cpconf.procedures import find_profile, load_profile
 
-        wrong = unknown_profile(procedure, file.parent)
-        if wrong:
-            _usage(f"--procedure: {wrong}")
+        try:
+            find_profile(procedure, file.parent)
+        except ProfileError as exc:
+            _usage(f"--procedure: {exc.problems[0].message}")
         load_profile(procedure, file.parent)  # a profile file's own problems, with its lines
     found = settings if settings is not None else find_settings(file)
     council = load_settings(found) if found is not None else None

@@ -74,6 +74,13 @@ class Conference:
         if problems:
             raise CaseError(problems)
 
+    def unbooked(self) -> Problem:
+        """What stops a letter being written while no conference date is booked."""
+        return self.doc.problem(
+            ("conference",),
+            "conference.date: no conference date is booked; book one before writing letters.",
+        )
+
     def plan(self, today: dt.date) -> Schedule:
         """Every deadline of the conference in working days, with warnings (`cpconf plan`)."""
         from cpconf.schedule import Notice, build_schedule
@@ -94,6 +101,40 @@ class Conference:
         ]
         schedule.settings = self._settings_name
         return schedule
+
+    def write_plan(
+        self,
+        schedule: Schedule,
+        *,
+        docx: Path | None = None,
+        ics: Path | None = None,
+        pdf: bool = False,
+        force: bool = False,
+        templates: str | Path | None = None,
+    ) -> tuple[list[Path], Path | None]:
+        """Write the plan as a timetable (`docx`, with its PDF beside it when `pdf`) and as a
+        calendar (`ics`): all or none where a file is in the way and not `force`, every one
+        named (OutputError). Returns the timetable's files and the calendar's."""
+        from cpconf.files import refuse_existing, write_new
+
+        timetable: list[Path] = []
+        if docx is not None and ics is not None:
+            from cpconf.sending.pdf import pdf_name
+
+            also = [docx.with_name(pdf_name(docx.name))] if pdf else []
+            refuse_existing([docx, *also, ics], force)
+        if docx is not None:
+            from cpconf.letters.timetable import write_timetable
+
+            folder = Path(templates) if templates is not None else None  # else the council's
+            timetable = write_timetable(
+                self, schedule, docx, force=force, pdf=pdf, templates=folder
+            )
+        if ics is not None:
+            from cpconf.ics import deadlines_calendar
+
+            write_new(ics, deadlines_calendar(schedule, self.case, self.profile), force)
+        return timetable, ics
 
     @property
     def _settings_name(self) -> str | None:
@@ -186,8 +227,6 @@ class Conference:
         ]
         if not short:
             return []
-        from cpconf.letters.context import cp4_citation
-
         line = self.doc.line(("outcome",))
         where = f"outcome (line {line})" if line else "outcome"
         names = "; ".join(f"{c.name} (still needed: {c.missing})" for c in short)
@@ -197,7 +236,7 @@ class Conference:
                 "held_inquorate_without_decision",
                 f"{where}: an outcome is recorded, but by the attendance in the case file the "
                 f"conference was inquorate for {names}. If the chair went ahead, record "
-                f"conference.inquorate_decision{cp4_citation(self.profile, '3.11')}"
+                f"conference.inquorate_decision{self.profile.cp4('3.11')}"
                 + (", and an early review conference follows" if early else "")
                 + "; otherwise record who attended (attended, not invited).",
             )
@@ -306,10 +345,9 @@ class Conference:
         drafts and calendar invitations.
         """
         from cpconf.letters import make_letters
-        from cpconf.letters.recipients import unbooked
 
         # never a letter to an example name, nor one that cannot be dated
-        self.still_to_fill_in(*([unbooked(self)] if self.case.conference.date is None else []))
+        self.still_to_fill_in(*([self.unbooked()] if self.case.conference.date is None else []))
         schedule = self.plan(today)
         result = make_letters(
             self,

@@ -76,7 +76,7 @@ class QuorumReport:
     children: list[ChildQuorum]
     rule: str = ""  # the quorum rule in words
     # where the exception for a child few agencies know comes from (London CP4 3.10, local)
-    exception_source: str = "London CP4 3.10"
+    exception_source: str = ""  # the quorum exception's citation (`Quorum.exception_citation`)
     not_assessed: list[str] = field(default_factory=list)  # children who are not subjects
     decision: InquorateDecision | None = None
     early_review: Deadline | None = None  # where the chair went ahead (London CP4 3.12)
@@ -264,7 +264,7 @@ def exception_words(rule: Quorum) -> str:
     _, nouns = _nouns(rule)
     return (
         f"Where fewer {nouns} than that have had direct contact with a child, the child is "
-        f"quorate when every one of them is present ({rule.exception_words()})."
+        f"quorate when every one of them is present ({rule.exception_citation()})."
     )
 
 
@@ -311,7 +311,7 @@ def check_quorum(
         today=today,
         children=children,
         rule=rule_words(rule),
-        exception_source=rule.exception_words(),
+        exception_source=rule.exception_citation(),
         not_assessed=[c.name for c in case.children if not c.subject],
         decision=case.conference.inquorate_decision,
         early_review=early_review,

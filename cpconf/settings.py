@@ -18,7 +18,7 @@ from pydantic import BaseModel, Field, PrivateAttr, field_validator
 
 from cpconf.case import Case, Contact, Date, Model, Time, validate
 from cpconf.errors import CpconfError, Problem, ProfileError, SettingsError
-from cpconf.procedures import ClosureRange, Profile, unknown_profile
+from cpconf.procedures import ClosureRange, Profile, find_profile
 from cpconf.settings_file import SETTINGS_FILE, find_settings
 from cpconf.workdays import Duration
 from cpconf.yamlload import Document, load_yaml
@@ -124,10 +124,7 @@ class Settings(Model):
         return {k: getattr(self, k) for k in type(self).model_fields if k in self.model_fields_set}
 
     def templates_dir(self) -> Path | None:
-        if self.templates is None:
-            return None
-        path = Path(self.templates).expanduser()
-        return path if path.is_absolute() or self.folder is None else self.folder / path
+        return None if self.templates is None else _beside(self.folder, self.templates)
 
     def procedure_folder(self) -> Path | None:
         """Where a profile file named by `procedure` is looked for: beside this file."""
@@ -157,13 +154,15 @@ def load_settings(path: str | Path) -> Settings:
     # what the model cannot see, said in the same run: the folders and the profile named
     procedure = doc.data.get("procedure")
     if isinstance(procedure, str) and procedure:
-        wrong = unknown_profile(procedure, path.parent)
-        if wrong:
-            problems.append(doc.problem(("procedure",), f"procedure: {wrong}"))
+        try:
+            find_profile(procedure, path.parent)
+        except ProfileError as exc:  # said at this file's line
+            problems.extend(
+                doc.problem(("procedure",), f"procedure: {p.message}") for p in exc.problems
+            )
     templates = doc.data.get("templates")
     if isinstance(templates, str) and templates:
-        folder = Path(templates).expanduser()
-        folder = folder if folder.is_absolute() else path.parent / folder
+        folder = _beside(path.parent, templates)
         if not folder.is_dir():
             problems.append(doc.problem(("templates",), f"templates: no such folder: {folder}"))
     if problems or settings is None:
@@ -171,6 +170,12 @@ def load_settings(path: str | Path) -> Settings:
     settings._path = path.absolute()  # said the same way however it was found
     settings._doc = doc
     return settings
+
+
+def _beside(folder: Path | None, value: str) -> Path:
+    """A path the settings file gives: relative to the folder it is in."""
+    path = Path(value).expanduser()
+    return path if path.is_absolute() or folder is None else folder / path
 
 
 def _one_per_closure(problems: list[Problem]) -> list[Problem]:

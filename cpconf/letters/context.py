@@ -181,15 +181,8 @@ def person_line(p: Professional | FamilyMember) -> str:
 
 
 def cp4_citation(profile: Profile, paragraph: str) -> str:
-    """' (London CP4 7.10)' for a profile that follows London's procedure; else nothing.
-
-    The built-in profiles all extend london and inherit its rules, so the paragraph holds
-    for them; a council's own profile that does not would be misquoted by it.
-    """
-    follows = profile.name == "london" or any(
-        d.inherited_from == "london" for d in profile.deadlines
-    )
-    return f" (London CP4 {paragraph})" if follows else ""
+    """' (London CP4 7.10)' for a profile that follows London's procedure; else nothing."""
+    return profile.cp4(paragraph)
 
 
 # -- who gets what -----------------------------------------------------------------------

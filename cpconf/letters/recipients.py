@@ -9,7 +9,7 @@ from typing import Any
 from cpconf.case import Case, Child, FamilyMember, Professional
 from cpconf.conference import Conference
 from cpconf.dates import long_date
-from cpconf.errors import CaseError, Problem
+from cpconf.errors import CaseError
 from cpconf.letters.context import (
     attendance_values,
     child_values,
@@ -101,21 +101,13 @@ def shared_values(conference: Conference, schedule: Schedule, on: dt.date) -> di
     }
 
 
-def unbooked(conference: Conference) -> Problem:
-    """No letter can be dated without the conference's date."""
-    return conference.doc.problem(
-        ("conference",),
-        "conference.date: no conference date is booked; book one before writing letters.",
-    )
-
-
 def plan_documents(conference: Conference, schedule: Schedule) -> list[PlannedDocument]:
     """Every document of the pack, in the order a coordinator sends them (CONTRACT.md 4)."""
     case, profile = conference.case, conference.profile
     conf = case.conference
     on = conf.date
     if on is None:
-        raise CaseError([unbooked(conference)])
+        raise CaseError([conference.unbooked()])
     base = shared_values(conference, schedule, on)
     deadlines = base["deadlines"]
     outcome = base["outcome"]

@@ -269,7 +269,7 @@ class Quorum(LocalValues):
     always_invite: list[Agency] = Field(default_factory=list)
     source: str = "London CP4 3.10"
 
-    def exception_words(self) -> str:
+    def exception_citation(self) -> str:
         """The exception's source, with the local note where the profile marks it local."""
         return (self.exception_source or self.source) + self.note(
             "exception_when_fewer_known", in_brackets=True
@@ -526,6 +526,17 @@ class Profile(_Model):
                 ]
             ) from None
 
+    @property
+    def follows_london(self) -> bool:
+        """London's procedure, or one built on it: the built-in profiles extend london and
+        inherit its rules, so its paragraphs hold for them; a council's own profile that
+        does not would be misquoted by them."""
+        return self.name == "london" or any(d.inherited_from == "london" for d in self.deadlines)
+
+    def cp4(self, paragraph: str) -> str:
+        """' (London CP4 7.10)' for a profile that follows London's procedure; else nothing."""
+        return f" (London CP4 {paragraph})" if self.follows_london else ""
+
     def local_values(self) -> list[tuple[str, Any]]:
         """Every value marked local, as (`section.setting` or `deadlines.<id>`, value)."""
         out: list[tuple[str, Any]] = []
@@ -609,14 +620,14 @@ def _resolve(name_or_path: str, relative_to: Path | None) -> Path:
     return path
 
 
-def unknown_profile(name_or_path: str, relative_to: Path | None = None) -> str | None:
-    """What is wrong with a procedure's name, without loading it: None for a built-in
-    profile or a profile file that exists (beside `relative_to`, or as given)."""
-    try:
-        path = _resolve(name_or_path, relative_to)
-    except ProfileError as exc:
-        return exc.problems[0].message
-    return None if path.exists() else f"no such profile file: {path}"
+def find_profile(name_or_path: str, relative_to: Path | None = None) -> Path:
+    """The file of a built-in profile or a profile file that exists (beside `relative_to`,
+    or as given), without loading it. Raises ProfileError (one problem, named by the name
+    given) where there is none."""
+    path = _resolve(name_or_path, relative_to)
+    if not path.exists():
+        raise ProfileError.single(name_or_path, f"no such profile file: {path}")
+    return path
 
 
 _DEADLINE_INDEX = re.compile(r"deadlines\[(\d+)\]")

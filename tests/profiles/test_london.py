@@ -340,9 +340,9 @@ def test_every_one_present_where_fewer_agencies_know_the_child_is_local():
     # 3.10 says only that the quorum "may be breached"; the condition is CONTRACT.md's
     assert quorum.is_local("exception_when_fewer_known"), QUORUM_BREACHED
     assert "'may be breached'" in (quorum.exception_source or "")
-    assert "that every one of them is then present" in quorum.exception_words()
-    assert "CONTRACT.md" not in quorum.exception_words()  # what a coordinator is shown
-    assert quorum.exception_words().endswith("local practice: not in the procedure")
+    assert "that every one of them is then present" in quorum.exception_citation()
+    assert "CONTRACT.md" not in quorum.exception_citation()  # what a coordinator is shown
+    assert quorum.exception_citation().endswith("local practice: not in the procedure")
     assert ("quorum.exception_when_fewer_known", True) in london.local_values()
     assert ("attendance.report_chased_working_days", 2) in london.local_values()
     council = london.with_local({"quorum.exception_when_fewer_known": False})
