@@ -27,7 +27,7 @@ from cpconf.yamlload import Document, load_yaml
 if TYPE_CHECKING:
     from cpconf.letters.kinds import LettersResult
     from cpconf.quorum import QuorumReport
-    from cpconf.schedule import Schedule
+    from cpconf.schedule import Notice, Schedule
     from cpconf.sending import Sending
     from cpconf.settings import Settings, SettingsCache
 
@@ -74,6 +74,15 @@ class Conference:
         if problems:
             raise CaseError(problems)
 
+    def _at_line(self, notice: Notice) -> Notice:
+        """A warning about a key of the case file, named with its line ("outcome (line 40): …")."""
+        if notice.about is None:
+            return notice
+        key = ".".join(str(k) for k in notice.about)
+        line = self.doc.line(notice.about)
+        where = f"{key} (line {line})" if line else key
+        return replace(notice, message=f"{where}: {notice.message}", about=None)
+
     def unbooked(self) -> Problem:
         """What stops a letter being written while no conference date is booked."""
         return self.doc.problem(
@@ -86,6 +95,7 @@ class Conference:
         from cpconf.schedule import Notice, build_schedule
 
         schedule = build_schedule(self.case, self.profile, self.calendar, today)
+        schedule.warnings[:] = [self._at_line(w) for w in schedule.warnings]
         # what the case file says that cannot be so on `today` (a file copied forward, an
         # outcome typed in early): warnings, not errors, as the same file is right later on
         # what is said of a task done too early is not said again as recorded after today

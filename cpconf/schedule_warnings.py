@@ -23,6 +23,9 @@ class Notice:
     code: str
     message: str
     deadline: str | None = None
+    # the case-file key it is about, where one is (`("outcome",)`): the command that has
+    # the file's lines names it with its line (`Conference.plan`)
+    about: tuple[str | int, ...] | None = None
 
 
 def schedule_warnings(
@@ -176,6 +179,7 @@ def _review_date(schedule: Schedule, case: Case, profile: Profile) -> list[Notic
             f"review is due by {long_date(review.due)}, {review.rule}). Record it as "
             f"outcome.next_review ({paperwork.review_date_set_at_initial_source or review.source}).",
             "next_review",
+            about=("outcome",),
         )
     ]
 

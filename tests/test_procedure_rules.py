@@ -479,3 +479,13 @@ def test_a_value_the_local_procedure_states_is_not_marked_local():
     assert load_profile("london").session.is_local("expected_length_minutes")
     assert not load_profile("york").deadline("first_core_group").rules[0].local
     assert load_profile("hackney").deadline("first_core_group").rules[0].local  # London's
+
+
+def test_a_warning_about_the_outcome_names_its_line(write_case):
+    """Warwickshire: the initial conference sets the first review's date; not booked, the
+    warning points at the outcome's line in the case file, as every case-file warning does."""
+    text = case(INITIAL, extra=CP_OUTCOME, procedure="warwickshire")
+    line = text.splitlines().index("outcome:") + 1
+    schedule = plan(write_case, text, D(2026, 11, 23))
+    (message,) = [w.message for w in schedule.warnings if w.code == "review_date_not_set"]
+    assert message.startswith(f"outcome (line {line}): The initial conference decided")
