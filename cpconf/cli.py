@@ -263,6 +263,8 @@ def check_quorum(
     from cpconf.conference import open_case
 
     conference = open_case(case, settings)
+    if not json_out:  # said first: also when the case is refused (values to fill in)
+        _say_settings(conference.settings_path)
     result = conference.quorum(_today(today))
     if json_out:
         _print_json(result.to_json())
@@ -270,8 +272,6 @@ def check_quorum(
         from rich.console import Console
 
         from cpconf.output.quorum import quorum_view
-
-        _say_settings(conference.settings_path)
 
         Console(highlight=False).print(quorum_view(result))
     if not result.quorate:
@@ -493,13 +493,14 @@ def letters(
     if pdf:
         sending.check()  # before the case is read: nothing to do without LibreOffice
     conference = open_case(case, settings)
+    if not json_out:  # said first: also when the letters are refused (values to fill in)
+        _say_settings(conference.settings_path)
     result = conference.letters(
         out, today=day, force=force, templates=templates, kinds=kinds, sending=sending
     )
     if json_out:
         _print_json(result.to_json())
         return
-    _say_settings(conference.settings_path)
     from rich.console import Console
 
     from cpconf.output.common import warnings_view

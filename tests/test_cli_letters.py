@@ -137,7 +137,9 @@ def test_letters_errors_are_full_sentences(cli, tmp_path, setup, ending):
     extra = setup(out)
     result = cli("letters", SAMPLE, "--out", out, "--today", "2026-11-10", *extra)
     assert result.exit_code == 2
-    message = " ".join(result.stderr.split())  # as one line, however the console wrapped it
+    settings, *rest = result.stderr.splitlines()
+    assert settings.startswith("Settings: ")  # which settings, said first
+    message = " ".join(" ".join(rest).split())  # as one line, however the console wrapped it
     assert message.startswith("error:") and message.count("error:") == 1
     assert message.endswith(ending)
 

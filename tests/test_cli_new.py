@@ -45,7 +45,8 @@ def test_new_then_plan_works_and_letters_refuse(cli, tmp_path, kind):
     for args in (("letters", path, "--out", tmp_path / "out"), ("check-quorum", path)):
         refused = cli(*args, *TODAY)
         assert refused.exit_code == 2
-        errors = refused.stderr.splitlines()
+        said, *errors = refused.stderr.splitlines()
+        assert said.startswith("Settings: ")  # which settings, also when refused
         assert errors[0] == (
             f"error: {path}: {len(marked)} value(s) still to fill in, on the lines marked "
             "'# FILL IN': replace each example, then delete its mark"
