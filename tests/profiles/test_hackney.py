@@ -87,14 +87,16 @@ def test_an_initial_conference():
     assert initial.deadline("exclusion_request").inherited_from == "london"
 
 
+REVIEW = {
+    "type": "review",
+    "previous_conference": "2026-11-30",
+    "previous_type": "initial",
+    "date": "2027-02-24",
+}
+
+
 def test_a_review_shares_reports_five_working_days_before():
-    review = {
-        "type": "review",
-        "previous_conference": "2026-11-30",
-        "previous_type": "initial",
-        "date": "2027-02-24",
-    }
-    assert_deadline(REPORTS_SHARED, plan(P, review), "agency_reports", "2027-02-17")
+    assert_deadline(REPORTS_SHARED, plan(P, REVIEW), "agency_reports", "2027-02-17")
 
 
 def test_the_family_at_10am_or_2pm_and_professionals_half_an_hour_later():
@@ -131,13 +133,7 @@ def test_the_guide_dates_sharing_with_the_family_not_the_reports_inbox():
     assert inbox is not None and inbox.due == shared.due and inbox.local, INBOX
     assert INBOX.words in inbox.source and "no date given" in inbox.source
     assert inbox.rule.endswith("(local practice: not in the procedure)")
-    review = {
-        "type": "review",
-        "previous_conference": "2026-11-30",
-        "previous_type": "initial",
-        "date": "2027-02-24",
-    }
-    assert_deadline(INBOX, plan(P, review), "agency_reports_to_inbox", "2027-02-17")
+    assert_deadline(INBOX, plan(P, REVIEW), "agency_reports_to_inbox", "2027-02-17")
     council = load_profile(P).with_local({"deadlines.agency_reports_to_inbox": "2 working days"})
     spec = council.deadline("agency_reports_to_inbox")
     assert spec is not None and {str(r.duration) for r in spec.rules} == {"2 working days"}
