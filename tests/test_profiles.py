@@ -273,3 +273,25 @@ def test_an_extending_profile_without_a_name_is_named_after_its_file(tmp_path):
     assert profile.name == "our-borough"
     assert profile.deadline("agency_reports").inherited_from == "hackney"
     assert profile.deadline("exclusion_request").inherited_from == "london"
+
+
+@pytest.mark.parametrize(
+    "setting",
+    [
+        "session: {chair_meets_family: true}",
+        "attendance: {report_copy_to: [social_worker]}",
+        "paperwork: {record_translated: true}",
+    ],
+)
+def test_a_setting_a_procedure_must_say_comes_with_its_source(tmp_path, setting):
+    """Rules are data, and each cites the text that says it: a council's profile that turns
+    one of these on without its `_source` is refused, naming the key."""
+    own = tmp_path / "ours.yaml"
+    own.write_text(f"name: ours\nextends: london\n{setting}\n", encoding="utf-8")
+    key = setting.split("{")[1].split(":")[0]
+    with pytest.raises(ProfileError, match=f"{key} is set without {key}_source"):
+        load_profile(str(own))
+    section, _, rest = setting.partition(": {")
+    cited = f"{section}: {{{rest[:-1]}, {key}_source: 'Our procedure, 2.3'}}"
+    own.write_text(f"name: ours\nextends: london\n{cited}\n", encoding="utf-8")
+    assert load_profile(str(own)).name == "ours"

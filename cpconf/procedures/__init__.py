@@ -98,6 +98,19 @@ def _all_types() -> list[ConferenceType]:
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
 
+    @model_validator(mode="after")
+    def _cited(self) -> _Model:
+        """A setting a procedure must say (`chair_meets_family: true`) comes with the text
+        that says it (`chair_meets_family_source`): a rule is data, and each cites its text."""
+        fields = type(self).model_fields
+        for name in fields:
+            source = f"{name}_source"
+            value = getattr(self, name)
+            if source in fields and getattr(self, source) is None and value:
+                if isinstance(value, (bool, list)):
+                    raise ValueError(f"{name} is set without {source}: cite the text that says it")
+        return self
+
 
 class Rule(_Model):
     """One way to compute a deadline, for the conference types it names."""
