@@ -106,9 +106,9 @@ class _Model(BaseModel):
         for name in fields:
             source = f"{name}_source"
             value = getattr(self, name)
-            if source in fields and getattr(self, source) is None and value:
-                if isinstance(value, (bool, list)):
-                    raise ValueError(f"{name} is set without {source}: cite the text that says it")
+            unsourced = source in fields and getattr(self, source) is None
+            if unsourced and value and isinstance(value, (bool, list)):
+                raise ValueError(f"{name} is set without {source}: cite the text that says it")
         return self
 
 
