@@ -1,0 +1,188 @@
+"""English words and London rules kept out of the nations' papers, and kept in England's.
+
+Each test renders (or runs) the same case under a nation's profile and under london and
+reads the words back: the report templates' question, the outline plan's title, Scotland's
+areas of concern (National Guidance 2021, para 1.88), the blended meeting (London CP4 3.6
+only where the profile follows London) and reports asked for "before the conference" where
+the procedure sets no date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from cpconf.conference import open_case
+from cpconf.cycle import next_case
+from tests.test_letters import HELD, SAMPLE
+from tests.test_letters_nations import nation_pack
+
+BEFORE = dt.date(2026, 11, 10)
+PROCEDURES = ("london", "wales", "scotland")
+
+
+@pytest.fixture(scope="module")
+def before(tmp_path_factory):
+    """The sample case before the conference, under each profile."""
+    return {
+        p: nation_pack(tmp_path_factory.mktemp(f"before-{p}"), p, SAMPLE, BEFORE)
+        for p in PROCEDURES
+    }
+
+
+@pytest.fixture(scope="module")
+def held(tmp_path_factory):
+    """The sample case with its outcome, under each profile."""
+    return {p: nation_pack(tmp_path_factory.mktemp(f"held-{p}"), p) for p in PROCEDURES}
+
+
+# -- 1. the report templates name England's help only under England's procedure ----------
+
+
+@pytest.mark.parametrize(
+    "kind, who", [("report_template", "hv"), ("social_work_report_template", "sw")]
+)
+def test_report_templates_ask_for_help_in_the_nations_words(before, kind, who):
+    london = before["london"][(kind, who)]
+    assert "If not, what help is needed (child in need plan, early help)? Give reasons." in london
+    welsh = before["wales"][(kind, who)]
+    # Wales Safeguarding Procedures c3pt2-p9: "If no is a care and support plan required?"
+    assert "If not, what help is needed (care and support plan)? Give reasons." in welsh
+    scottish = before["scotland"][(kind, who)]
+    assert "If not, what help is needed? Give reasons." in scottish
+    for text in (welsh, scottish):
+        assert "child in need" not in text.lower()
+        assert "early help" not in text.lower()
+
+
+# -- 2. the outline plan is titled with the nation's plan --------------------------------
+
+
+def test_the_outline_plan_is_titled_in_the_nations_words(held):
+    def title(p: str) -> str:
+        return held[p][("outline_plan", "amy")].splitlines()[2]
+
+    assert title("london") == "Outline child protection plan"
+    assert title("wales") == "Outline care and support protection plan"
+    assert title("scotland") == "Outline Child Protection Plan"
+    # the decision letter encloses what the plan is called
+    assert "outline care and support protection plan" in held["wales"][("decision_letter", "mum")]
+    core_group = held["wales"][("core_group_invitation", "hv")]
+    assert "The outline care and support protection plan, sent with the decision letter." in (
+        core_group
+    )
+
+
+# -- 3. Scotland: areas of concern, not a category of registration (para 1.88) ------------
+
+
+def test_scottish_papers_ask_for_the_areas_of_concern_not_a_category(before, held):
+    agenda = before["scotland"][("agenda", None)]
+    assert "if a Child Protection Plan is needed, the areas of concern, with the child's name" in (
+        agenda
+    )
+    assert "Amy Smith: decision and areas of concern" in agenda
+    report = before["scotland"][("report_template", "hv")]
+    assert "If so, what are the areas of concern?" in report
+    assert "\nAreas of concern\n" in report  # the recommendation table's heading
+    invitation = before["scotland"][("invitation", "hv")]
+    assert "and, if so, the areas of concern, and write in plain words" in invitation
+    letter = held["scotland"][("decision_letter", "mum")]
+    assert "\nAreas of concern\n" in letter
+    for text in (agenda, report, invitation, letter, held["scotland"][("outline_plan", "amy")]):
+        assert "category" not in text.lower()
+
+
+@pytest.mark.parametrize("procedure", ["london", "wales"])
+def test_england_and_wales_keep_the_category(before, held, procedure):
+    agenda = before[procedure][("agenda", None)]
+    assert "its category (physical, emotional or sexual abuse, or neglect)" in agenda
+    assert "Amy Smith: decision and category" in agenda
+    report = before[procedure][("report_template", "hv")]
+    assert "If so, under which category: physical abuse, emotional abuse, sexual abuse or " in (
+        report
+    )
+    assert "\nCategory\n" in held[procedure][("decision_letter", "mum")]
+    assert "\nCategory\n" in held[procedure][("outline_plan", "amy")]
+
+
+# -- 7. a blended meeting: London CP4 3.6 only where the profile follows London -----------
+
+
+def test_a_blended_meeting_is_described_by_london_rules_only_under_london(before):
+    cp4_3_6 = "In person; joining online only in exceptional circumstances, agreed with the chair"
+    assert cp4_3_6 in before["london"][("invitation", "hv")]
+    for nation in ("wales", "scotland"):
+        invitation = before[nation][("invitation", "hv")]
+        assert cp4_3_6 not in invitation
+        assert "exceptional circumstances" not in invitation
+        assert "\nHow\nIn person; some people may join online\n" in invitation
+
+
+# -- 8. reports: "before the conference" where the procedure sets no date -----------------
+
+
+def test_reports_are_asked_for_before_the_meeting_where_no_date_is_set(before):
+    london = before["london"]
+    assert "by the date above, with your view" in london[("invitation", "hv")]
+    assert "Please still send your report by the dates above." in london[("invitation", "sw")]
+    welsh = before["wales"]
+    assert "before the conference, with your view" in welsh[("invitation", "hv")]
+    assert "Please still send your report before the conference." in welsh[("invitation", "sw")]
+    scottish = before["scotland"]
+    assert "before the CPPM, with your view" in scottish[("invitation", "hv")]
+    assert "Please still send your report before the CPPM." in scottish[("invitation", "sw")]
+    for nation in ("wales", "scotland"):
+        for who in ("hv", "sw", "police"):
+            assert "date above" not in before[nation][("invitation", who)]
+            assert "dates above" not in before[nation][("invitation", who)]
+
+
+# -- 4. the next review's case file: the nation's meeting, London cited only for London ---
+
+
+@pytest.mark.parametrize("procedure", PROCEDURES)
+def test_the_next_case_file_names_the_meeting_and_cites_london_only_for_london(tmp_path, procedure):
+    source = tmp_path / "case.yaml"
+    text = HELD.read_text(encoding="utf-8").replace("procedure: london", f"procedure: {procedure}")
+    source.write_text(text, encoding="utf-8")
+    nxt_text = next_case(open_case(source), dt.date(2026, 11, 23), tmp_path)
+    assert nxt_text is not None
+    header = nxt_text.splitlines()[:2]
+    review = tmp_path / "next.yaml"
+    review.write_text(nxt_text, encoding="utf-8")
+    [said] = [
+        w.message
+        for w in open_case(review).plan(dt.date(2026, 11, 23)).warnings
+        if w.code == "exclusion_to_decide"
+    ]
+    if procedure == "london":
+        assert header[0] == "# Review child protection conference for CP-2026-0142: the case file"
+        assert header[1].endswith(
+            "from the initial child protection conference on Friday 20 November 2026"
+        )
+        assert "(London CP4 5.11)" in nxt_text and "(London CP4 8.1)" in nxt_text
+        assert "from the conference before this one; exclusion then is not reason enough" in said
+        assert "(London CP4 5.11)" in said
+        return
+    assert "London CP4" not in nxt_text and "(CP4" not in nxt_text
+    assert "London" not in said
+    assert "no invitation is written for them" in said
+    if procedure == "scotland":
+        assert (
+            header[0]
+            == "# Review Child Protection Planning Meeting for CP-2026-0142: the case file"
+        )
+        assert header[1].endswith(
+            "from the Child Protection Planning Meeting on Friday 20 November 2026"
+        )
+        assert "from the CPPM before this one. Until the chair decides" in said
+        assert "conference" not in "\n".join(
+            line for line in nxt_text.splitlines() if line.lstrip().startswith("#")
+        )
+    else:
+        assert header[0] == "# Review child protection conference for CP-2026-0142: the case file"
+        assert "exclusions do not carry over: the chair decides again for this conference." in (
+            nxt_text
+        )
