@@ -10,11 +10,18 @@ the procedure sets no date.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
+from rich.console import Console
 
 from cpconf.conference import open_case
 from cpconf.cycle import next_case
+from cpconf.output.caseload import caseload_view
+from cpconf.output.html import caseload_html
+from cpconf.output.quorum import quorum_view
+from cpconf.service import build_caseload
+from tests.conftest import ROOT
 from tests.test_letters import HELD, SAMPLE
 from tests.test_letters_nations import nation_pack
 
@@ -186,3 +193,82 @@ def test_the_next_case_file_names_the_meeting_and_cites_london_only_for_london(t
         assert "exclusions do not carry over: the chair decides again for this conference." in (
             nxt_text
         )
+
+
+# -- 5. the caseload: England's DfE figure beside English cases only ----------------------
+
+
+def _folder(tmp_path, procedures: dict[str, str]):
+    """The sample cases, each under the procedure given for its file name."""
+    for name, procedure in procedures.items():
+        text = (ROOT / "sample_cases" / name).read_text(encoding="utf-8")
+        text = re.sub(r"(?m)^  procedure: .*$", f"  procedure: {procedure}", text)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+SAMPLES = ("initial-with-outcome.yaml", "review.yaml", "pre-birth.yaml")
+TODAY = dt.date(2026, 12, 1)
+
+
+def _text(renderable) -> str:
+    console = Console(width=200, record=True)
+    console.print(renderable)
+    return console.export_text()
+
+
+def test_a_scottish_caseload_in_scottish_words_without_englands_figure(tmp_path):
+    load = build_caseload([_folder(tmp_path, dict.fromkeys(SAMPLES, "scotland"))], TODAY)
+    assert [m.title for m in load.timeliness][:2] == [
+        "Initial CPPMs held in time",
+        "Review CPPMs held in time",
+    ]
+    text = _text(caseload_view(load, summary=True))
+    assert "A CPPM counts once held" in text
+    assert "DfE" not in text and "England" not in text and "15 working days" not in text
+    page = caseload_html(load)
+    assert "<h1>Child Protection Planning Meetings</h1>" in page
+    assert "initial CPPMs in time" in page
+    assert "DfE" not in page and "England" not in page and "15 working days" not in page
+
+
+def test_an_english_caseload_keeps_englands_figure(tmp_path):
+    load = build_caseload([_folder(tmp_path, dict.fromkeys(SAMPLES, "london"))], TODAY)
+    text = " ".join(_text(caseload_view(load, summary=True)).split())
+    assert "Initial conferences within 15 working days, England: about 78 to 81% (DfE" in text
+    page = caseload_html(load)
+    assert "<h1>Child protection conferences</h1>" in page
+    assert "Initial conferences within 15 working days, by month held" in page
+    assert "Dashed line: England: about 78 to 81%" in page
+
+
+def test_a_mixed_caseload_says_whose_figure_it_is(tmp_path):
+    procedures = dict(zip(SAMPLES, ("london", "scotland", "wales"), strict=True))
+    load = build_caseload([_folder(tmp_path, procedures)], TODAY)
+    text = " ".join(_text(caseload_view(load, summary=True)).split())
+    assert "For the 1 case under English procedures only: initial conferences within 15" in text
+    page = caseload_html(load)
+    assert "<h1>Child protection meetings</h1>" in page
+    assert "England's figure compares only with the 1 case under English procedures" in page
+    assert "Dashed line" not in page
+
+
+# -- 6. check-quorum names the nation's meeting -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "procedure, heading",
+    [
+        ("london", "CP-2026-0142: quorum for the conference on Friday 20 November 2026"),
+        ("wales", "CP-2026-0142: quorum for the conference on Friday 20 November 2026"),
+        ("scotland", "CP-2026-0142: quorum for the CPPM on Friday 20 November 2026"),
+        ("northern-ireland", "CP-2026-0142: quorum for the case conference on Friday 20"),
+    ],
+)
+def test_the_quorum_heading_names_the_meeting(tmp_path, procedure, heading):
+    _folder(tmp_path, {"initial.yaml": procedure})
+    report = open_case(tmp_path / "initial.yaml").quorum(BEFORE)
+    text = _text(quorum_view(report))
+    assert text.splitlines()[0].startswith(heading)
+    if procedure == "scotland":
+        assert "conference" not in text.splitlines()[0]
