@@ -272,3 +272,15 @@ def test_the_quorum_heading_names_the_meeting(tmp_path, procedure, heading):
     assert text.splitlines()[0].startswith(heading)
     if procedure == "scotland":
         assert "conference" not in text.splitlines()[0]
+
+
+def test_the_welsh_quorum_for_an_initial_conference_cites_what_c4_p8_says_of_it(tmp_path):
+    """c4-p8 is the one page read that states the quorum, for every conference: the source
+    quotes it saying so, not a review rule applied to an initial conference unsaid."""
+    _folder(tmp_path, {"initial.yaml": "wales"})
+    text = " ".join(_text(quorum_view(open_case(tmp_path / "initial.yaml").quorum(BEFORE))).split())
+    assert (
+        "c4-p8: the quorum for every conference is 'the same as that for initial child "
+        "protection conference, that is, a minimum of three agencies or professional "
+        "groupings'" in text
+    )
