@@ -200,7 +200,15 @@ class Conference:
         ]
 
     def _to_decide(self) -> list[tuple[str, str]]:
-        """Family members excluded from the conference before, with no decision for this one."""
+        """Family members excluded from the conference before, with no decision for this one.
+
+        London CP4 5.11 is quoted only where the profile follows London; the meeting is named
+        in the procedure's words (Scotland: the CPPM)."""
+        from cpconf.letters.context import cp4_citation
+
+        short = self.profile.terms.meeting_short
+        cited = cp4_citation(self.profile, "5.11")
+        why = f"exclusion then is not reason enough in itself now{cited}" if cited else ""
         out = []
         for i, f in enumerate(self.case.family):
             if f.awaiting_decision:
@@ -210,10 +218,9 @@ class Conference:
                     (
                         "exclusion_to_decide",
                         f"{where}: {f.name} was excluded ({f.excluded_before}) from the "
-                        "conference before this one; exclusion then is not reason enough in "
-                        "itself now (London CP4 5.11). Until the chair decides, no invitation "
-                        "is written for them: record excluded: (none, part or full) and "
-                        "remove excluded_before.",
+                        f"{short} before this one{'; ' + why if why else ''}. Until the chair "
+                        "decides, no invitation is written for them: record excluded: (none, "
+                        "part or full) and remove excluded_before.",
                     )
                 )
         return out

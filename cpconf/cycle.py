@@ -17,6 +17,7 @@ from cpconf.case import Case, Contact
 from cpconf.conference import Conference
 from cpconf.dates import long_date
 from cpconf.errors import CaseError
+from cpconf.letters.context import cp4_citation
 from cpconf.procedures import BUILTIN
 from cpconf.schedule import Notice
 
@@ -113,10 +114,15 @@ def next_case(conference: Conference, today: dt.date, out_dir: Path | None = Non
     due = schedule.deadline("next_review")
     booked = case.outcome.next_review
     out = case.outcome
-    held = f"{conf.type} conference on {long_date(conf.date)}"
+    # the meeting in the procedure's own words (Scotland: the review CPPM); London's
+    # paragraphs cited only where the profile follows London
+    terms, profile = conference.profile.terms, conference.profile
+    short = terms.meeting_short
+    held = f"{terms.meeting_name(conf.type)} on {long_date(conf.date)}"
+    review = terms.meeting_name("review")
 
     lines = [
-        f"# Review child protection conference for {case.case.reference}: the case file",
+        f"# {review[:1].upper()}{review[1:]} for {case.case.reference}: the case file",
         f"# written on {long_date(today)} from the {held}",
         f"# ({conference.path.name}). Check it before use:",
     ]
@@ -126,18 +132,25 @@ def next_case(conference: Conference, today: dt.date, out_dir: Path | None = Non
             f"{due.source})."
         )
     if booked is not None:
-        lines.append(f"# - the date below is the one the conference booked: {long_date(booked)}.")
+        lines.append(f"# - the date below is the one the {short} booked: {long_date(booked)}.")
         if due is not None and booked > due.due:
             lines.append("#   It is later than the review is due: record a delay_reason.")
     else:
         lines.append("# - no date is booked yet: add conference.date and time once it is.")
     lines += [
         "# - who to invite: the family, the professionals and the core group of the last",
-        "#   conference are here, each professional's attendance reset to invited. Remove",
+        f"#   {short} are here, each professional's attendance reset to invited. Remove",
         "#   anyone no longer involved, and add anyone new.",
-        "# - exclusions do not carry over: exclusion at one conference is not reason enough",
-        "#   in itself for exclusion at the next (London CP4 5.11). Decide again.",
-        "# - the children's views (views:) are for each conference: record them again.",
+    ]
+    if cp4_citation(profile, ""):
+        lines += [
+            "# - exclusions do not carry over: exclusion at one conference is not reason enough",
+            "#   in itself for exclusion at the next (London CP4 5.11). Decide again.",
+        ]
+    else:  # cpconf carries no exclusion over: the chair decides for each meeting
+        lines.append(f"# - exclusions do not carry over: the chair decides again for this {short}.")
+    lines += [
+        f"# - the children's views (views:) are for each {short}: record them again.",
         "case:",
         f"  reference: {_text(case.case.reference)}",
     ]
@@ -167,11 +180,14 @@ def next_case(conference: Conference, today: dt.date, out_dir: Path | None = Non
     if conf.venue:
         lines.append(f"  venue: {_text(conf.venue)}  # as last time: check")
     # London CP4 8.1: wherever possible the same chair chairs the reviews
-    lines.append("  # the same chair wherever possible (London CP4 8.1)")
+    if cp4_citation(profile, ""):
+        lines.append("  # the same chair wherever possible (London CP4 8.1)")
+    else:
+        lines.append(f"  # the chair of the last {short}: check")
     lines += _contact("chair", conf.chair, "  ")
     lines += _contact("coordinator", conf.coordinator, "  ")
     if out.core_group:
-        lines.append("  # the core group since the last conference: told if a plan ends")
+        lines.append(f"  # the core group since the last {short}: told if a plan ends")
         lines.append(f"  core_group: {_ids(out.core_group)}")
     lines.append("children:")
     decided = {d.child: d for d in out.decisions}
@@ -186,9 +202,7 @@ def next_case(conference: Conference, today: dt.date, out_dir: Path | None = Non
             lines.append("    subject: true  # on a child protection plan")
         else:
             decision = decided.get(child.id)
-            why = (
-                f"  # {decision.plan.replace('-', ' ')} at the last conference" if decision else ""
-            )
+            why = f"  # {decision.plan.replace('-', ' ')} at the last {short}" if decision else ""
             lines.append(f"    subject: false{why}")
         if child.invite:
             lines.append("    invite: true")
@@ -211,7 +225,7 @@ def next_case(conference: Conference, today: dt.date, out_dir: Path | None = Non
             # not invited until the chair decides again (CP4 5.11): never by default
             lines.append(
                 f"    excluded_before: {f.excluded}  # decide again: then set excluded: and "
-                "remove this line (CP4 5.11)"
+                f"remove this line{cp4_citation(profile, '5.11').replace(' (London ', ' (')}"
             )
     if case.professionals:
         lines.append("professionals:")
@@ -230,6 +244,7 @@ def next_case(conference: Conference, today: dt.date, out_dir: Path | None = Non
         lines.append("    attendance: invited")
         if p.observer:
             lines.append(
-                "    observer: true  # the chair's and the family's consent again (CP4 3.3)"
+                "    observer: true  # the chair's and the family's consent again"
+                + cp4_citation(profile, "3.3").replace(" (London ", " (")
             )
     return "\n".join(lines) + "\n"

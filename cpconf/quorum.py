@@ -82,6 +82,7 @@ class QuorumReport:
     early_review: Deadline | None = None  # where the chair went ahead (London CP4 3.12)
     warnings: list[AttendanceWarning] = field(default_factory=list)
     settings: str | None = None  # the council settings file used (cpconf.yaml)
+    meeting: str = "conference"  # the procedure's short name for it (Scotland: CPPM)
 
     @property
     def quorate(self) -> bool:
@@ -316,4 +317,5 @@ def check_quorum(
         decision=case.conference.inquorate_decision,
         early_review=early_review,
         warnings=warnings,
+        meeting=profile.terms.meeting_short,
     )

@@ -157,6 +157,11 @@ class CaseFacts:
     recorded: int = 0  # tasks recorded as done, plus one for an outcome: how far along
     settings: str | None = None  # the council settings file the case was read with
     coordinator: str | None = None  # for the load per coordinator (caseload --html)
+    # whose procedure the case follows (`nation`): England's DfE figure compares only with
+    # English cases; the meeting in the procedure's words, for a caseload all of one nation
+    nation: str = ""  # england | wales | scotland | northern-ireland | "" (not known)
+    meeting: str = "child protection conference"  # Scotland: Child Protection Planning Meeting
+    meeting_short: str = "conference"  # Scotland: CPPM
 
     @property
     def conference_key(self) -> tuple[str, str, dt.date | None]:
@@ -245,6 +250,23 @@ class Caseload:
     def duplicates(self) -> int:
         """Files left out because another file holds the same conference."""
         return sum(len(w.files) - 1 for w in self.warnings if w.used is not None)
+
+    @property
+    def english(self) -> int:
+        """Cases under English procedures: the ones England's DfE figure compares with."""
+        return sum(c.nation == "england" for c in self.facts)
+
+    @property
+    def words(self) -> tuple[str, str]:
+        """(meeting, short) in the procedures' own words where every case shares them
+        ("Child Protection Planning Meeting", "CPPM"); England's where there are no cases;
+        plain words where the caseload mixes nations' words."""
+        found = {(c.meeting, c.meeting_short) for c in self.facts}
+        if not found:
+            return ("child protection conference", "conference")
+        if len(found) == 1:
+            return found.pop()
+        return ("child protection meeting", "meeting")
 
     @property
     def not_ready(self) -> int:
@@ -498,6 +520,22 @@ def case_facts(path: str, case: Case, schedule: Schedule) -> CaseFacts:
     )
 
 
+def nation(profile: Profile) -> str:
+    """Whose procedure a profile follows: 'england' where it follows London's (the built-in
+    English profiles all extend london), the nation's name for the national profiles and
+    profiles that extend them, '' where it cannot be told (a council's own profile written
+    on no built-in one): nothing national is claimed for it."""
+    if profile.region == "scotland":
+        return "scotland"
+    if profile.region == "northern-ireland":
+        return "northern-ireland"
+    if profile.name == "wales" or any(d.inherited_from == "wales" for d in profile.deadlines):
+        return "wales"
+    if profile.name == "london" or any(d.inherited_from == "london" for d in profile.deadlines):
+        return "england"
+    return ""
+
+
 def examine(
     path: Path,
     today: dt.date,
@@ -514,6 +552,13 @@ def examine(
             return NotReady(str(path), len(todo), min(line for line, _ in todo))
         schedule = conference.plan(today)  # with the case's own warnings
         facts = case_facts(str(path), conference.case, schedule)
+        terms = conference.profile.terms
+        facts = replace(
+            facts,
+            nation=nation(conference.profile),
+            meeting=terms.meeting,
+            meeting_short=terms.meeting_short,
+        )
         used = conference.settings_path
         return replace(facts, settings=str(used)) if used is not None else facts
     except CpconfError as exc:
@@ -729,10 +774,18 @@ def _superseded(facts: Iterable[CaseFacts]) -> list[CaseFacts]:
 
 
 def timeliness(cases: Iterable[CaseFacts]) -> list[Measure]:
-    """Each measure over the cases where it is recorded as done, with the ones that were late."""
+    """Each measure over the cases where it is recorded as done, with the ones that were late.
+
+    Titled in the procedures' words where every case shares them ("Initial CPPMs held in
+    time")."""
     cases = list(cases)
+    shorts = {c.meeting_short for c in cases}
+    short = shorts.pop() if len(shorts) == 1 else "conference"
     out = []
     for measure, _deadline, _type, title in MEASURES:
+        if short != "conference":
+            title = title.replace("conferences", f"{short}s").replace("Conference", short)
+            title = title[:1].upper() + title[1:]
         counted = 0
         missed = []
         for c in cases:

@@ -55,8 +55,9 @@ CONF_TITLE = "{{ terms.this_meeting_title }}"
 MODE = (
     '{% if conference.mode == "virtual" %}Online (video or phone)'
     '{% elif conference.mode == "blended" %}'
-    "{% if not conference.blended_in_person %}In person; joining online only in exceptional "
-    "circumstances, agreed with the chair before the day"
+    "{% if not conference.blended_in_person and follows_london %}In person; joining online "
+    "only in exceptional circumstances, agreed with the chair before the day"
+    "{% elif not conference.blended_in_person %}In person; some people may join online"
     "{% elif recipient.is_case_social_worker and conference.social_worker_in_person %}In "
     "person: {{ conference.blended_in_person }} meet in the room; the other professionals "
     "join online"
@@ -153,6 +154,15 @@ def by(deadline_id: str, bold: bool = False, cap: bool = False) -> str:
     return (
         f"{{% if deadlines.{deadline_id} %}}{'By' if cap else 'by'} {b}"
         f"{{{{ deadlines.{deadline_id} }}}}{b}{{% else %}}{'Before' if cap else 'before'} the "
+        "{{ terms.short }}{% endif %}"
+    )
+
+
+def above(deadline_id: str, words: str) -> str:
+    """'by the date above' where the letter gives a date; where the procedure sets none (the
+    nations' profiles) and the council has set none: 'before the conference'."""
+    return (
+        f"{{% if deadlines.{deadline_id} %}}{words}{{% else %}}before the "
         "{{ terms.short }}{% endif %}"
     )
 
@@ -278,7 +288,7 @@ def decisions_table(doc):
     """Each child's decision and category (CP4 9.5-9.6): the decision letter and the record."""
     return list_table(
         doc,
-        ("Child", "Decision", "Category"),
+        ("Child", "Decision", "{{ terms.category_label }}"),
         (
             ("{%tr for d in outcome.decisions %}", "", ""),
             ("{{ d.child.name }}", PLAN_WORDS, CATEGORY_WORDS),
@@ -662,7 +672,8 @@ def invitation():
         doc,
         "Please keep facts, allegations and opinions clearly apart, give your view on "
         "whether each child should be the subject of a {{ terms.plan }} and, if so, "
-        "under which category, and write in plain words: no jargon or acronyms.",
+        "{% if terms.category %}under which category{% else %}the areas of concern{% endif %}, "
+        "and write in plain words: no jargon or acronyms.",
     )
     para(doc, "On the day", style="Heading 2")
     tag(doc, "{%p if conference.pre_meeting %}")
@@ -704,7 +715,9 @@ def invitation():
         doc,
         "If you cannot attend, tell the chair{% if chair.email %} ({{ chair.email }})"
         "{% endif %} as soon as you can: the {{ terms.short }} is not quorate without children's "
-        "social care. Please still send your report by the dates above.",
+        "social care. Please still send your report "
+        + above("social_worker_report_to_chair", "by the dates above")
+        + ".",
     )
     tag(doc, "{%p else %}")
     para(doc, "Please give this {{ terms.short }} high priority. If you cannot attend:", after=3)
@@ -721,8 +734,9 @@ def invitation():
     bullet(
         doc,
         "send your report{% if attendance.report_copy_to_social_worker and not "
-        "recipient.is_police %} to the chair and to the social worker{% endif %} by the date "
-        "above, with your view on whether each child needs a {{ terms.plan }}.",
+        "recipient.is_police %} to the chair and to the social worker{% endif %} "
+        + above("agency_reports", "by the date above")
+        + ", with your view on whether each child needs a {{ terms.plan }}.",
     )
     para(
         doc,
@@ -1169,13 +1183,17 @@ def _recommendation(doc):
     hint(
         doc,
         "For each child the {{ terms.short }} is about: should there be a {{ terms.plan }}? "
-        "If so, under which category: physical abuse, emotional abuse, sexual abuse or "
-        "neglect? If not, what help is needed (child in need plan, early help)? Give reasons.",
+        "{% if terms.category %}If so, under which category: physical abuse, emotional abuse, "
+        "sexual abuse or neglect?{% else %}If so, what are the areas of concern?{% endif %} "
+        "If not, what help is needed{% if terms.other_help %} ({{ terms.other_help }})"
+        "{% endif %}? Give reasons.",
     )
     table = doc.add_table(rows=1, cols=4)
     table.style = "Table Grid"
     for cell, text in zip(
-        table.rows[0].cells, ("Child", "Plan recommended", "Category", "Reasons"), strict=True
+        table.rows[0].cells,
+        ("Child", "Plan recommended", "{{ terms.category_label }}", "Reasons"),
+        strict=True,
     ):
         _cell_text(cell, text, bold=True, shade="E8EEF4")
     cells = table.add_row().cells
@@ -1524,13 +1542,20 @@ def agenda():
         doc,
         "**Decision for each child**: whether each child is likely to suffer significant "
         "harm{% if conference.type == 'review' %} and whether the {{ terms.plan }} "
-        "should continue{% endif %}; if a {{ terms.plan }} is needed, its category "
-        "(physical, emotional or sexual abuse, or neglect){% if terms.register %}, with the "
+        "should continue{% endif %}; if a {{ terms.plan }} is needed, "
+        "{% if terms.category %}its category (physical, emotional or sexual abuse, or neglect)"
+        "{% else %}the areas of concern{% endif %}{% if terms.register %}, with the "
         "child's name placed on the {{ terms.register_name }}{% endif %}. The chair makes the "
         "final decision.",
     )
     tag(doc, "{%p for child in subject_children %}")
-    para(doc, "{{ child.name }}: decision and category", style="List Bullet", after=2)
+    para(
+        doc,
+        "{{ child.name }}: decision and {% if terms.category %}category{% else %}areas of "
+        "concern{% endif %}",
+        style="List Bullet",
+        after=2,
+    )
     tag(doc, "{%p endfor %}")
     number(
         doc,
@@ -1606,7 +1631,7 @@ def originating_authority_invitation():
         doc,
         "A transfer-in conference has the same status and purpose as an initial child "
         "protection conference, and it should receive reports from your authority. Please "
-        "send them by the date below.",
+        "send them " + above("agency_reports", "by the date below") + ".",
     )
     facts_table(
         doc,
@@ -1645,7 +1670,9 @@ def originating_authority_invitation():
     para(doc, "If no one can attend", style="Heading 2")
     para(
         doc,
-        "Please tell the chair as soon as you can, and send your reports by the date above.",
+        "Please tell the chair as soon as you can, and send your reports "
+        + above("agency_reports", "by the date above")
+        + ".",
     )
     tag(doc, "{%p if invitations_from %}")
     para(
@@ -1940,8 +1967,8 @@ def outline_plan():
     """One per child given a child protection plan (London CP4 9.4-9.9, 14.13; York guide,
     "Plans arising from conference": a clear plan with a focus on the outcomes; Bolton
     leaflet: the full plan is drawn up at the first core group)."""
-    doc = new_document("Outline child protection plan")
-    title_block(doc, "Outline child protection plan", "{{ plan_child.name }}")
+    doc = new_document("Outline plan")  # document properties are not rendered: no tags
+    title_block(doc, "Outline {{ terms.plan }}", "{{ plan_child.name }}")
     facts_table(
         doc,
         [
@@ -1952,7 +1979,7 @@ def outline_plan():
                 "{{ conference.due_date }}{% endif %}{% else %}{{ plan_child.dob }}{% endif %}",
             ),
             # CP4 9.5: the chair determines the category
-            ("Category", PLAN_CATEGORY_WORDS),
+            ("{{ terms.category_label }}", PLAN_CATEGORY_WORDS),
             ("Decided at", f"{CONF_TITLE} on {{{{ conference.date }}}}"),
             ("Chair", "{{ chair.name or 'To be confirmed' }}"),
             (
@@ -2238,7 +2265,7 @@ def conference_record():
     tag(doc, "{%p if ended %}")
     para(
         doc,
-        "The child protection plan ends for {{ ended_names }}: the agencies and the core group "
+        "The {{ terms.plan }} ends for {{ ended_names }}: the agencies and the core group "
         "are told.",
     )
     tag(doc, "{%p endif %}")
@@ -2432,7 +2459,7 @@ def core_group_invitation():
     para(doc, "The members", style="Heading 2")
     _members(doc)
     para(doc, "What to bring", style="Heading 2")
-    bullet(doc, "The outline child protection plan, sent with the decision letter.")
+    bullet(doc, "The outline {{ terms.plan }}, sent with the decision letter.")
     tag(doc, "{%p if recipient.is_family %}")
     bullet(doc, "What you think of the plan, and any help you need to do what it asks.")
     tag(doc, "{%p else %}")

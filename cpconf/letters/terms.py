@@ -52,6 +52,10 @@ def terms_values(profile: Profile, conference_type: str) -> dict[str, Any]:
         "reporter": t.reporter,
         "enquiry": t.enquiry,  # section 47 enquiry | child protection investigation
         "enquiry_short": t.enquiry_short,  # "the enquiry" | "the investigation"
+        "category": t.category,  # Scotland: no category, the areas of concern (para 1.88)
+        # "Category" | "Areas of concern": a table's heading
+        "category_label": "Category" if t.category else "Areas of concern",
+        "other_help": t.other_help,  # "child in need plan, early help" | "" (plain words)
     }
 
 

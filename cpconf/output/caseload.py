@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from cpconf.dates import short_date
+from cpconf.names import a_or_an
 from cpconf.output.common import warnings_view
 from cpconf.service import (
     GROUP_TITLES,
@@ -33,6 +34,20 @@ _GROUP_STYLE = {
 # England's figure for initial conferences within 15 working days of the strategy discussion
 # (DfE, Characteristics of children in need: about 78-81% in 2023 to 2025).
 _ENGLAND = "England: about 78 to 81% (DfE, 2023 to 2025)"
+
+
+def england_note(load: Caseload) -> str:
+    """England's DfE figure, only beside cases under English procedures: the nations count
+    other things (Scotland: 28 calendar days from the IRD)."""
+    english = load.english
+    if not english:
+        return ""
+    if english == len(load.facts):
+        return f" Initial conferences within 15 working days, {_ENGLAND}."
+    return (
+        f" For the {_plural(english, 'case')} under English procedures only: initial "
+        f"conferences within 15 working days, {_ENGLAND}."
+    )
 
 
 def _plural(n: int, word: str, words: str | None = None) -> str:
@@ -117,11 +132,12 @@ def timeliness_view(load: Caseload) -> Group:
     for m in load.timeliness:
         table.add_row(escape(m.title), str(m.in_time), str(m.counted), _percent(m))
     parts: list[RenderableType] = [table]
+    counted = a_or_an(load.words[1])
     notes = Text(
-        "A conference counts once held (its date has passed, or it is today and its outcome is "
-        "recorded); "
+        f"{counted[:1].upper()}{counted[1:]} counts once held (its date has passed, or it is "
+        "today and its outcome is recorded); "
         "a letter or record once done: gives the date it was sent. In time: on or before "
-        f"the deadline. Initial conferences within 15 working days, {_ENGLAND}.",
+        f"the deadline.{england_note(load)}",
         style="dim",
     )
     parts.append(notes)

@@ -98,14 +98,17 @@ def _load(facts: list[CaseFacts], who: str) -> list[dict[str, Any]]:
     ]
 
 
-def _measure(m: Measure) -> dict[str, Any]:
+def _measure(m: Measure, england: bool = True) -> dict[str, Any]:
     return {
         "title": m.title,
         "counted": m.counted,
         "in_time": m.in_time,
         "percent": "" if m.percent is None else f"{m.percent:g}%",
         # green at or above England's figure, amber below it, plain when nothing is counted
-        "tone": "" if m.percent is None else ("ok" if m.percent >= ENGLAND_PERCENT else "soon"),
+        # or the cases are not England's (the nations publish no such figure that was found)
+        "tone": ""
+        if m.percent is None or not england
+        else ("ok" if m.percent >= ENGLAND_PERCENT else "soon"),
         "missed": [
             {
                 "reference": x.reference,
@@ -119,15 +122,28 @@ def _measure(m: Measure) -> dict[str, Any]:
     }
 
 
-def page_values(load: Caseload, title: str = "Child protection conferences") -> dict[str, Any]:
-    """The plain values the page template gets."""
+def page_values(load: Caseload, title: str | None = None) -> dict[str, Any]:
+    """The plain values the page template gets.
+
+    The meeting in the procedures' words where every case shares them (Scotland: "Child
+    Protection Planning Meetings"); England's DfE figure only where every case is under
+    English procedures, and said to be for those alone where only some are."""
+    meeting, short = load.words
+    english = load.english
+    only_england = bool(english) and english == len(load.facts)
     measures = {m.id: m for m in load.timeliness}
     initial = measures.get("initial_conferences")
     months = _by_month(load.facts, "initial_conferences")
     bars = _bars(months)
     rows = load.deadlines
     return {
-        "title": title,
+        "title": title or f"{meeting[:1].upper()}{meeting[1:]}s",
+        "meeting": meeting,
+        "short": short,
+        "short_plural": f"{short}s",
+        # the profile's deadline for an initial meeting, in words: England's 15 working days
+        # where every case follows English procedures; otherwise each procedure's own
+        "initial_rule": "within 15 working days" if only_england else "held in time",
         "today": long_date(load.today),
         "cases": load.cases,
         "files": load.files,
@@ -137,15 +153,17 @@ def page_values(load: Caseload, title: str = "Child protection conferences") -> 
         "this_week": [_row(d) for d in rows if d.group in ("today", "this_week")],
         "next_week": [_row(d) for d in rows if d.group == "next_week"],
         "core_groups": [_row(d) for d in rows if "core_group" in d.deadline],
-        "initial": _measure(initial) if initial else None,
-        "measures": [_measure(m) for m in load.timeliness],
-        "reviews": _measure(measures["review_conferences"])
+        "initial": _measure(initial, only_england) if initial else None,
+        "measures": [_measure(m, only_england) for m in load.timeliness],
+        "reviews": _measure(measures["review_conferences"], only_england)
         if "review_conferences" in measures
         else None,
         "bars": bars,
         "chart_width": max(200, 110 + len(bars) * 56),  # room for the line's label
         "england_y": 190 - round(160 * ENGLAND_PERCENT / 100),
         "england": ENGLAND,
+        "show_england": only_england,
+        "england_cases": english,  # some cases only: the figure is said to be for these
         "chairs": _load(load.facts, "chair"),
         "coordinators": _load(load.facts, "coordinator"),
         "warnings": len(load.warnings) - load.not_ready,
@@ -157,14 +175,14 @@ def page_values(load: Caseload, title: str = "Child protection conferences") -> 
                 (f"deadlines within {load.filters.within} working days", load.filters.within),
                 ("one chair's cases", load.filters.chair),
                 ("one social worker's cases", load.filters.social_worker),
-                (f"{load.filters.type} conferences only", load.filters.type),
+                (f"{load.filters.type} {short}s only", load.filters.type),
             )
             if given is not None
         ],
     }
 
 
-def caseload_html(load: Caseload, title: str = "Child protection conferences") -> str:
+def caseload_html(load: Caseload, title: str | None = None) -> str:
     """The page's HTML: one file, nothing loaded from elsewhere."""
     from jinja2 import Environment, StrictUndefined, select_autoescape
 

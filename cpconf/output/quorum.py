@@ -58,7 +58,7 @@ def quorum_view(report: QuorumReport) -> Group:
     """The rule, each subject child's quorum (present, not counted, still needed), warnings."""
     title = f"{report.reference}: quorum"
     if report.conference_date:
-        title += f" for the conference on {long_date(report.conference_date)}"
+        title += f" for the {report.meeting} on {long_date(report.conference_date)}"
     else:
         title += " (no date booked)"
     rule = Text("Quorum: ", style="bold")
@@ -68,7 +68,7 @@ def quorum_view(report: QuorumReport) -> Group:
     if report.not_assessed:
         names = " and ".join(report.not_assessed)
         verb = "is not a subject" if len(report.not_assessed) == 1 else "are not subjects"
-        parts.append(Text(f"{names} {verb} of the conference: not assessed.", style="dim"))
+        parts.append(Text(f"{names} {verb} of the {report.meeting}: not assessed.", style="dim"))
     for child in report.children:
         parts.append(Text(""))
         parts.append(_child_quorum_table(child, nouns, report.exception_source))

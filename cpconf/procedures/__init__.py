@@ -356,6 +356,13 @@ class Terms(_Model):
     # Scotland "child protection investigation"; Northern Ireland "Article 66 investigation"
     enquiry: str = "section 47 enquiry"
     enquiry_short: str = "enquiry"
+    # a category of abuse or neglect with each plan (London CP4 9.5; Wales c3pt2-p9,
+    # "what category/ies"); Scotland's 2021 guidance (para 1.88) needs none: the register
+    # records "the areas of concern identified"
+    category: bool = True
+    # the help short of a plan, as the report templates name it; "" where the procedure's
+    # own names were not read (the nations): the question is then asked in plain words
+    other_help: str = "child in need plan, early help"
     source: str = "London CP4"
     # the same terms in the procedure's own Welsh version, for bilingual templates (`cy.terms`)
     welsh: WelshTerms = Field(default_factory=WelshTerms)
