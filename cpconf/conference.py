@@ -509,6 +509,10 @@ def open_case(
                     + nearest(key, ids),
                 )
             )
+    if profile.terms.category:
+        from cpconf.case.checks import missing_categories
+
+        problems.extend(missing_categories(doc))
     if problems or case is None:
         raise CaseError(list(dict.fromkeys(problems)))
     if name != case.case.procedure:  # the procedure the settings chose

@@ -219,11 +219,18 @@ def test_a_review_on_the_day_it_reviews_is_refused(write_case):
 
 
 def test_outcome_needs_a_category_for_a_protection_plan(write_case):
-    path = write_case(
-        MINIMAL + "outcome:\n  decisions:\n    - child: amy\n      plan: child-protection\n"
-    )
-    line, message = only(path)
+    """London CP4 9.5 (and Wales): a category with each plan. Scotland's National Guidance
+    (para 1.88) records areas of concern instead: no category is required there."""
+    from cpconf.conference import open_case
+
+    text = MINIMAL + "outcome:\n  decisions:\n    - child: amy\n      plan: child-protection\n"
+    with pytest.raises(CaseError) as caught:
+        open_case(write_case(text))
+    [(line, message)] = [(p.line, p.message) for p in caught.value.problems]
     assert line == 17 and "category is required" in message
+    scottish = text.replace("reference: CP-TEST-1", "reference: CP-TEST-1\n  procedure: scotland")
+    decision = open_case(write_case(scottish)).case.outcome.decisions[0]
+    assert (decision.plan, decision.category) == ("child-protection", None)
 
 
 def test_many_problems_are_reported_at_once(write_case):
@@ -398,7 +405,11 @@ def test_the_type_specific_dates_and_decisions_come_with_schema_problems(write_c
         "outcome:\n  decisions:\n    - child: amy\n      plan: child-protection\n"
         "    - child: amy\n      plan: child-in-need\n      category: neglect\n"
     )
-    found = problems_of(write_case(text))
+    from cpconf.conference import open_case
+
+    with pytest.raises(CaseError) as info:  # with the procedure: its category rule too
+        open_case(write_case(text))
+    found = [(p.line, p.message) for p in info.value.problems]
     messages = [m for _, m in found]
     assert any("did you mean 'police'?" in m for m in messages), found  # the schema's
     assert any("previous_conference: required for a review conference" in m for m in messages)

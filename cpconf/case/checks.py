@@ -211,6 +211,27 @@ def _presence_checks(doc: Document) -> list[Problem]:
     return problems
 
 
+def missing_categories(doc: Document) -> list[Problem]:
+    """A child protection plan without its category, where the procedure asks for one
+    (London CP4 9.5: the chair determines it; Wales c3pt2-p9). Scotland's guidance needs
+    none (para 1.88): the profile says which (`terms.category`)."""
+    outcome = doc.data.get("outcome") if isinstance(doc.data, dict) else None
+    if not isinstance(outcome, dict):
+        return []
+    problems = []
+    for i, decision in _items(outcome, "decisions"):
+        if decision.get("plan") == "child-protection" and decision.get("category") is None:
+            at: Loc = ("outcome", "decisions", i)
+            problems.append(
+                doc.problem(
+                    at,
+                    f"{dotted(at)}: category is required for a child protection plan "
+                    "(physical, emotional, sexual or neglect)",
+                )
+            )
+    return problems
+
+
 def _decision_checks(
     doc: Document, outcome: dict[str, Any], children: list[tuple[int, dict[str, Any]]]
 ) -> list[Problem]:
@@ -236,14 +257,6 @@ def _decision_checks(
                     )
                 )
         plan, category = decision.get("plan"), decision.get("category")
-        if plan == "child-protection" and category is None:
-            problems.append(
-                doc.problem(
-                    at,
-                    f"{dotted(at)}: category is required for a child protection plan "
-                    "(physical, emotional, sexual or neglect)",
-                )
-            )
         if plan in get_args(PlanKind) and plan != "child-protection" and category is not None:
             problems.append(
                 doc.problem(

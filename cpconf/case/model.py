@@ -381,7 +381,8 @@ class Decision(Model):
     )
     category: Category | None = Field(
         default=None,
-        description="physical | emotional | sexual | neglect: required with a child protection plan.",
+        description="physical | emotional | sexual | neglect: required with a child protection "
+        "plan, where the procedure has categories (Scotland's records areas of concern instead).",
     )
 
 
