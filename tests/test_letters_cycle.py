@@ -451,7 +451,7 @@ def test_after_stage_is_added_to_the_pack_of_invitations(tmp_path):
     listing = (out / "distribution.md").read_text(encoding="utf-8")
     assert listing.startswith("# Distribution list: CP-2026-0142")
     assert "## After the conference, prepared on Friday 20 November 2026" in listing
-    assert listing.index("| Invitation |") < listing.index("| Outline child protection plan |")
+    assert listing.index("| Invitation |") < listing.index("| Outline plan |")
 
 
 def test_a_stage_again_refuses_without_force_and_replaces_with_it(tmp_path):

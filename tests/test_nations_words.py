@@ -284,3 +284,22 @@ def test_the_welsh_quorum_for_an_initial_conference_cites_what_c4_p8_says_of_it(
         "protection conference, that is, a minimum of three agencies or professional "
         "groupings'" in text
     )
+
+
+def test_the_distribution_list_leaves_out_dates_the_procedure_does_not_set(tmp_path):
+    """Scotland's texts give no date for reports: no "report by" with nothing after it."""
+    text = (ROOT / "sample_cases" / "initial.yaml").read_text(encoding="utf-8")
+    case = tmp_path / "case.yaml"
+    case.write_text(text.replace("procedure: london", "procedure: scotland"), encoding="utf-8")
+    open_case(case).letters(tmp_path / "out", today=dt.date(2026, 11, 10))
+    listing = (tmp_path / "out" / "distribution.md").read_text(encoding="utf-8")
+    rows = [r for r in listing.splitlines() if "report template" in r.lower()]
+    assert len(rows) >= 2
+    assert all(not re.search(r"by\s*(\||;|$)", r) for r in rows), rows
+    # under London the dates are there
+    london = tmp_path / "london.yaml"
+    london.write_text(text, encoding="utf-8")
+    open_case(london).letters(tmp_path / "ldn", today=dt.date(2026, 11, 10))
+    listing = (tmp_path / "ldn" / "distribution.md").read_text(encoding="utf-8")
+    rows = [r for r in listing.splitlines() if r.startswith("| Agency report template")]
+    assert rows and all("| report by " in r for r in rows)

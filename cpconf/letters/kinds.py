@@ -38,7 +38,7 @@ KIND_LABELS: dict[str, str] = {
     "agenda": "Agenda",
     "originating_authority_invitation": "Invitation to the originating authority",
     "decision_letter": "Decision letter",
-    "outline_plan": "Outline child protection plan",
+    "outline_plan": "Outline plan",  # the document itself has the nation's title
     "conference_record": "Conference record",
     "core_group_invitation": "Core group invitation",
     "child_invitation": "Child's invitation",

@@ -226,15 +226,22 @@ def plan_documents(conference: Conference, schedule: Schedule) -> list[PlannedDo
     through = f", through the social worker{' ' + sw_name if sw_name else ''}"
     for p in case.professionals:
         if p.agency == "children_social_care":
-            due = deadlines["social_worker_report_to_parents"]
+            # a date the procedure does not set (the nations) is left out, not left blank
+            due_back = [
+                f"{what} by {deadlines[key]}"
+                for what, key in (
+                    ("shared with the family", "social_worker_report_to_parents"),
+                    ("to the chair", "social_worker_report_to_chair"),
+                )
+                if deadlines[key]
+            ]
             add(
                 "social_work_report_template",
                 p,
                 professional_values(p, case),
                 send_to=[person_line(p)],
                 send_by="with the invitation",
-                due_back=f"shared with the family by {due}; to the chair by "
-                f"{deadlines['social_worker_report_to_chair']}",
+                due_back="; ".join(due_back),
             )
         else:
             police = p.agency == "police"
@@ -244,7 +251,9 @@ def plan_documents(conference: Conference, schedule: Schedule) -> list[PlannedDo
                 professional_values(p, case),
                 send_to=[person_line(p)],
                 send_by="with the invitation",
-                due_back=f"report by {deadlines['agency_reports']}",
+                due_back=f"report by {deadlines['agency_reports']}"
+                if deadlines["agency_reports"]
+                else "",
                 note="for the chair only" + cp4_citation(profile, "7.10") if police else "",
             )
     if origin is not None:
