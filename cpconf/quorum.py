@@ -83,6 +83,7 @@ class QuorumReport:
     warnings: list[AttendanceWarning] = field(default_factory=list)
     settings: str | None = None  # the council settings file used (cpconf.yaml)
     meeting: str = "conference"  # the procedure's short name for it (Scotland: CPPM)
+    follows_london: bool = True  # London CP4's paragraphs hold (`Profile.follows_london`)
 
     @property
     def quorate(self) -> bool:
@@ -295,12 +296,18 @@ def check_quorum(
         agency_reports=agency_reports,
     )
     if case.conference.inquorate_decision is not None and all(c.quorate for c in children):
+        meeting = profile.terms.meeting_short
+        early = (  # only where the profile has an early review to ask for (London CP4 3.12)
+            f", or cpconf plan will ask for an early review {meeting}{profile.cp4('3.12')}"
+            if profile.deadline("early_review") is not None
+            else ""
+        )
         warnings.append(
             AttendanceWarning(
                 "inquorate_decision_not_needed",
-                "The case file records the chair's decision to go ahead inquorate, but the conference "
-                "is quorate for every subject child: remove conference.inquorate_decision, or "
-                "cpconf plan will ask for an early review conference (London CP4 3.12).",
+                "The case file records the chair's decision to go ahead inquorate, but the "
+                f"{meeting} is quorate for every subject child: remove "
+                f"conference.inquorate_decision{early}.",
             )
         )
     return QuorumReport(
@@ -318,4 +325,5 @@ def check_quorum(
         early_review=early_review,
         warnings=warnings,
         meeting=profile.terms.meeting_short,
+        follows_london=profile.follows_london,
     )

@@ -101,3 +101,24 @@ def test_procedures_show_wraps_every_cell_at_80_columns(cli, name):
             for word in rule.words(profile.labels).split() + spec.label.split():
                 if len(word) <= 12:  # a longer word may fold in a narrow column
                     assert any(word in cell for cell in shown), (spec.id, word)
+
+
+def test_check_quorum_cites_london_only_under_london(cli, write_case):
+    """The chair's decision to go ahead inquorate: London CP4 3.11 is not Scotland's text,
+    and a profile with no early review does not promise one."""
+    decision = (
+        "  inquorate_decision: {reason: Police delayed, decided_by: Helen Carter, "
+        "decided_on: 2026-11-23}\n"
+    )
+    for procedure, cited in (("scotland", False), ("london", True)):
+        text = MINIMAL.replace(
+            "reference: CP-TEST-1", f"reference: CP-TEST-1\n  procedure: {procedure}"
+        ).replace(
+            "strategy_discussion: 2026-11-02",
+            "strategy_discussion: 2026-11-02\n  date: 2026-11-23\n" + decision.rstrip("\n"),
+        )
+        out = cli("check-quorum", write_case(text), "--today", "2026-11-23", env={"COLUMNS": "200"})
+        text_out = " ".join(out.stdout.split())
+        assert "decided to go ahead" in text_out, text_out
+        assert ("London CP4 3.11" in text_out) == cited, procedure
+        assert ("early review conference must be arranged" in text_out) == cited, procedure

@@ -81,14 +81,16 @@ def quorum_view(report: QuorumReport) -> Group:
         if report.decision is not None:
             d = report.decision
             by = f" ({d.decided_by})" if d.decided_by else ""
-            line.append(f"\nThe chair{by} decided to go ahead (London CP4 3.11): ", style="")
+            cite = " (London CP4 3.11)" if report.follows_london else ""
+            line.append(f"\nThe chair{by} decided to go ahead{cite}: ", style="")
             line.append(d.reason.strip().rstrip(".") + ".")
             early = report.early_review
-            when = f" by {long_date(early.due)} ({early.rule})" if early is not None else ""
-            source = early.source if early is not None else "London CP4 3.12"
-            line.append(
-                f"\nAn early review conference must be arranged{when} ({source}).", style=""
-            )
+            if early is not None:  # the profile's early review, with its own source
+                line.append(
+                    f"\nAn early review {report.meeting} must be arranged by "
+                    f"{long_date(early.due)} ({early.rule}) ({early.source}).",
+                    style="",
+                )
         parts.append(line)
     footer = f"Procedure: {report.procedure}.  Today: {long_date(report.today)}."
     parts.append(Text(footer, style="dim"))
