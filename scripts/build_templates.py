@@ -1617,20 +1617,23 @@ def originating_authority_invitation():
     para(doc, "{{ letter_date }}", after=0)
     para(doc, "Our reference: {{ reference }}", after=12)
     para(doc, "Dear {{ recipient.name or 'colleague' }},")
-    para(doc, "Transfer-in child protection conference: {{ subject_names }}", style="Heading 1")
+    para(doc, "{{ terms.this_meeting_title }}: {{ subject_names }}", style="Heading 1")
     para(
         doc,
         "{{ subject_names }}, who "
         "{% if subject_children|length > 1 %}are{% else %}is{% endif %} the subject of a "
-        "child protection plan made in your area, "
+        "{{ terms.plan }} made in your area, "
         "{% if subject_children|length > 1 %}have{% else %}has{% endif %} moved to live in "
-        "our area. We are holding a transfer-in child protection conference, and "
+        "our area. We are holding a {{ terms.this_meeting }}, and "
         "{{ recipient.organisation }} is invited to attend it.",
     )
     para(
         doc,
-        "A transfer-in conference has the same status and purpose as an initial child "
-        "protection conference, and it should receive reports from your authority. Please "
+        # London CP4 1.17: "the same status and purpose as an initial conference"; the
+        # nations' texts as held say only that the receiving authority holds one
+        "{% if follows_london %}A transfer-in conference has the same status and purpose as "
+        "an initial child protection conference, and it{% else %}The {{ terms.short }}"
+        "{% endif %} should receive reports from your authority. Please "
         "send them " + above("agency_reports", "by the date below") + ".",
     )
     facts_table(
@@ -1655,7 +1658,7 @@ def originating_authority_invitation():
             (
                 "Your reports",
                 "{% if deadlines.agency_reports %}By **{{ deadlines.agency_reports }}**"
-                "{% else %}Before the conference{% endif %}",
+                "{% else %}Before the {{ terms.short }}{% endif %}",
             ),
             ("Send reports to", "{{ reports_to or 'the chair' }}"),
         ],
@@ -1663,7 +1666,7 @@ def originating_authority_invitation():
     para(doc, "Confidentiality", style="Heading 2")
     para(
         doc,
-        "Everyone at a child protection conference hears highly sensitive and "
+        "Everyone at a {{ terms.meeting }} hears highly sensitive and "
         "confidential information. If you join online, do so from a private room where no "
         "one else can see or hear the meeting.",
     )

@@ -331,3 +331,29 @@ def test_a_scottish_pack_speaks_of_the_cppm_throughout(tmp_path):
     assert "The CPPM was quorate" in record or "The CPPM was not quorate" in record
     worker = read("invitation-sw-*.docx")
     assert "the CPPM is not quorate without" in worker
+
+
+def test_a_scottish_transfer_invitation_speaks_of_the_cppm(tmp_path):
+    """London CP4 1.17's 'same status and purpose as an initial conference' is London's; a
+    Scottish transfer invitation names the transfer CPPM and the nation's plan."""
+    text = SAMPLE.with_name("transfer-in.yaml").read_text(encoding="utf-8")
+    transfer = tmp_path / "transfer.yaml"
+    text = text.replace("procedure: hackney", "procedure: london").replace(
+        "  transfer_notification: 2026-11-16\n",
+        "  transfer_notification: 2026-11-16\n  originating_authority:\n"
+        "    name: Example County Council\n    contact: {name: Sam Reed}\n",
+    )
+    transfer.write_text(text, encoding="utf-8")
+    (tmp_path / "s").mkdir()
+    (tmp_path / "l").mkdir()
+    docs = nation_pack(tmp_path / "s", "scotland", transfer, dt.date(2026, 11, 10))
+    (scot,) = [v for (kind, _), v in docs.items() if kind == "originating_authority_invitation"]
+    text = " ".join(scot.split())
+    assert "Transfer Child Protection Planning Meeting:" in text
+    assert "same status and purpose" not in text and "child protection conference" not in text
+    assert "The CPPM should receive reports from your authority." in text
+    docs = nation_pack(tmp_path / "l", "london", transfer, dt.date(2026, 11, 10))
+    (ldn,) = [v for (kind, _), v in docs.items() if kind == "originating_authority_invitation"]
+    assert "same status and purpose as an initial child protection conference" in " ".join(
+        ldn.split()
+    )
