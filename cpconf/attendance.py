@@ -15,7 +15,7 @@ from cpconf.case import AGENCY_NAMES, Case, Professional
 from cpconf.dates import long_date
 from cpconf.names import a_or_an, join_names
 from cpconf.procedures import Profile
-from cpconf.workdays import WorkingCalendar
+from cpconf.workdays import WorkingCalendar, working_days
 
 if TYPE_CHECKING:  # the plan is built by the caller: the checks never build one
     from cpconf.schedule import Deadline
@@ -133,11 +133,7 @@ def attendance_warnings(
                 when = (
                     "today"
                     if conf.date == today
-                    else (
-                        f"in {days} working day{'s' * (days != 1)}"
-                        if days
-                        else "on the next working day"
-                    )
+                    else (f"in {working_days(days)}" if days else "on the next working day")
                 )
                 out.append(
                     AttendanceWarning(
@@ -271,7 +267,7 @@ def _report_not_received(
     if due < today:
         late = calendar.working_days_between(due, today)
         when = (
-            f"were due by {long_date(due)}, {late} working day{'s' * (late != 1)} ago"
+            f"were due by {long_date(due)}, {working_days(late)} ago"
             if late
             else f"were due by {long_date(due)}"
         )
@@ -279,7 +275,7 @@ def _report_not_received(
         when = "are due today"
     else:
         ahead = calendar.working_days_between(today, due)
-        when = f"are due by {long_date(due)}, in {ahead} working day{'s' * (ahead != 1)}"
+        when = f"are due by {long_date(due)}, in {working_days(ahead)}"
     return AttendanceWarning(
         "report_not_received",
         f"No report is recorded from {who}; reports {when} ({agency_reports.rule}). Every "

@@ -10,7 +10,7 @@ from cpconf.case import Case
 from cpconf.dates import short_date
 from cpconf.procedures import DeadlineSpec, Profile, Rule, holds
 from cpconf.schedule_warnings import Notice, schedule_warnings
-from cpconf.workdays import WorkingCalendar
+from cpconf.workdays import WorkingCalendar, working_days
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,7 @@ class Schedule:
         if d.done is not None:
             late = cal.working_days_between(d.due, d.done)
             if late > 0:
-                return Status("late", late, f"done {late} working day{'s' * (late != 1)} late")
+                return Status("late", late, f"done {working_days(late)} late")
             return Status("done", 0, "done")
         booked = self.conference_date if d.id == "conference" else d.booked
         if booked and booked >= self.today:
@@ -88,9 +88,7 @@ class Schedule:
             when = "today" if booked == self.today else f"for {short_date(booked)}"
             if ahead >= 0:
                 return Status("booked", 0, f"booked {when}, in time")
-            return Status(
-                "overdue", -ahead, f"booked {when}, {-ahead} working day{'s' * (ahead != -1)} late"
-            )
+            return Status("overdue", -ahead, f"booked {when}, {working_days(-ahead)} late")
         if d.due == self.today:
             return Status("today", 0, "due today")
         gap = cal.working_days_between(self.today, d.due)
@@ -102,10 +100,10 @@ class Schedule:
                 n == 0
             ):  # due on a non-working day just gone (should not happen: deadlines roll back)
                 n = 1
-            return Status("overdue", n, f"overdue by {n} working day{'s' * (n != 1)}")
+            return Status("overdue", n, f"overdue by {working_days(n)}")
         if gap == 0:
             return Status("upcoming", 0, "due next working day")
-        return Status("upcoming", gap, f"due in {gap} working day{'s' * (gap != 1)}")
+        return Status("upcoming", gap, f"due in {working_days(gap)}")
 
     def to_json(self) -> dict[str, Any]:
         """The object of CONTRACT.md section 4, and the settings file used."""

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from cpconf.case import Case, Child
 from cpconf.dates import add_minutes, clock, long_date
 from cpconf.procedures import Profile, holds
-from cpconf.workdays import WorkingCalendar
+from cpconf.workdays import WorkingCalendar, working_days
 
 if TYPE_CHECKING:  # the schedule is counted first (cpconf.schedule), then warned about
     from cpconf.schedule import Schedule
@@ -49,7 +49,7 @@ def schedule_warnings(
         what = (
             f"less than {deadline.rule}"  # pre-birth: "10 weeks before the expected date…"
             if deadline.rule.endswith("expected date of delivery")
-            else f"{late} working day{'s' * (late != 1)} after its deadline"
+            else f"{working_days(late)} after its deadline"
         )
         # where the procedure says what a delay calls for (London CP4 1.10), say it
         then = f" {profile.delay_procedure}" if profile.delay_procedure else ""
@@ -88,8 +88,8 @@ def schedule_warnings(
             out.append(
                 Notice(
                     "booking_after_deadline",
-                    f"{d.label}: booked for {long_date(d.booked)}, {late} working "
-                    f"day{'s' * (late != 1)} after its deadline ({long_date(d.due)}, {d.rule}, "
+                    f"{d.label}: booked for {long_date(d.booked)}, {working_days(late)} after "
+                    f"its deadline ({long_date(d.due)}, {d.rule}, "
                     f"{d.source}).",
                     d.id,
                 )

@@ -32,6 +32,11 @@ _DURATION = re.compile(
 )
 
 
+def working_days(n: int) -> str:
+    """'1 working day', '3 working days': a count as a sentence says it."""
+    return f"{n} working day{'s' * (n != 1)}"
+
+
 @dataclass(frozen=True)
 class Duration:
     """A timescale as the procedures write it: '15 working days', '3 months', '24 hours'."""
