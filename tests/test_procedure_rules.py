@@ -489,3 +489,21 @@ def test_a_warning_about_the_outcome_names_its_line(write_case):
     schedule = plan(write_case, text, D(2026, 11, 23))
     (message,) = [w.message for w in schedule.warnings if w.code == "review_date_not_set"]
     assert message.startswith(f"outcome (line {line}): The initial conference decided")
+
+
+def test_procedures_show_says_what_a_procedures_letters_say_that_others_do_not(cli):
+    """Each setting that changes a letter is shown with the text that says it."""
+
+    def shown(name: str) -> str:
+        result = cli("procedures", "show", name, env={"COLUMNS": "300"})
+        assert result.exit_code == 0, result.stderr
+        return " ".join(result.stdout.split())
+
+    bolton = shown("bolton")
+    assert "Letters: the chair meets the family before the start (Bolton leaflet" in bolton
+    assert "the chair offers to meet an excluded parent (Bolton leaflet" in bolton
+    warwickshire = shown("warwickshire")
+    assert "agencies report in their own format (Warwickshire guidelines" in warwickshire
+    assert "the initial conference sets the first review's date" in warwickshire
+    assert "the record is translated" in shown("york")
+    assert "Letters:" not in shown("london")

@@ -148,6 +148,45 @@ def profile_view(profile: Profile) -> Group:
         )
     )
     parts: list[RenderableType] = [head, table, quorum, session, checks]
+    # what this procedure's letters say that others' do not, each with the text that says it
+    own = [
+        (
+            s.chair_meets_family,
+            "the chair meets the family before the start",
+            s.chair_meets_family_source,
+        ),
+        (a.agency_format, "agencies report in their own format", a.agency_format_source),
+        (
+            bool(a.report_copy_to),
+            "an absentee's report goes to the social worker too (never a police report)",
+            a.report_copy_to_source,
+        ),
+        (
+            profile.paperwork.record_translated,
+            "the record is translated for a family member who needs an interpreter",
+            profile.paperwork.record_translated_source,
+        ),
+        (
+            profile.paperwork.review_date_set_at_initial,
+            "the initial conference sets the first review's date",
+            profile.paperwork.review_date_set_at_initial_source,
+        ),
+        (
+            profile.exclusion.chair_offers_to_meet,
+            "the chair offers to meet an excluded parent",
+            profile.exclusion.chair_offers_to_meet_source,
+        ),
+        (
+            profile.exclusion.included_in_plan,
+            "an excluded parent is included in making the plan",
+            profile.exclusion.included_in_plan_source,
+        ),
+    ]
+    said = [f"{words} ({source})" for on, words, source in own if on]
+    if said:
+        letters = Text("Letters: ", style="bold")
+        letters.append("; ".join(said))
+        parts.append(letters)
     terms = profile.terms
     if terms != type(terms)():  # a nation's own words (England's are the defaults)
         words = Text("Terms: ", style="bold")
