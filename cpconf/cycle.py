@@ -72,8 +72,11 @@ def _procedure(conference: Conference, out_dir: Path | None) -> str:
 
 def next_case_warnings(conference: Conference, today: dt.date) -> list[Notice]:
     """What to say before writing the next case file: an outcome recorded for a conference
-    that, on `today`, is still to come (the file would be written from decisions not made)."""
-    return [w for w in conference.plan(today).warnings if w.code == "outcome_before_conference"]
+    that, on `today`, is still to come (the file would be written from decisions not made),
+    or one held inquorate with no chair's decision to go ahead (decisions that may not
+    stand, London CP4 3.11)."""
+    said = {"outcome_before_conference", "held_inquorate_without_decision"}
+    return [w for w in conference.plan(today).warnings if w.code in said]
 
 
 def next_case(conference: Conference, today: dt.date, out_dir: Path | None = None) -> str | None:

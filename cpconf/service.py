@@ -31,6 +31,7 @@ from cpconf.settings_file import SETTINGS_FILE
 SettingsGiven = str | Path | Settings | None  # a settings file, loaded settings, or find each
 
 CASE_SUFFIXES = (".yaml", ".yml")
+HELD_INQUORATE = "held_inquorate_without_decision"  # Conference.plan's warning
 
 # When a deadline falls due, relative to --today. Weeks are calendar weeks, Monday to Sunday.
 GROUPS: tuple[str, ...] = ("overdue", "today", "this_week", "next_week", "later")
@@ -162,6 +163,9 @@ class CaseFacts:
     nation: str = ""  # england | wales | scotland | northern-ireland | "" (not known)
     meeting: str = "child protection conference"  # Scotland: Child Protection Planning Meeting
     meeting_short: str = "conference"  # Scotland: CPPM
+    # an outcome recorded for a meeting inquorate by its attendance, with no chair's
+    # decision to go ahead (London CP4 3.11-3.12): its decisions may not stand
+    held_inquorate: str = ""  # the case's warning, where it has one
 
     @property
     def conference_key(self) -> tuple[str, str, dt.date | None]:
@@ -217,7 +221,7 @@ class Filters:
 class CaseloadWarning:
     """Case files that do not fit together: one conference in two files, say."""
 
-    code: str  # duplicate_conference | reference_shared | not_ready
+    code: str  # duplicate_conference | reference_shared | not_ready | held_inquorate_…
     reference: str
     files: tuple[str, ...]
     used: str | None  # the one file counted, where the others were left out
@@ -553,8 +557,10 @@ def examine(
         schedule = conference.plan(today)  # with the case's own warnings
         facts = case_facts(str(path), conference.case, schedule)
         terms = conference.profile.terms
+        inquorate = [w.message for w in schedule.warnings if w.code == HELD_INQUORATE]
         facts = replace(
             facts,
+            held_inquorate=inquorate[0] if inquorate else "",
             nation=nation(conference.profile),
             meeting=terms.meeting,
             meeting_short=terms.meeting_short,
@@ -673,6 +679,11 @@ def build_caseload(
     warnings = [_not_ready(r) for r in results if isinstance(r, NotReady)] + warnings
     facts = _superseded(facts)
     cases = [c for c in facts if filters.keeps_case(c)]
+    warnings += [  # said per case: a manager sees decisions that may not stand
+        CaseloadWarning(HELD_INQUORATE, c.reference, (c.path,), None, c.held_inquorate)
+        for c in cases
+        if c.held_inquorate
+    ]
     rows = [d for c in cases for d in c.open if filters.keeps(d)]
     order = {id(d): i for i, d in enumerate(rows)}
     rows.sort(key=lambda d: (d.due, d.reference, order[id(d)]))

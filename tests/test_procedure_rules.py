@@ -330,6 +330,13 @@ def test_an_outcome_for_a_conference_inquorate_by_its_attendance_is_warned(write
         cli("letters", path, "--out", out, "--json", "--today", "2026-11-23").stdout
     )
     assert "held_inquorate_without_decision" in {w["code"] for w in letters["warnings"]}
+    # next: the review written from decisions that may not stand says so
+    review = cli("next", path, "--out", path.parent / "review.yaml", "--today", "2026-11-23")
+    assert "[held_inquorate_without_decision]" in review.stderr
+    # caseload: a manager sees it, with the file
+    load = json.loads(cli("caseload", path, "--json", "--today", "2026-11-23").stdout)
+    [warned] = [w for w in load["warnings"] if w["code"] == "held_inquorate_without_decision"]
+    assert warned["files"] == [str(path)] and "inquorate for Amy Smith" in warned["message"]
 
 
 @pytest.mark.parametrize(
