@@ -165,7 +165,7 @@ class CaseFacts:
     meeting_short: str = "conference"  # Scotland: CPPM
     # an outcome recorded for a meeting inquorate by its attendance, with no chair's
     # decision to go ahead (London CP4 3.11-3.12): its decisions may not stand
-    held_inquorate: str = ""  # the case's warning, where it has one
+    held_inquorate: bool = False
 
     @property
     def conference_key(self) -> tuple[str, str, dt.date | None]:
@@ -557,10 +557,10 @@ def examine(
         schedule = conference.plan(today)  # with the case's own warnings
         facts = case_facts(str(path), conference.case, schedule)
         terms = conference.profile.terms
-        inquorate = [w.message for w in schedule.warnings if w.code == HELD_INQUORATE]
+        inquorate = any(w.code == HELD_INQUORATE for w in schedule.warnings)
         facts = replace(
             facts,
-            held_inquorate=inquorate[0] if inquorate else "",
+            held_inquorate=inquorate,
             nation=nation(conference.profile),
             meeting=terms.meeting,
             meeting_short=terms.meeting_short,
@@ -679,8 +679,17 @@ def build_caseload(
     warnings = [_not_ready(r) for r in results if isinstance(r, NotReady)] + warnings
     facts = _superseded(facts)
     cases = [c for c in facts if filters.keeps_case(c)]
-    warnings += [  # said per case: a manager sees decisions that may not stand
-        CaseloadWarning(HELD_INQUORATE, c.reference, (c.path,), None, c.held_inquorate)
+    warnings += [  # said per case, without the children's names (initials only here)
+        CaseloadWarning(
+            HELD_INQUORATE,
+            c.reference,
+            (c.path,),
+            None,
+            f"{c.reference}: an outcome is recorded, but by its attendance the "
+            f"{c.meeting_short} was inquorate and no decision of the chair to go ahead is "
+            f"recorded (conference.inquorate_decision): cpconf check-quorum {c.path} says "
+            "what was missing.",
+        )
         for c in cases
         if c.held_inquorate
     ]

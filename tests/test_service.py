@@ -479,7 +479,7 @@ _CONFERENCE = textwrap.dedent("""\
     case: {reference: CP-X}
     conference: {type: initial, strategy_discussion: 2026-11-02, date: 2026-11-20}
     children: [{id: amy, name: Amy Smith, dob: 2019-03-14}]
-    professionals: [{id: sw, name: Jo Bloggs, agency: children_social_care}]
+    professionals: [{id: sw, name: Jo Bloggs, agency: children_social_care, attendance: attended}]
 """)
 _OUTCOME = "outcome: {decisions: [{child: amy, plan: child-protection, category: neglect}]}\n"
 
