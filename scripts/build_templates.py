@@ -122,7 +122,9 @@ CATEGORY_WORDS = (
     '{% elif d.category == "emotional" %}Emotional abuse'
     '{% elif d.category == "sexual" %}Sexual abuse'
     '{% elif d.category == "neglect" %}Neglect'
-    "{% else %}Not applicable{% endif %}"
+    # a plan with no category (Scotland records areas of concern, para 1.88): left blank,
+    # never "Not applicable" beside a plan
+    '{% elif d.plan != "child-protection" %}Not applicable{% endif %}'
 )
 COMPLAINTS_DEFAULT = (
     "If you are unhappy about how the {{ terms.short }} was run, or about what it decided, "
@@ -1150,7 +1152,8 @@ def _child_sections(doc, social_work: bool):
     para(
         doc,
         "{{ child.name }}{% if child.unborn %} (unborn){% elif child.dob %}, born "
-        "{{ child.dob }}{% if child.age %} (aged {{ child.age }}){% endif %}{% endif %}"
+        "{{ child.dob }}{% if child.age_words %} (aged {{ child.age_words }}){% endif %}"
+        "{% endif %}"
         "{% if not child.subject %}: another child in the household{% endif %}",
         style="Heading 2",
     )
@@ -1904,7 +1907,10 @@ def decision_letter():
 # -- the cycle after the conference (issue 11) -----------------------------------------
 
 CHILD_OR_CHILDREN = "{% if ended|length > 1 %}the children{% else %}the child{% endif %}"
-PLAN_CATEGORY_WORDS = CATEGORY_WORDS.replace("d.category", "plan_child.category")
+PLAN_CATEGORY_WORDS = CATEGORY_WORDS.replace("d.category", "plan_child.category").replace(
+    "d.plan",
+    '"child-protection"',  # an outline plan is always for a child with a plan
+)
 AFTER_WORDS = (  # what follows a plan that ends (London CP4 10.10)
     '{% if e.plan == "child-in-need" %}Child in need plan'
     '{% elif e.plan == "early-help" %}Early help'
@@ -2430,10 +2436,10 @@ def core_group_invitation():
     para(doc, "What the core group does", style="Heading 2")
     para(
         doc,
-        "The core group agrees the details of the child protection plan and the work that "
+        "The core group agrees the details of the {{ terms.plan }} and the work that "
         "must be done to keep {% if outcome.protection_plans > 1 %}the children{% else %}the "
         "child{% endif %} safe. It carries out the plan and checks how it is working between "
-        "conferences. The lead social worker, **{{ outcome.lead_social_worker.name or "
+        "{{ terms.short_plural }}. The lead social worker, **{{ outcome.lead_social_worker.name or "
         "social_worker.name or 'to be confirmed' }}**, coordinates its work.",
     )
     para(doc, "When and where it meets", style="Heading 2")
@@ -2462,7 +2468,10 @@ def core_group_invitation():
     para(doc, "The members", style="Heading 2")
     _members(doc)
     para(doc, "What to bring", style="Heading 2")
+    # not to a family member excluded from the whole conference: no plan is sent to them
+    tag(doc, '{%p if not (recipient.is_family and recipient.excluded == "full") %}')
     bullet(doc, "The outline {{ terms.plan }}, sent with the decision letter.")
+    tag(doc, "{%p endif %}")
     tag(doc, "{%p if recipient.is_family %}")
     bullet(doc, "What you think of the plan, and any help you need to do what it asks.")
     tag(doc, "{%p else %}")
@@ -2583,21 +2592,21 @@ def child_decision_letter():
     para(
         doc,
         '{% if decision.plan == "child-protection" %}The meeting decided that you need a '
-        "**child protection plan**. It says what your family and the people who work with you "
+        "**{{ terms.plan }}**. It says what your family and the people who work with you "
         "will do to help keep you safe.{% if decision.category %} The worry it is about is "
         'called **{% if decision.category == "physical" %}physical abuse{% elif '
         'decision.category == "emotional" %}emotional abuse{% elif decision.category == '
         '"sexual" %}sexual abuse{% else %}neglect{% endif %}**: your social worker can explain '
         "what this means.{% endif %}"
         '{% elif decision.plan == "child-in-need" %}The meeting decided that you do not need a '
-        "child protection plan{% if conference.type == 'review' %} any more{% endif %}. You "
+        "{{ terms.plan }}{% if conference.type == 'review' %} any more{% endif %}. You "
         "will have a **child in need plan** instead: your social worker will keep working with "
         "you and your family to give you the help you need."
         '{% elif decision.plan == "early-help" %}The meeting decided that you do not need a '
-        "child protection plan{% if conference.type == 'review' %} any more{% endif %}. Your "
+        "{{ terms.plan }}{% if conference.type == 'review' %} any more{% endif %}. Your "
         "family will be offered **early help**: support to make things better at home."
         '{% elif decision.plan == "no-further-action" %}The meeting decided that you do not '
-        "need a child protection plan{% if conference.type == 'review' %} any more{% endif %}, "
+        "need a {{ terms.plan }}{% if conference.type == 'review' %} any more{% endif %}, "
         "or any other plan."
         "{% else %}The meeting did not make a plan for you.{% endif %}",
     )
@@ -2694,7 +2703,7 @@ def plan_ended_notification():
     )
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if outcome.any_protection_plan %}")
-    para(doc, "The child protection plan for {{ outcome.plan_names }} continues.")
+    para(doc, "The {{ terms.plan }} for {{ outcome.plan_names }} continues.")
     tag(doc, "{%p endif %}")
     para(
         doc,

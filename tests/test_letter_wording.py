@@ -26,7 +26,7 @@ from cpconf.case import parse_case
 from cpconf.conference import Conference
 from cpconf.dates import clock
 from cpconf.letters import make_letters, plan_documents
-from cpconf.letters.context import full_stop, is_parent, sentence
+from cpconf.letters.context import age_words, full_stop, is_parent, sentence
 from cpconf.letters.engine import Renderer
 from cpconf.letters.kinds import PlannedDocument
 from cpconf.letters.pack import distribution
@@ -1059,3 +1059,47 @@ def test_a_family_member_excluded_from_the_whole_conference_is_told_its_outcome_
         assert told_to_others_only not in partner, told_to_others_only
     assert "I will decide whether you receive the record" in partner
     assert ("outline_plan", "amy") in docs
+
+
+@pytest.mark.parametrize(
+    ("dob", "on", "words"),
+    [
+        ("2026-03-10", "2026-12-01", "8 months"),
+        ("2026-11-01", "2026-12-01", "1 month"),
+        ("2026-11-20", "2026-12-01", "under a month"),
+        ("2025-12-01", "2026-12-01", "1"),
+        ("2019-03-14", "2026-12-01", "7"),
+    ],
+)
+def test_a_babys_age_is_in_months_never_aged_0(dob, on, words):
+    assert age_words(dt.date.fromisoformat(dob), dt.date.fromisoformat(on)) == words
+
+
+def test_report_templates_give_a_babys_age_in_months():
+    data = case()
+    data["children"][0]["dob"] = "2026-03-10"
+    docs = {k: squash(v) for k, v in render(data).items()}
+    report = docs[("report_template", "hv")]
+    assert "Amy Smith, born 10 March 2026 (aged 8 months)" in report
+    assert "(aged 0)" not in report
+
+
+def test_a_member_excluded_in_full_is_not_told_to_bring_a_plan_they_are_not_sent():
+    data = held()
+    data["family"].append(
+        {"id": "partner", "name": "Dean Harris", "relationship": "partner", "excluded": "full"}
+    )
+    data["outcome"]["core_group"] = ["sw", "mum", "partner"]
+    docs = {k: squash(v) for k, v in render(data, today=ON_THE_DAY).items()}
+    assert "sent with the decision letter" in docs[("core_group_invitation", "mum")]
+    assert "sent with the decision letter" not in docs[("core_group_invitation", "partner")]
+
+
+def test_a_scottish_plan_without_a_category_is_never_not_applicable():
+    data = held()
+    data["outcome"]["decisions"] = [{"child": "amy", "plan": "child-protection"}]
+    docs = {k: squash(v) for k, v in render(data, "scotland", today=ON_THE_DAY).items()}
+    letter = docs[("decision_letter", "mum")]
+    assert "Not applicable" not in letter
+    assert "Child Protection Plan" in docs[("core_group_invitation", "mum")]
+    assert "between CPPMs" in docs[("core_group_invitation", "mum")]
