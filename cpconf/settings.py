@@ -368,6 +368,8 @@ def _data(value: Any) -> Any:
 def _show(value: Any) -> str:
     if value is None:
         return ""
+    if isinstance(value, bool):  # as YAML writes it
+        return "true" if value else "false"
     if isinstance(value, ClosureRange):
         return f"{value.start.isoformat()} to {value.end.isoformat()}"
     if isinstance(value, BaseModel):
@@ -389,8 +391,9 @@ def effective_settings(
     """Every setting with its value and source: the case file, the settings file (with
     its line), the profile, or cpconf's default. `profile` is the profile as applied."""
 
-    def at_settings(key: str) -> str:
-        line = settings.line(key) if settings else None
+    def at_settings(key: str | tuple[str, ...]) -> str:
+        loc = (key,) if isinstance(key, str) else key
+        line = settings._doc.line(loc) if settings and settings._doc else None
         where = str(settings.path) if settings and settings.path else "settings"
         return f"{where}:{line}" if line else where
 
@@ -416,6 +419,11 @@ def effective_settings(
             rows.append(Effective(key, _show(data), from_case, _data(data)))
         elif key in given:
             rows.append(Effective(key, _show(value), at_settings(key), _data(value)))
+        elif _AS_LOCAL.get(key) in s.local:  # set under local: by the profile's own name
+            named = _AS_LOCAL[key]
+            set_to = s.local[named]
+            where = at_settings(("local", named))
+            rows.append(Effective(key, _show(set_to), where, _data(set_to)))
         elif profile_value is not _NONE:
             local = " (local)" if key in _LOCAL_KEYS else ""
             where = f"profile {profile.name}{local}"
@@ -483,8 +491,21 @@ def effective_settings(
         profile.attendance.report_chased_working_days,
     )
     for key, value in s.local.items():
-        rows.append(Effective(f"local.{key}", _show(value), at_settings("local"), _data(value)))
+        where = at_settings(("local", key))
+        rows.append(Effective(f"local.{key}", _show(value), where, _data(value)))
     return rows
+
+
+# the keys of cpconf.yaml for local values, and the profile's names for them (`local:`)
+_AS_LOCAL = {
+    "school_day_ends": "session.school_day_ends",
+    "conference_length_minutes": "session.expected_length_minutes",
+    "early_review_after": "deadlines.early_review",
+    "child_views_from_age": "attendance.child_views_from_age",
+    "young_child_under": "attendance.young_child_under",
+    "reply_needed_working_days": "attendance.reply_needed_working_days",
+    "report_chased_working_days": "attendance.report_chased_working_days",
+}
 
 
 _NONE = object()  # the profile has no such value

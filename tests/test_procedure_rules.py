@@ -414,7 +414,10 @@ def test_a_value_the_procedure_states_cannot_be_set_locally():
             {"deadlines.decision_letter": "2 working days", "session.nonsense": 1}
         )
     messages = " ".join(p.message for p in exc.value.problems)
-    assert "no local rule 'decision_letter'" in messages and "session.nonsense" in messages
+    assert (
+        "decision_letter: the london procedure states this deadline (London CP4" in messages
+        and "session.nonsense" in messages
+    )
     with pytest.raises(ProfileError):
         load_profile("london").with_local({"quorum.other_agencies": 1})
 

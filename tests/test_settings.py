@@ -401,7 +401,7 @@ def test_any_local_value_of_the_procedure_is_set_once_for_the_council(tmp_path):
     write(
         tmp_path / "cpconf.yaml",
         "procedure: hackney\nlocal:\n  deadlines.agency_reports_to_inbox: 5 working days\n"
-        "  quorum.exception_when_fewer_known: false\n",
+        "  quorum.exception_when_fewer_known: false\n  attendance.child_views_from_age: 12\n",
     )
     conference = cpconf.open_case(case_at(tmp_path))
     profile = conference.profile
@@ -410,7 +410,12 @@ def test_any_local_value_of_the_procedure_is_set_once_for_the_council(tmp_path):
     assert inbox is not None and str(inbox.rules[0].duration) == "5 working days"
     rows = {r.key: r for r in effective_settings(conference.settings, profile, conference.doc)}
     assert rows["local.quorum.exception_when_fewer_known"].data is False
-    assert rows["local.quorum.exception_when_fewer_known"].source.endswith("cpconf.yaml:2")
+    assert rows["local.quorum.exception_when_fewer_known"].value == "false"  # as YAML says it
+    # each at its own line, and a value with a key of its own says where it was set
+    assert rows["local.quorum.exception_when_fewer_known"].source.endswith("cpconf.yaml:4")
+    assert rows["child_views_from_age"].value == "12"
+    assert rows["child_views_from_age"].source.endswith("cpconf.yaml:5")
+    assert profile.attendance.child_views_from_age == 12
 
 
 def test_a_value_the_procedure_states_is_not_the_councils_to_set(tmp_path):
@@ -424,4 +429,17 @@ def test_a_value_the_procedure_states_is_not_the_councils_to_set(tmp_path):
     assert found == [(str(settings), 2), (str(settings), 3)]
     messages = [p.message for p in caught.value.problems]
     assert messages[0].startswith("local.quorum.other_agencies: the london procedure states")
-    assert "no local rule 'decision_letter'" in messages[1]
+    assert "states this deadline (London CP4 14.13); only local ones" in messages[1]
+
+
+def test_a_misspelt_local_value_gets_did_you_mean_at_its_line(tmp_path):
+    settings = write(
+        tmp_path / "cpconf.yaml",
+        "local:\n  deadlines.first_core_grup: 15 working days\n  sesion.school_day_ends: '15:00'\n",
+    )
+    with pytest.raises(SettingsError) as caught:
+        cpconf.open_case(case_at(tmp_path))
+    found = [(p.line, p.message) for p in caught.value.problems]
+    assert found[0][0] == 2 and "did you mean 'first_core_group'?" in found[0][1]
+    assert found[1][0] == 3 and "did you mean 'session'?" in found[1][1]
+    assert all(p.file == str(settings) for p in caught.value.problems)

@@ -511,12 +511,14 @@ class Profile(_Model):
         """
         data = self.model_dump(by_alias=True)
         problems: list[str] = []
+        sections = ("session", "quorum", "attendance", "plans", "deadlines")
         for key, value in values.items():
             section, _, name = key.partition(".")
-            if section in ("session", "quorum", "attendance", "plans") and name:
+            if section in sections[:-1] and name:
                 part = getattr(self, section)
-                if name not in type(part).model_fields or name == "local":
-                    problems.append(f"{key}: no such setting")
+                settings = [n for n in type(part).model_fields if n != "local"]
+                if name not in settings:
+                    problems.append(f"{key}: no such setting" + nearest(name, settings))
                 elif not part.is_local(name):
                     problems.append(
                         f"{key}: the {self.name} procedure states this value; only local "
@@ -528,12 +530,26 @@ class Profile(_Model):
             elif section == "deadlines" and name:
                 spec = next((d for d in data["deadlines"] if d["id"] == name), None)
                 rules = [r for r in spec["rules"] if r.get("local")] if spec else []
-                if not rules:
-                    problems.append(f"{key}: the {self.name} procedure has no local rule '{name}'")
+                if spec is None:
+                    ids = [d["id"] for d in data["deadlines"]]
+                    problems.append(
+                        f"{key}: the {self.name} procedure has no deadline '{name}'"
+                        + nearest(name, ids)
+                    )
+                elif not rules:
+                    cited = self.deadline(name)
+                    where = f" ({cited.rules[0].source})" if cited and cited.rules else ""
+                    problems.append(
+                        f"{key}: the {self.name} procedure states this deadline{where}; only "
+                        "local ones can be set"
+                    )
                 for r in rules:
                     r["duration"] = value
             else:
-                problems.append(f"{key}: not a local value (section.setting or deadlines.<id>)")
+                problems.append(
+                    f"{key}: not a local value (section.setting or deadlines.<id>)"
+                    + (nearest(section, list(sections)) if name else "")
+                )
         if problems:
             raise ProfileError([Problem(self.name, None, p) for p in problems])
         try:
