@@ -18,7 +18,7 @@ from pydantic import BaseModel, Field, PrivateAttr, field_validator
 
 from cpconf.case import Case, Contact, Date, Model, Time, validate
 from cpconf.errors import CpconfError, Problem, ProfileError, SettingsError
-from cpconf.procedures import ClosureRange, Profile, find_profile
+from cpconf.procedures import ClosureRange, Profile, find_profile, load_profile
 from cpconf.settings_file import SETTINGS_FILE, find_settings
 from cpconf.workdays import Duration
 from cpconf.yamlload import Document, load_yaml
@@ -153,10 +153,12 @@ def load_settings(path: str | Path) -> Settings:
         problems.extend(_one_per_closure(exc.problems))
     # what the model cannot see, said in the same run: the folders and the profile named
     procedure = doc.data.get("procedure")
+    procedure_found = True
     if isinstance(procedure, str) and procedure:
         try:
             find_profile(procedure, path.parent)
         except ProfileError as exc:  # said at this file's line
+            procedure_found = False
             problems.extend(
                 doc.problem(("procedure",), f"procedure: {p.message}") for p in exc.problems
             )
@@ -165,6 +167,17 @@ def load_settings(path: str | Path) -> Settings:
         folder = _beside(path.parent, templates)
         if not folder.is_dir():
             problems.append(doc.problem(("templates",), f"templates: no such folder: {folder}"))
+    # the local values against the council's own procedure, where it names one, with the
+    # rest (a case of another procedure has them checked again against its own)
+    local = doc.data.get("local")
+    if isinstance(local, dict) and local and isinstance(procedure, str) and procedure_found:
+        try:
+            own = load_profile(procedure, path.parent)
+        except ProfileError:
+            pass  # said when a case is opened with it, at the profile's own lines
+        else:
+            named = {str(k): v for k, v in local.items()}
+            problems.extend(_with_local(own, named, doc, str(path))[1])
     if problems or settings is None:
         raise SettingsError(sorted(problems, key=lambda p: p.line or 0))
     settings._path = path.absolute()  # said the same way however it was found
@@ -291,17 +304,26 @@ def apply_to_profile(profile: Profile, settings: Settings | None) -> Profile:
             _early_review(d, settings) if d.id == "early_review" else d for d in profile.deadlines
         ]
     applied = profile.model_copy(update=update) if update else profile
-    problems: list[Problem] = []
-    for key, value in settings.local.items():  # one at a time: each problem at its own line
-        try:
-            applied = applied.with_local({key: value})
-        except ProfileError as exc:
-            line = settings._doc.line(("local", key)) if settings._doc else None
-            where = str(settings.path) if settings.path else "settings"
-            problems.extend(Problem(where, line, f"local.{p.message}") for p in exc.problems)
+    where = str(settings.path) if settings.path else "settings"
+    applied, problems = _with_local(applied, settings.local, settings._doc, where)
     if problems:
         raise SettingsError(problems)
     return applied
+
+
+def _with_local(
+    profile: Profile, local: dict[str, Any], doc: Document | None, where: str
+) -> tuple[Profile, list[Problem]]:
+    """The profile with the settings' `local:` values in, and what is wrong with any, each
+    at its own line (one at a time, so that one bad key does not hide another)."""
+    problems: list[Problem] = []
+    for key, value in local.items():
+        try:
+            profile = profile.with_local({key: value})
+        except ProfileError as exc:
+            line = doc.line(("local", key)) if doc else None
+            problems.extend(Problem(where, line, f"local.{p.message}") for p in exc.problems)
+    return profile, problems
 
 
 def _early_review(spec: Any, settings: Settings) -> Any:

@@ -443,3 +443,17 @@ def test_a_misspelt_local_value_gets_did_you_mean_at_its_line(tmp_path):
     assert found[0][0] == 2 and "did you mean 'first_core_group'?" in found[0][1]
     assert found[1][0] == 3 and "did you mean 'session'?" in found[1][1]
     assert all(p.file == str(settings) for p in caught.value.problems)
+
+
+def test_a_refused_local_value_is_said_with_the_other_problems_in_one_run(tmp_path, cli):
+    settings = write(
+        tmp_path / "cpconf.yaml",
+        "procedure: london\nreports_emial: x@example.gov.uk\n"
+        "local:\n  deadlines.agency_reports: 3 working days\n",
+    )
+    result = cli("settings", "--settings", settings)
+    assert result.exit_code == 2
+    lines = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert [line.split(":")[2] for line in lines] == ["2", "4"], lines
+    assert "did you mean 'reports_email'" in lines[0]
+    assert "states this deadline (London CP4 7.9)" in lines[1]
