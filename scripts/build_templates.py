@@ -2770,6 +2770,28 @@ def timetable():
     set_widths(table, (4.6, 3.4, 5.6, 3.0))
     repeat_header(table)
     para(doc, "", after=2)
+    # every core group meeting due until the next review, as `cpconf plan` lists them
+    tag(doc, "{%p if core_groups %}")
+    para(doc, "Core group meetings until the next review", style="Heading 1")
+    groups = doc.add_table(rows=1, cols=2)
+    groups.style = "Table Grid"
+    for cell, text in zip(groups.rows[0].cells, ("Due by", "Rule"), strict=True):
+        _cell_text(cell, text, bold=True, shade="E8EEF4", size=10)
+    for row in (
+        ("{%tr for c in core_groups %}", ""),
+        (
+            "{{ c.due }}{% if c.booked %}\nbooked: {{ c.booked }}{% endif %}",
+            "{{ c.rule }} ({{ c.source }})",
+        ),
+        ("{%tr endfor %}", ""),
+    ):
+        cells = groups.add_row().cells
+        for cell, text in zip(cells, row, strict=True):
+            _cell_text(cell, text, size=10)
+    set_widths(groups, (4.6, 12.0))
+    repeat_header(groups)
+    para(doc, "", after=2)
+    tag(doc, "{%p endif %}")
     para(doc, "Warnings", style="Heading 1")
     tag(doc, "{%p if warnings %}")
     tag(doc, "{%p for w in warnings %}")

@@ -138,3 +138,23 @@ def test_docx_and_ics_are_written_both_or_neither(cli, tmp_path):
         cli("plan", SAMPLE, "--today", TODAY, "--docx", out, "--ics", ics, "--force").exit_code == 0
     )
     assert ics.exists()
+
+
+def test_the_core_group_meetings_until_the_review_are_listed(cli, tmp_path):
+    """As `cpconf plan` lists them (CONTRACT.md section 4, core_groups)."""
+    with_outcome = ROOT / "sample_cases" / "initial-with-outcome.yaml"
+    out = tmp_path / "timetable.docx"
+    assert cli("plan", with_outcome, "--today", "2026-11-20", "--docx", out).exit_code == 0
+    paragraphs, rows = document_text(out)
+    plan = cpconf.open_case(with_outcome).plan(__import__("datetime").date(2026, 11, 20))
+    assert plan.core_groups
+    assert "Core group meetings until the next review" in paragraphs
+    listed = [r for r in rows if len(r) == 2 and r[0].split("\n")[0] != "Due by"]
+    dated = [r for r in listed if any(long_date(c.due) in r[0] for c in plan.core_groups)]
+    assert len(dated) == len(plan.core_groups)
+    for c, row in zip(plan.core_groups, dated, strict=True):
+        assert row[0].startswith(long_date(c.due)) and c.rule in row[1]
+    # without a plan, no such section
+    out2 = tmp_path / "none.docx"
+    assert cli("plan", SAMPLE, "--today", TODAY, "--docx", out2).exit_code == 0
+    assert "Core group meetings until the next review" not in document_text(out2)[0]

@@ -44,6 +44,15 @@ def timetable_values(conference: Conference, schedule: Schedule) -> dict[str, An
     return {
         **shared_values(conference, schedule, on),
         "timetable": rows,
+        "core_groups": [
+            {
+                "due": long_date(c.due),
+                "booked": long_date(c.booked) if c.booked else "",
+                "rule": c.rule,
+                "source": c.source,
+            }
+            for c in schedule.core_groups
+        ],
         "warnings": [w.message for w in schedule.warnings],
     }
 
