@@ -32,6 +32,11 @@ SCHEMA_FILE = "cpconf.schema.json"
 _COMMENT_AT = 36  # comments line up here, as in the README's case file
 
 
+def _weekday(day: dt.date) -> dt.date:
+    """The day, or the Monday after where it falls at a weekend."""
+    return day + dt.timedelta(days=(7 - day.weekday()) % 7 if day.weekday() >= 5 else 0)
+
+
 def _line(text: str, comment: str = "", fill: bool = False) -> str:
     if fill:
         comment = f"{FILL_IN}: {comment}"
@@ -156,17 +161,30 @@ def new_case_text(
                     fill=True,
                 )
             )
+    # the commented examples follow the dates given (an example before the strategy
+    # discussion would be copied in wrong): weekdays, as a booked meeting is
+    anchor = dates.get(key, example_day)
+    # a pre-birth conference before the due date (London CP4 1.16: 10 weeks before it)
+    after = {"review": 91, "pre-birth": -77}.get(conference_type, 14)
+    booked = _weekday(anchor + dt.timedelta(days=after))
     if conference_type == "pre-birth":
-        add(_line("  # birth_date: 2027-02-20", "once the baby is born"))
+        born = anchor + dt.timedelta(days=-3)  # a few days before the due date
+        add(_line(f"  # birth_date: {born.isoformat()}", "once the baby is born"))
         add(_line("  # pre_proceedings: true", "where proceedings are considered after birth"))
     if conference_type == "transfer-in":
         add("  # originating_authority:          # the authority the child moved from")
         add("  #   name: Example County Council")
         add("  #   contact: {name: Alex Example, email: alex.example@example.gov.uk}")
     if conference_type == "initial":
-        add(_line("  # emergency_protection_order_expires: 2026-11-13", "where there is one"))
+        expires = anchor + dt.timedelta(days=8)
+        add(
+            _line(
+                f"  # emergency_protection_order_expires: {expires.isoformat()}",
+                "where there is one",
+            )
+        )
     add("  # Once the conference is booked:")
-    add(_line("  # date: 2026-11-20", "the booked date"))
+    add(_line(f"  # date: {booked.isoformat()}", "the booked date"))
     add(_line("  # time: 10:00", "start time for the family (24-hour)"))
     add(_line("  # mode: blended", "virtual | blended | face-to-face"))
     add(_line("  # venue: Civic Centre, Room 2", "joining details for virtual or blended"))

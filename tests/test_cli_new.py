@@ -3,7 +3,9 @@ check-quorum and letters refuse with one list of what is still to fill in."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
 
 import pytest
 
@@ -72,7 +74,7 @@ def test_filled_in_it_reads_as_any_case(cli, tmp_path):
     # the coordinator keeps the examples (as if typed in), deletes the marks, books a date
     lines = [line.split("# FILL IN")[0].rstrip() for line in path.read_text().splitlines()]
     text = "\n".join(lines) + "\n"
-    path.write_text(text.replace("  # date: 2026-11-20", "  date: 2026-11-20"))
+    path.write_text(text.replace("  # date: 2026-11-16", "  date: 2026-11-16"))
     result = cli("letters", path, "--out", tmp_path / "out", "--json", *TODAY)
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["documents"]
@@ -194,3 +196,28 @@ def test_folders_made_for_a_file_not_written_are_removed(tmp_path, monkeypatch):
     with pytest.raises(cpconf.OutputError, match="No space left"):
         cpconf.files.write_new(target, b"x", make_folder=True)
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("kind", "option", "given"),
+    [
+        ("initial", "--strategy-discussion", "2026-12-14"),
+        ("review", "--previous-conference", "2026-12-14"),
+        ("pre-birth", "--due-date", "2027-03-01"),
+        ("transfer-in", "--transfer-notification", "2026-12-14"),
+    ],
+)
+def test_the_examples_to_copy_follow_the_dates_given(cli, tmp_path, kind, option, given):
+    """A commented example date before the strategy discussion would be copied in wrong."""
+    path = tmp_path / "case.yaml"
+    extra = ("--previous-type", "initial") if kind == "review" else ()
+    assert cli("new", kind, path, option, given, *extra, *TODAY).exit_code == 0
+    text = path.read_text(encoding="utf-8")
+    booked = re.search(r"# date: (\d{4}-\d\d-\d\d)", text)
+    assert booked is not None
+    day = dt.date.fromisoformat(booked.group(1))
+    if kind == "pre-birth":  # held before the due date (London CP4 1.16)
+        assert day < dt.date.fromisoformat(given)
+    else:
+        assert day > dt.date.fromisoformat(given)
+    assert day.weekday() < 5
