@@ -158,6 +158,13 @@ def test_a_misspelt_procedure_in_the_settings_is_said_at_its_line(tmp_path):
     assert "did you mean 'york'" in problem.message
 
 
+def refused(cli, settings) -> list[str]:
+    """`cpconf settings` on a bad settings file: exit 2, and its error lines."""
+    result = cli("settings", "--settings", settings)
+    assert result.exit_code == 2
+    return [line for line in result.stderr.splitlines() if line.startswith("error:")]
+
+
 def test_every_problem_of_a_settings_file_in_one_run(tmp_path, cli):
     """The profile and the templates folder named are checked with the keys, not after."""
     settings = write(
@@ -165,9 +172,7 @@ def test_every_problem_of_a_settings_file_in_one_run(tmp_path, cli):
         "local_authority: X\nprocedure: londn\ncordinator: {name: Y}\n"
         "closures: [2026-13-01]\ntemplates: nowhere/\nalso: ours.yaml\n",
     )
-    result = cli("settings", "--settings", settings)
-    assert result.exit_code == 2
-    lines = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    lines = refused(cli, settings)
     assert [line.split(":")[2] for line in lines] == ["2", "3", "4", "5", "6"], lines
     assert "did you mean 'london'" in lines[0]
     assert "no such folder" in lines[3]
@@ -451,9 +456,7 @@ def test_a_refused_local_value_is_said_with_the_other_problems_in_one_run(tmp_pa
         "procedure: london\nreports_emial: x@example.gov.uk\n"
         "local:\n  deadlines.agency_reports: 3 working days\n",
     )
-    result = cli("settings", "--settings", settings)
-    assert result.exit_code == 2
-    lines = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    lines = refused(cli, settings)
     assert [line.split(":")[2] for line in lines] == ["2", "4"], lines
     assert "did you mean 'reports_email'" in lines[0]
     assert "states this deadline (London CP4 7.9)" in lines[1]
