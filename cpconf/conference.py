@@ -204,10 +204,8 @@ class Conference:
 
         London CP4 5.11 is quoted only where the profile follows London; the meeting is named
         in the procedure's words (Scotland: the CPPM)."""
-        from cpconf.letters.context import cp4_citation
-
         short = self.profile.terms.meeting_short
-        cited = cp4_citation(self.profile, "5.11")
+        cited = self.profile.cp4("5.11")
         why = f"exclusion then is not reason enough in itself now{cited}" if cited else ""
         out = []
         for i, f in enumerate(self.case.family):

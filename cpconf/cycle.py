@@ -17,7 +17,6 @@ from cpconf.case import Case, Contact
 from cpconf.conference import Conference
 from cpconf.dates import long_date
 from cpconf.errors import CaseError
-from cpconf.letters.context import cp4_citation
 from cpconf.procedures import BUILTIN
 from cpconf.schedule import Notice
 
@@ -145,7 +144,7 @@ def next_case(conference: Conference, today: dt.date, out_dir: Path | None = Non
         f"#   {short} are here, each professional's attendance reset to invited. Remove",
         "#   anyone no longer involved, and add anyone new.",
     ]
-    if cp4_citation(profile, ""):
+    if profile.follows_london:
         lines += [
             "# - exclusions do not carry over: exclusion at one conference is not reason enough",
             "#   in itself for exclusion at the next (London CP4 5.11). Decide again.",
@@ -183,7 +182,7 @@ def next_case(conference: Conference, today: dt.date, out_dir: Path | None = Non
     if conf.venue:
         lines.append(f"  venue: {_text(conf.venue)}  # as last time: check")
     # London CP4 8.1: wherever possible the same chair chairs the reviews
-    if cp4_citation(profile, ""):
+    if profile.follows_london:
         lines.append("  # the same chair wherever possible (London CP4 8.1)")
     else:
         lines.append(f"  # the chair of the last {short}: check")
@@ -228,7 +227,7 @@ def next_case(conference: Conference, today: dt.date, out_dir: Path | None = Non
             # not invited until the chair decides again (CP4 5.11): never by default
             lines.append(
                 f"    excluded_before: {f.excluded}  # decide again: then set excluded: and "
-                f"remove this line{cp4_citation(profile, '5.11').replace(' (London ', ' (')}"
+                f"remove this line{profile.cp4('5.11').replace(' (London ', ' (')}"
             )
     if case.professionals:
         lines.append("professionals:")
@@ -248,6 +247,6 @@ def next_case(conference: Conference, today: dt.date, out_dir: Path | None = Non
         if p.observer:
             lines.append(
                 "    observer: true  # the chair's and the family's consent again"
-                + cp4_citation(profile, "3.3").replace(" (London ", " (")
+                + profile.cp4("3.3").replace(" (London ", " (")
             )
     return "\n".join(lines) + "\n"

@@ -17,6 +17,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "sample_cases" / "initial.yaml"
 HEAVY = ("docxtpl", "docx", "jinja2", "lxml", "rich", "holidays", "icalendar")
+# cpconf's own packages for documents: a command that writes none does not load them
+OWN = ("cpconf.letters", "cpconf.sending")
 
 RUN = """\
 import sys
@@ -28,8 +30,12 @@ except SystemExit as exc:
     code = exc.code
 else:
     code = 0
-print(code, *sorted({m.split(".")[0] for m in sys.modules} & set(HEAVY)), file=sys.stderr)
-""".replace("HEAVY", repr(HEAVY))
+print(
+    code,
+    *sorted({m.split(".")[0] for m in sys.modules} & set(HEAVY) | set(sys.modules) & set(OWN)),
+    file=sys.stderr,
+)
+""".replace("HEAVY", repr(HEAVY)).replace("OWN", repr(OWN))
 
 
 def imported(*args: str | Path, cache: Path, warm: bool = True) -> tuple[str, list[str]]:
@@ -56,8 +62,9 @@ def imported(*args: str | Path, cache: Path, warm: bool = True) -> tuple[str, li
         ("plan", SAMPLE, "--json", "--today", "2026-11-10"),
         ("check-quorum", SAMPLE, "--json", "--today", "2026-11-10"),
         ("caseload", ROOT / "sample_cases", "--json", "--today", "2026-11-10"),
+        ("plan", ROOT / "sample_cases" / "initial-with-outcome.yaml", "--json"),
     ],
-    ids=["plan", "check-quorum", "caseload"],
+    ids=["plan", "check-quorum", "caseload", "plan-after-the-conference"],
 )
 def test_json_commands_import_no_document_library_no_rich_no_holidays(args, tmp_path):
     code, loaded = imported(*args, cache=tmp_path)
@@ -77,4 +84,14 @@ def test_the_check_itself_sees_what_letters_import(tmp_path):
         "letters", SAMPLE, "--out", out, "--today", "2026-11-10", cache=tmp_path, warm=False
     )
     assert code == "0"
-    assert {"docxtpl", "jinja2", "rich"} <= set(loaded)
+    assert {"docxtpl", "jinja2", "rich", "cpconf.letters"} <= set(loaded)
+
+
+def test_next_writes_a_case_file_without_the_document_packages(tmp_path):
+    out = tmp_path / "review.yaml"
+    with_outcome = ROOT / "sample_cases" / "initial-with-outcome.yaml"
+    code, loaded = imported(
+        "next", with_outcome, "--out", out, "--today", "2026-11-20", "--force", cache=tmp_path
+    )
+    assert code == "0" and out.exists()
+    assert not set(loaded) & set(OWN), loaded
