@@ -65,14 +65,16 @@ def attendance_warnings(
     out: list[AttendanceWarning] = []
 
     invited = {p.agency for p in case.professionals}
-    for agency in profile.quorum.always_invite:
+    q = profile.quorum
+    for agency in q.always_invite:
         if agency not in invited:
+            named = join_names([q.agency_words.get(a) or AGENCY_NAMES[a] for a in q.always_invite])
             out.append(
                 AttendanceWarning(
                     "agency_not_invited",
-                    f"No one from {AGENCY_NAMES[agency]} is invited; the {profile.name} procedure "
-                    f"invites {join_names([AGENCY_NAMES[a] for a in profile.quorum.always_invite])} to every "
-                    f"conference {_cite(profile.quorum.source)}.",
+                    f"No one from {q.agency_words.get(agency) or AGENCY_NAMES[agency]} is "
+                    f"invited; the {profile.name} procedure invites {named} to every "
+                    f"{profile.terms.meeting_short} {_cite(q.source)}.",
                 )
             )
 

@@ -7,6 +7,7 @@ attendance checks reported with it (cpconf.attendance) read its `attendance:` se
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, get_args
 
@@ -84,6 +85,7 @@ class QuorumReport:
     settings: str | None = None  # the council settings file used (cpconf.yaml)
     meeting: str = "conference"  # the procedure's short name for it (Scotland: CPPM)
     follows_london: bool = True  # London CP4's paragraphs hold (`Profile.follows_london`)
+    agency_words: dict[str, str] = field(default_factory=dict)  # `Quorum.agency_words`
 
     @property
     def quorate(self) -> bool:
@@ -131,9 +133,10 @@ def _sort_key(unit: str, rule: Quorum) -> tuple[int, int, str]:
     return (1, order, unit)
 
 
-def unit_name(unit: str) -> str:
-    """An agency id in words ("the police"); an organisation stays as it is."""
-    return AGENCY_NAMES.get(unit, unit)
+def unit_name(unit: str, words: Mapping[Any, str] | None = None) -> str:
+    """An agency id in words ("the police"), in the procedure's own where it has them
+    (`Quorum.agency_words`); an organisation stays as it is."""
+    return (words or {}).get(unit) or AGENCY_NAMES.get(unit, unit)
 
 
 def _nouns(rule: Quorum) -> tuple[str, str]:
@@ -146,12 +149,13 @@ def _why(prof: Professional) -> str:
     return "observer only" if prof.observer and prof.present else WHY[prof.attendance]
 
 
-def _candidates(units: list[str], absent: list[NotPresent]) -> list[str]:
+def _candidates(units: list[str], absent: list[NotPresent], rule: Quorum) -> list[str]:
     """Each unit in words, with who could come and why they are not counted."""
     out = []
     for unit in units:
         people = [f"{p.name}, {p.why}" for p in absent if p.unit == unit]
-        out.append(f"{unit_name(unit)} ({'; '.join(people)})" if people else unit_name(unit))
+        name = unit_name(unit, rule.agency_words)
+        out.append(f"{name} ({'; '.join(people)})" if people else name)
     return out
 
 
@@ -200,20 +204,21 @@ def assess_child(case: Case, child: Child, rule: Quorum) -> ChildQuorum:
     if not quorate:
         parts = []
         if not required_present:
-            parts.append(_candidates([required], not_present)[0])
+            parts.append(_candidates([required], not_present, rule)[0])
         for agency in also_missing:
             people = [
                 f"{p.name}, {_why(p)}"
                 for p in case.professionals
                 if p.agency == agency and not (p.present and not p.observer)
             ]
-            parts.append(unit_name(agency) + (f" ({'; '.join(people)})" if people else ""))
+            name = unit_name(agency, rule.agency_words)
+            parts.append(name + (f" ({'; '.join(people)})" if people else ""))
         absent_units = [u for u in known_others if u not in others_present]
         if fewer_known:
             if absent_units:
                 # CP4 3.10 exception: with so few agencies involved, every one must come
                 parts.append(
-                    join_names(_candidates(absent_units, not_present))
+                    join_names(_candidates(absent_units, not_present, rule))
                     + f" (only {len(known)} {noun if len(known) == 1 else nouns} "
                     f"{'has' if len(known) == 1 else 'have'} had direct contact with {name}, "
                     "so every one must be present)"
@@ -223,7 +228,7 @@ def assess_child(case: Case, child: Child, rule: Quorum) -> ChildQuorum:
             count = NUMBERS.get(need, str(need))
             what = f"{count} more {noun if need == 1 else nouns} with direct contact with {name}"
             if absent_units:
-                what += ": " + join_names(_candidates(absent_units, not_present), "or")
+                what += ": " + join_names(_candidates(absent_units, not_present, rule), "or")
             if len(absent_units) < need:
                 what += (
                     f" ({'and ' if absent_units else ''}no other {noun} is recorded as having "
@@ -247,7 +252,8 @@ def rule_words(rule: Quorum) -> str:
     """The quorum rule in words, as the profile sets it."""
     noun, nouns = _nouns(rule)
     other = NUMBERS.get(rule.other_agencies, str(rule.other_agencies))
-    required = join_names([unit_name(a) for a in [rule.required_agency, *rule.also_required]])
+    units = [rule.required_agency, *rule.also_required]
+    required = join_names([unit_name(a, rule.agency_words) for a in units])
     others = (
         f" and at least {other} other {noun if rule.other_agencies == 1 else nouns} with "
         "direct contact with each subject child"
@@ -326,4 +332,5 @@ def check_quorum(
         warnings=warnings,
         meeting=profile.terms.meeting_short,
         follows_london=profile.follows_london,
+        agency_words={str(k): v for k, v in rule.agency_words.items()},
     )

@@ -122,3 +122,19 @@ def test_check_quorum_cites_london_only_under_london(cli, write_case):
         assert "decided to go ahead" in text_out, text_out
         assert ("London CP4 3.11" in text_out) == cited, procedure
         assert ("early review conference must be arranged" in text_out) == cited, procedure
+
+
+def test_check_quorum_names_the_agencies_in_the_nations_words(cli, write_case):
+    """Scotland's para 3.131 names the core agencies "social work, health and police"."""
+    text = MINIMAL.replace("reference: CP-TEST-1", "reference: CP-TEST-1\n  procedure: scotland")
+    out = cli("check-quorum", write_case(text), "--today", "2026-11-03", env={"COLUMNS": "200"})
+    said = " ".join(out.stdout.split())
+    assert "social work" in said and "children's social care" not in said, said
+    data = json.loads(
+        cli("check-quorum", write_case(text), "--today", "2026-11-03", "--json").stdout
+    )
+    amy = data["children"]["amy"]
+    assert amy["missing"].startswith("social work (Jo Bloggs")  # in words
+    assert amy["known"] == ["children_social_care"]  # the ids stay the contract's
+    invite = [w["message"] for w in data["warnings"] if w["code"] == "agency_not_invited"]
+    assert invite and all("to every CPPM" in m for m in invite)

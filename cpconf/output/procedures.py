@@ -91,7 +91,9 @@ def profile_view(profile: Profile) -> Group:
     if q.exception_when_fewer_known:
         quorum.append(" " + exception_words(q))
     if q.always_invite:
-        quorum.append(f"; always invited: {', '.join(unit_name(a) for a in q.always_invite)}")
+        quorum.append(
+            f"; always invited: {', '.join(unit_name(a, q.agency_words) for a in q.always_invite)}"
+        )
     s = profile.session
     session = Text("Session: ", style="bold")
     bits = []

@@ -12,7 +12,9 @@ from cpconf.names import first_name
 from cpconf.quorum import ChildQuorum, QuorumReport, unit_name
 
 
-def _child_quorum_table(child: ChildQuorum, nouns: str, exception_source: str) -> Table:
+def _child_quorum_table(
+    child: ChildQuorum, nouns: str, exception_source: str, words: dict[str, str]
+) -> Table:
     if child.quorate:
         verdict = Text(
             "Quorate by exception" if child.by_exception else "Quorate", style="bold green"
@@ -24,14 +26,14 @@ def _child_quorum_table(child: ChildQuorum, nouns: str, exception_source: str) -
     table = Table(title=title, title_justify="left", show_header=False, expand=False)
     table.add_column("", style="bold", no_wrap=True)
     table.add_column("")
-    present = ", ".join(unit_name(u) for u in child.present) or "none"
+    present = ", ".join(unit_name(u, words) for u in child.present) or "none"
     table.add_row("Present", escape(present))
     if child.not_present:
         lines = Text()
         for i, p in enumerate(child.not_present):
             if i:
                 lines.append("\n")
-            lines.append(f"{p.name}, {unit_name(p.unit)}")
+            lines.append(f"{p.name}, {unit_name(p.unit, words)}")
             lines.append(f": {p.why}", style="yellow")
         table.add_row("Not counted", lines)
     else:
@@ -71,7 +73,9 @@ def quorum_view(report: QuorumReport) -> Group:
         parts.append(Text(f"{names} {verb} of the {report.meeting}: not assessed.", style="dim"))
     for child in report.children:
         parts.append(Text(""))
-        parts.append(_child_quorum_table(child, nouns, report.exception_source))
+        parts.append(
+            _child_quorum_table(child, nouns, report.exception_source, report.agency_words)
+        )
     parts.append(Text(""))
     inquorate = [c.name for c in report.children if not c.quorate]
     if not inquorate:

@@ -273,6 +273,9 @@ class Quorum(LocalValues):
     # agencies that must also be present, whether or not they know the child (Scotland's
     # core agencies, National Guidance 2021 para 3.131: social work, health and police)
     also_required: list[Agency] = Field(default_factory=list)
+    # the procedure's own words for an agency, where they are not England's (Scotland's
+    # para 3.131: "social work" for children's social care)
+    agency_words: dict[Agency, str] = Field(default_factory=dict)
     other_agencies: int = 2
     count: Literal["agencies", "organisations"] = "agencies"
     # London CP4 3.10: where fewer than three agencies know the child the quorum "may be
