@@ -106,6 +106,7 @@ class Conference:
                 *self._too_early(today),
                 *later,
                 *self._to_decide(),
+                *self._excluded_in_core_group(),
                 *self._held_inquorate(today),
             ]
         ]
@@ -219,6 +220,28 @@ class Conference:
                         f"{short} before this one{'; ' + why if why else ''}. Until the chair "
                         "decides, no invitation is written for them: record excluded: (none, "
                         "part or full) and remove excluded_before.",
+                    )
+                )
+        return out
+
+    def _excluded_in_core_group(self) -> list[tuple[str, str]]:
+        """A family member excluded from the whole conference named in the core group: the
+        core group invitation gives its members and meetings, which their decision letter
+        leaves out; the chair decides which it is to be."""
+        outcome = self.case.outcome
+        members = set(outcome.core_group) if outcome else set()
+        out = []
+        for f in self.case.family:
+            if f.excluded == "full" and f.id in members:
+                line = self.doc.line(("outcome", "core_group"))
+                where = "outcome.core_group" + (f" (line {line})" if line else "")
+                out.append(
+                    (
+                        "excluded_in_core_group",
+                        f"{where}: {f.name} was excluded from the whole conference but is a "
+                        "member of the core group, so the core group invitation gives them "
+                        "its members and meetings: check with the chair, and remove them from "
+                        "the core group if they are not to be a member.",
                     )
                 )
         return out

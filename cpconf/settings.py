@@ -439,13 +439,13 @@ def effective_settings(
             for part in case_loc or ():
                 data = data[part]
             rows.append(Effective(key, _show(data), from_case, _data(data)))
-        elif key in given:
-            rows.append(Effective(key, _show(value), at_settings(key), _data(value)))
-        elif _AS_LOCAL.get(key) in s.local:  # set under local: by the profile's own name
+        elif _AS_LOCAL.get(key) in s.local:  # under local: by the profile's name (it wins)
             named = _AS_LOCAL[key]
             set_to = s.local[named]
             where = at_settings(("local", named))
             rows.append(Effective(key, _show(set_to), where, _data(set_to)))
+        elif key in given:
+            rows.append(Effective(key, _show(value), at_settings(key), _data(value)))
         elif profile_value is not _NONE:
             local = " (local)" if key in _LOCAL_KEYS else ""
             where = f"profile {profile.name}{local}"

@@ -167,6 +167,9 @@ def new_case_text(
     # a pre-birth conference before the due date (London CP4 1.16: 10 weeks before it)
     after = {"review": 91, "pre-birth": -77}.get(conference_type, 14)
     booked = _weekday(anchor + dt.timedelta(days=after))
+    strategy = dates.get("strategy_discussion")
+    if strategy is not None and booked <= strategy:  # a pre-birth one after its strategy discussion
+        booked = _weekday(strategy + dt.timedelta(days=14))
     if conference_type == "pre-birth":
         born = anchor + dt.timedelta(days=-3)  # a few days before the due date
         add(_line(f"  # birth_date: {born.isoformat()}", "once the baby is born"))
@@ -176,7 +179,7 @@ def new_case_text(
         add("  #   name: Example County Council")
         add("  #   contact: {name: Alex Example, email: alex.example@example.gov.uk}")
     if conference_type == "initial":
-        expires = anchor + dt.timedelta(days=8)
+        expires = booked + dt.timedelta(days=1)  # the booking before it (London CP4 1.8)
         add(
             _line(
                 f"  # emergency_protection_order_expires: {expires.isoformat()}",

@@ -1018,7 +1018,9 @@ def exclusion_letter():
         "We will write to you{% if deadlines.decision_letter %} by "
         "{{ deadlines.decision_letter }}{% endif %} to tell you what the {{ terms.short }} decided.",
     )
-    tag(doc, '{%p if recipient.excluded == "part" %}')
+    # London CP4 4.1 (a parent at part receives the record) and 5.10 (the chair decides for
+    # one excluded): London's words, not the nations'
+    tag(doc, '{%p if follows_london and recipient.excluded == "part" %}')
     para(
         doc,
         "Because you will be at part of the {{ terms.short }}, you will receive the record of the "
@@ -1026,7 +1028,7 @@ def exclusion_letter():
         "{% endif %}. I will decide whether you receive all of it or only the part you "
         "attended.",
     )
-    tag(doc, "{%p else %}")
+    tag(doc, "{%p elif follows_london %}")
     para(doc, "I will decide whether you will also receive the record of the {{ terms.short }}.")
     tag(doc, "{%p endif %}")
     # The section stays on one page with the signature, so that the signature never
@@ -1635,9 +1637,9 @@ def originating_authority_invitation():
         # London CP4 1.17: "the same status and purpose as an initial conference"; the
         # nations' texts as held say only that the receiving authority holds one
         "{% if follows_london %}A transfer-in conference has the same status and purpose as "
-        "an initial child protection conference, and it{% else %}The {{ terms.short }}"
-        "{% endif %} should receive reports from your authority. Please "
-        "send them " + above("agency_reports", "by the date below") + ".",
+        "an initial child protection conference, and it should receive reports from your "
+        "authority. Please send them{% else %}Please send us your authority's reports"
+        "{% endif %} " + above("agency_reports", "by the date below") + ".",
     )
     facts_table(
         doc,
@@ -1831,12 +1833,15 @@ def decision_letter():
     # York guide, "Plans arising from conference": where an interpreter is required the
     # record "will also be translated for the family" (`paperwork.record_translated`)
     tag(doc, '{%p if recipient.is_family and recipient.excluded == "full" %}')
+    # London CP4 5.10: the chair decides; the nations' texts as held say nothing of it
+    tag(doc, "{%p if follows_london %}")
     para(
         doc,
         "I will decide whether you receive the record of the {{ terms.short }}."
         "{% if paperwork.record_translated and recipient.interpreter %} If you do, it will "
         "be translated for you.{% endif %}",
     )
+    tag(doc, "{%p endif %}")
     tag(doc, "{%p elif recipient.is_family %}")
     para(
         doc,
@@ -2087,8 +2092,8 @@ def outline_plan():
             "This plan, signed by the chair, is sent with the decision letter to everyone who "
             "attended or was invited to the {{ terms.short }}, including the parents"
             "{% if plan_child.invite %} and {{ plan_child.called }}{% endif %}."
-            "{% if paperwork.full_plan_after_first_core_group %} The full child protection "
-            "plan is drawn up at the first core group meeting and sent to the family and the "
+            "{% if paperwork.full_plan_after_first_core_group %} The full {{ terms.plan }} "
+            "is drawn up at the first core group meeting and sent to the family and the "
             "core group.{% endif %}",
         ),
     )
@@ -2428,8 +2433,8 @@ def core_group_invitation():
         doc,
         f"The {CONF_NAME} on {{{{ conference.date }}}} decided that "
         "{{ outcome.plan_names }} {% if conference.type == 'review' %}still {% endif %}"
-        "{% if outcome.protection_plans > 1 %}need{% else %}needs{% endif %} a child "
-        "protection plan. You are a member of the core group: the family "
+        "{% if outcome.protection_plans > 1 %}need{% else %}needs{% endif %} a "
+        "{{ terms.plan }}. You are a member of the core group: the family "
         "members and professionals who work most closely with "
         "{% if outcome.protection_plans > 1 %}the children{% else %}the child{% endif %}.",
     )
@@ -2472,8 +2477,9 @@ def core_group_invitation():
     tag(doc, '{%p if not (recipient.is_family and recipient.excluded == "full") %}')
     bullet(doc, "The outline {{ terms.plan }}, sent with the decision letter.")
     tag(doc, "{%p endif %}")
-    tag(doc, "{%p if recipient.is_family %}")
+    tag(doc, '{%p if recipient.is_family and recipient.excluded != "full" %}')
     bullet(doc, "What you think of the plan, and any help you need to do what it asks.")
+    tag(doc, "{%p elif recipient.is_family %}")
     tag(doc, "{%p else %}")
     bullet(
         doc,
@@ -2658,12 +2664,12 @@ def plan_ended_notification():
     letterhead(doc)
     recipient_block(doc)
     para(doc, "Dear {{ recipient.name }},")
-    para(doc, "Child protection plan ended: {{ ended_names }}", style="Heading 1")
+    para(doc, "{{ terms.plan_title }} ended: {{ ended_names }}", style="Heading 1")
     para(
         doc,
         f"The {CONF_NAME} on {{{{ conference.date }}}} decided that {{{{ ended_names }}}} "
-        "{% if ended|length > 1 %}no longer need{% else %}no longer needs{% endif %} a child "
-        "protection plan. {% if ended|length > 1 %}Their plans{% else %}The plan{% endif %} "
+        "{% if ended|length > 1 %}no longer need{% else %}no longer needs{% endif %} a "
+        "{{ terms.plan }}. {% if ended|length > 1 %}Their plans{% else %}The plan{% endif %} "
         "ended on {{ conference.date }}.",
     )
     # CP4 10.9: to the agencies invited to the initial conference and the current core group

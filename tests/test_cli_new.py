@@ -205,17 +205,25 @@ def test_folders_made_for_a_file_not_written_are_removed(tmp_path, monkeypatch):
         ("review", "--previous-conference", "2026-12-14"),
         ("pre-birth", "--due-date", "2027-03-01"),
         ("transfer-in", "--transfer-notification", "2026-12-14"),
+        ("pre-birth", "--due-date", "2027-01-20"),
     ],
 )
 def test_the_examples_to_copy_follow_the_dates_given(cli, tmp_path, kind, option, given):
     """A commented example date before the strategy discussion would be copied in wrong."""
     path = tmp_path / "case.yaml"
     extra = ("--previous-type", "initial") if kind == "review" else ()
+    if kind == "pre-birth":  # and a strategy discussion late in the pregnancy
+        extra = ("--strategy-discussion", "2026-11-20")
     assert cli("new", kind, path, option, given, *extra, *TODAY).exit_code == 0
     text = path.read_text(encoding="utf-8")
     booked = re.search(r"# date: (\d{4}-\d\d-\d\d)", text)
     assert booked is not None
     day = dt.date.fromisoformat(booked.group(1))
+    if kind == "pre-birth":
+        assert day > dt.date(2026, 11, 20)  # after the strategy discussion given
+    expires = re.search(r"# emergency_protection_order_expires: (\S+)", text)
+    if expires:  # an example EPO does not make the example booking late (London CP4 1.8)
+        assert day < dt.date.fromisoformat(expires.group(1))
     if kind == "pre-birth":  # held before the due date (London CP4 1.16)
         assert day < dt.date.fromisoformat(given)
     else:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from docx.oxml.ns import qn
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -1103,3 +1104,30 @@ def test_a_scottish_plan_without_a_category_is_never_not_applicable():
     assert "Not applicable" not in letter
     assert "Child Protection Plan" in docs[("core_group_invitation", "mum")]
     assert "between CPPMs" in docs[("core_group_invitation", "mum")]
+
+
+def test_the_record_for_an_excluded_parent_is_londons_rule_only():
+    """London CP4 4.1 and 5.10 say who decides on the record for a parent excluded; the
+    nations' texts as held do not: their letters do not say it."""
+    data = held()
+    data["family"].append(
+        {"id": "partner", "name": "Dean Harris", "relationship": "partner", "excluded": "full"}
+    )
+    london = squash(render(data, today=ON_THE_DAY)[("decision_letter", "partner")])
+    assert "I will decide whether you receive the record" in london
+    scotland = squash(render(data, "scotland", today=ON_THE_DAY)[("decision_letter", "partner")])
+    assert "receive the record" not in scotland
+
+
+def test_a_member_excluded_in_full_named_in_the_core_group_is_warned(write_case):
+    from cpconf.conference import open_case
+
+    data = held()
+    data["family"].append(
+        {"id": "partner", "name": "Dean Harris", "relationship": "partner", "excluded": "full"}
+    )
+    data["outcome"]["core_group"] = ["sw", "partner"]
+    path = write_case(yaml.safe_dump(data, sort_keys=False))
+    found = {w.code: w.message for w in open_case(path).plan(ON_THE_DAY).warnings}
+    assert "Dean Harris was excluded from the whole conference" in found["excluded_in_core_group"]
+    assert found["excluded_in_core_group"].startswith("outcome.core_group (line ")

@@ -351,7 +351,7 @@ def test_a_scottish_transfer_invitation_speaks_of_the_cppm(tmp_path):
     text = " ".join(scot.split())
     assert "Transfer Child Protection Planning Meeting:" in text
     assert "same status and purpose" not in text and "child protection conference" not in text
-    assert "The CPPM should receive reports from your authority." in text
+    assert "Please send us your authority's reports before the CPPM." in text
     docs = nation_pack(tmp_path / "l", "london", transfer, dt.date(2026, 11, 10))
     (ldn,) = [v for (kind, _), v in docs.items() if kind == "originating_authority_invitation"]
     assert "same status and purpose as an initial child protection conference" in " ".join(

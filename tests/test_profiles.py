@@ -281,6 +281,8 @@ def test_an_extending_profile_without_a_name_is_named_after_its_file(tmp_path):
         "session: {chair_meets_family: true}",
         "attendance: {report_copy_to: [social_worker]}",
         "paperwork: {record_translated: true}",
+        "paperwork: {full_plan_after_first_core_group: true}",
+        "paperwork: {core_group_rhythm: fortnightly}",
     ],
 )
 def test_a_setting_a_procedure_must_say_comes_with_its_source(tmp_path, setting):
@@ -289,9 +291,10 @@ def test_a_setting_a_procedure_must_say_comes_with_its_source(tmp_path, setting)
     own = tmp_path / "ours.yaml"
     own.write_text(f"name: ours\nextends: london\n{setting}\n", encoding="utf-8")
     key = setting.split("{")[1].split(":")[0]
-    with pytest.raises(ProfileError, match=f"{key} is set without {key}_source"):
+    source = {"full_plan_after_first_core_group": "full_plan_source"}.get(key, f"{key}_source")
+    with pytest.raises(ProfileError, match=f"{key} is set without {source}"):
         load_profile(str(own))
     section, _, rest = setting.partition(": {")
-    cited = f"{section}: {{{rest[:-1]}, {key}_source: 'Our procedure, 2.3'}}"
+    cited = f"{section}: {{{rest[:-1]}, {source}: 'Our procedure, 2.3'}}"
     own.write_text(f"name: ours\nextends: london\n{cited}\n", encoding="utf-8")
     assert load_profile(str(own)).name == "ours"

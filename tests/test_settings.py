@@ -460,3 +460,16 @@ def test_a_refused_local_value_is_said_with_the_other_problems_in_one_run(tmp_pa
     assert [line.split(":")[2] for line in lines] == ["2", "4"], lines
     assert "did you mean 'reports_email'" in lines[0]
     assert "states this deadline (London CP4 7.9)" in lines[1]
+
+
+def test_settings_shows_the_value_in_force_when_set_both_ways(tmp_path):
+    """`local:` is applied last: it is the value the profile runs on, and the one shown."""
+    write(
+        tmp_path / "cpconf.yaml",
+        "child_views_from_age: 11\nlocal:\n  attendance.child_views_from_age: 12\n",
+    )
+    conference = cpconf.open_case(case_at(tmp_path))
+    assert conference.profile.attendance.child_views_from_age == 12
+    rows = {r.key: r for r in effective_settings(conference.settings, conference.profile)}
+    assert rows["child_views_from_age"].value == "12"
+    assert rows["child_views_from_age"].source.endswith("cpconf.yaml:3")

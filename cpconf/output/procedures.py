@@ -160,8 +160,8 @@ def profile_view(profile: Profile) -> Group:
         (a.agency_format, "agencies report in their own format", a.agency_format_source),
         (
             bool(a.report_copy_to),
-            "an absentee's report goes to the social worker too (never a police report)",
-            a.report_copy_to_source,
+            "an absentee's report goes to the social worker too",
+            f"{a.report_copy_to_source}; never a police report: London CP4 7.10",
         ),
         (
             profile.paperwork.record_translated,

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from pydantic import (
     BaseModel,
@@ -98,16 +98,25 @@ def _all_types() -> list[ConferenceType]:
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
 
+    # settings whose source field is not named `<setting>_source`
+    _SOURCES: ClassVar[dict[str, str]] = {
+        "full_plan_after_first_core_group": "full_plan_source",
+        "blended_in_person": "blended_source",
+        "child_booklet": "child_source",
+        "child_advocacy": "child_source",
+    }
+
     @model_validator(mode="after")
     def _cited(self) -> _Model:
-        """A setting a procedure must say (`chair_meets_family: true`) comes with the text
-        that says it (`chair_meets_family_source`): a rule is data, and each cites its text."""
+        """A setting a procedure must say (`chair_meets_family: true`, a core group rhythm)
+        comes with the text that says it (`chair_meets_family_source`): a rule is data, and
+        each cites its text."""
         fields = type(self).model_fields
         for name in fields:
-            source = f"{name}_source"
+            source = self._SOURCES.get(name, f"{name}_source")
             value = getattr(self, name)
             unsourced = source in fields and getattr(self, source) is None
-            if unsourced and value and isinstance(value, (bool, list)):
+            if unsourced and value and isinstance(value, (bool, list, str)):
                 raise ValueError(f"{name} is set without {source}: cite the text that says it")
         return self
 
