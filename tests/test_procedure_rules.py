@@ -338,6 +338,11 @@ def test_an_outcome_for_a_conference_inquorate_by_its_attendance_is_warned(write
     [warned] = [w for w in load["warnings"] if w["code"] == "held_inquorate_without_decision"]
     assert warned["files"] == [str(path)] and "was inquorate" in warned["message"]
     assert "Amy" not in warned["message"]  # the caseload names no child
+    page = path.parent / "caseload.html"
+    assert cli("caseload", path, "--today", "2026-11-23", "--html", page).exit_code in (0, 1)
+    html = page.read_text(encoding="utf-8")
+    assert "its attendance shows was inquorate" in html and "CP-T" in html
+    assert "share a reference" not in html and "Amy" not in html
 
 
 @pytest.mark.parametrize(

@@ -166,7 +166,13 @@ def page_values(load: Caseload, title: str | None = None) -> dict[str, Any]:
         "england_cases": english,  # some cases only: the figure is said to be for these
         "chairs": _load(load.facts, "chair"),
         "coordinators": _load(load.facts, "coordinator"),
-        "warnings": len(load.warnings) - load.not_ready,
+        "warnings": sum(
+            w.code in ("duplicate_conference", "reference_shared") for w in load.warnings
+        ),
+        # an outcome recorded for a meeting inquorate by its attendance, no decision to go on
+        "held_inquorate": sorted(
+            {w.reference for w in load.warnings if w.code == "held_inquorate_without_decision"}
+        ),
         "not_ready": load.not_ready,
         # which filters were given, never what they were given (part of a person's name)
         "filtered": [
