@@ -122,8 +122,9 @@ CATEGORY_WORDS = (
     '{% elif d.category == "emotional" %}Emotional abuse'
     '{% elif d.category == "sexual" %}Sexual abuse'
     '{% elif d.category == "neglect" %}Neglect'
-    # a plan with no category (Scotland records areas of concern, para 1.88): left blank,
-    # never "Not applicable" beside a plan
+    # Scotland records areas of concern, not a category (para 1.88): those recorded, else
+    # blank; never "Not applicable" beside a plan
+    "{% elif d.concerns %}{{ d.concerns|capitalize }}"
     '{% elif d.plan != "child-protection" %}Not applicable{% endif %}'
 )
 COMPLAINTS_DEFAULT = (
@@ -1912,9 +1913,13 @@ def decision_letter():
 # -- the cycle after the conference (issue 11) -----------------------------------------
 
 CHILD_OR_CHILDREN = "{% if ended|length > 1 %}the children{% else %}the child{% endif %}"
-PLAN_CATEGORY_WORDS = CATEGORY_WORDS.replace("d.category", "plan_child.category").replace(
-    "d.plan",
-    '"child-protection"',  # an outline plan is always for a child with a plan
+PLAN_CATEGORY_WORDS = (
+    CATEGORY_WORDS.replace("d.category", "plan_child.category")
+    .replace("d.concerns", "plan_child.concerns")
+    .replace(
+        "d.plan",
+        '"child-protection"',  # an outline plan is always for a child with a plan
+    )
 )
 AFTER_WORDS = (  # what follows a plan that ends (London CP4 10.10)
     '{% if e.plan == "child-in-need" %}Child in need plan'

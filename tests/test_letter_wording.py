@@ -1104,6 +1104,11 @@ def test_a_scottish_plan_without_a_category_is_never_not_applicable():
     assert "Not applicable" not in letter
     assert "Child Protection Plan" in docs[("core_group_invitation", "mum")]
     assert "between CPPMs" in docs[("core_group_invitation", "mum")]
+    # the areas of concern recorded (para 1.88) stand where a category would
+    data["outcome"]["decisions"][0]["concerns"] = ["domestic abuse", "parental substance use"]
+    docs = {k: squash(v) for k, v in render(data, "scotland", today=ON_THE_DAY).items()}
+    assert "Domestic abuse, parental substance use" in docs[("decision_letter", "mum")]
+    assert "Domestic abuse, parental substance use" in docs[("outline_plan", "amy")]
 
 
 def test_the_record_for_an_excluded_parent_is_londons_rule_only():

@@ -384,6 +384,11 @@ class Decision(Model):
         description="physical | emotional | sexual | neglect: required with a child protection "
         "plan, where the procedure has categories (Scotland's records areas of concern instead).",
     )
+    concerns: list[str] = Field(
+        default_factory=list,
+        description="The areas of concern recorded with a plan where the procedure has no "
+        "categories (Scotland: National Guidance 2021 para 1.88), e.g. [domestic abuse].",
+    )
 
 
 class Dissent(Model):

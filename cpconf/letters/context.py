@@ -285,6 +285,7 @@ def outcome_values(case: Case, schedule: Schedule) -> dict[str, Any] | None:
                 "child": child_values(case.child(d.child), on),
                 "plan": d.plan,
                 "category": d.category or "",
+                "concerns": ", ".join(one_line(c) for c in d.concerns),  # Scotland (para 1.88)
                 # unborn or under one on the day: a plan considers SUDI (London CP4 9.9),
                 # as the outline plan does (`plan_child.baby`)
                 "baby": is_baby(case.child(d.child), on),
@@ -412,6 +413,7 @@ def plan_child_values(case: Case, child_id: str, on: dt.date) -> dict[str, Any]:
         **child_values(child, on),
         "actions": actions,
         "category": decision.category or "",
+        "concerns": ", ".join(one_line(c) for c in decision.concerns),
         "baby": is_baby(child, on),
         "invite": child.invite,
         # in a sentence: "the baby" for an unborn child (named "Unborn baby of ..."), else the name
