@@ -32,6 +32,11 @@ if TYPE_CHECKING:
     from cpconf.settings import Settings, SettingsCache
 
 
+# the warning for an outcome recorded for a meeting inquorate by its attendance, with no
+# decision of the chair to go ahead (London CP4 3.11-3.12): `next` and `caseload` say it too
+HELD_INQUORATE = "held_inquorate_without_decision"
+
+
 @dataclass(frozen=True)
 class Conference:
     """One conference's case file, validated, with the profile and calendar it counts by."""
@@ -271,7 +276,7 @@ class Conference:
         early = any(d.id == "early_review" for d in self.profile.deadlines)
         return [
             (
-                "held_inquorate_without_decision",
+                HELD_INQUORATE,
                 f"{where}: an outcome is recorded, but by the attendance in the case file the "
                 f"conference was inquorate for {names}. If the chair went ahead, record "
                 f"conference.inquorate_decision{self.profile.cp4('3.11')}"

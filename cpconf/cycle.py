@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 from cpconf.case import Case, Contact
-from cpconf.conference import Conference
+from cpconf.conference import HELD_INQUORATE, Conference
 from cpconf.dates import long_date
 from cpconf.errors import CaseError
 from cpconf.procedures import BUILTIN
@@ -74,7 +74,7 @@ def next_case_warnings(conference: Conference, today: dt.date) -> list[Notice]:
     that, on `today`, is still to come (the file would be written from decisions not made),
     or one held inquorate with no chair's decision to go ahead (decisions that may not
     stand, London CP4 3.11)."""
-    said = {"outcome_before_conference", "held_inquorate_without_decision"}
+    said = {"outcome_before_conference", HELD_INQUORATE}
     return [w for w in conference.plan(today).warnings if w.code in said]
 
 

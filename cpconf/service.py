@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from cpconf.case import CONFERENCE_TYPES, Case, nearest
-from cpconf.conference import open_case
+from cpconf.conference import HELD_INQUORATE, open_case
 from cpconf.errors import CaseError, CpconfError, FilterError, Problem
 from cpconf.names import initials
 from cpconf.procedures import BUILTIN, Profile, load_profile
@@ -31,7 +31,6 @@ from cpconf.settings_file import SETTINGS_FILE
 SettingsGiven = str | Path | Settings | None  # a settings file, loaded settings, or find each
 
 CASE_SUFFIXES = (".yaml", ".yml")
-HELD_INQUORATE = "held_inquorate_without_decision"  # Conference.plan's warning
 
 # When a deadline falls due, relative to --today. Weeks are calendar weeks, Monday to Sunday.
 GROUPS: tuple[str, ...] = ("overdue", "today", "this_week", "next_week", "later")

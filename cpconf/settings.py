@@ -531,12 +531,4 @@ _AS_LOCAL = {
 
 
 _NONE = object()  # the profile has no such value
-_LOCAL_KEYS = {
-    "school_day_ends",
-    "conference_length_minutes",
-    "early_review_after",
-    "child_views_from_age",
-    "young_child_under",
-    "reply_needed_working_days",
-    "report_chased_working_days",
-}
+_LOCAL_KEYS = frozenset(_AS_LOCAL)  # the settings' keys for values left to local practice

@@ -15,7 +15,7 @@ from typing import Any
 
 from cpconf.dates import long_date, short_date
 from cpconf.names import initials
-from cpconf.service import CaseFacts, Caseload, Measure, OpenDeadline
+from cpconf.service import HELD_INQUORATE, CaseFacts, Caseload, Measure, OpenDeadline
 
 # England's figure for initial conferences within 15 working days of the start of the section
 # 47 enquiry (DfE, Characteristics of children in need, table C4: 58,330 of 74,350 in
@@ -170,9 +170,7 @@ def page_values(load: Caseload, title: str | None = None) -> dict[str, Any]:
             w.code in ("duplicate_conference", "reference_shared") for w in load.warnings
         ),
         # an outcome recorded for a meeting inquorate by its attendance, no decision to go on
-        "held_inquorate": sorted(
-            {w.reference for w in load.warnings if w.code == "held_inquorate_without_decision"}
-        ),
+        "held_inquorate": sorted({w.reference for w in load.warnings if w.code == HELD_INQUORATE}),
         "not_ready": load.not_ready,
         # which filters were given, never what they were given (part of a person's name)
         "filtered": [
