@@ -46,7 +46,7 @@ def has_listing(value: Any) -> bool:
     return False
 
 
-def sentence(message: str) -> str:
+def error_sentence(message: str) -> str:
     """An error message as a full sentence: it ends with a full stop."""
     message = message.rstrip()
     return message if message.endswith((".", "?", "!")) else message + "."
@@ -125,7 +125,7 @@ def _template_error(
         msg = f"broken tag{where}: {exc.message}{near}"
     else:
         msg = f"cannot be rendered{where}: {exc}"
-    return TemplateError([Problem(str(path), None, sentence(msg))])
+    return TemplateError([Problem(str(path), None, error_sentence(msg))])
 
 
 class CompiledTemplate:
@@ -149,7 +149,7 @@ class CompiledTemplate:
             raw_parts = [(info, archive.read(info)) for info in infos]
         except (OSError, zipfile.BadZipFile, KeyError) as exc:
             raise TemplateError.single(
-                path, sentence(f"not a Word document (.docx): {exc}")
+                path, error_sentence(f"not a Word document (.docx): {exc}")
             ) from None
         if not any(i.filename == "word/document.xml" for i in infos):
             raise TemplateError.single(path, "not a Word document (.docx): no word/document.xml.")

@@ -13,7 +13,7 @@ from cpconf.case import Case
 from cpconf.dates import clock, long_date
 from cpconf.errors import OutputError, Problem
 from cpconf.files import SignalGuard, Staging
-from cpconf.letters.engine import Renderer, sentence
+from cpconf.letters.engine import Renderer, error_sentence
 from cpconf.letters.kinds import KIND_LABELS, MANIFEST, PlannedDocument, Written
 from cpconf.names import one_line
 from cpconf.schedule import Schedule
@@ -196,7 +196,7 @@ def write_pack(
             ) from None
         except OSError as exc:
             raise OutputError.single(
-                out_dir, sentence(f"cannot write the documents: {exc.strerror or exc}")
+                out_dir, error_sentence(f"cannot write the documents: {exc.strerror or exc}")
             ) from None
         finally:
             if staging is not None:
