@@ -27,7 +27,7 @@ from cpconf.case import parse_case
 from cpconf.conference import Conference
 from cpconf.dates import clock
 from cpconf.letters import make_letters, plan_documents
-from cpconf.letters.context import age_words, full_stop, is_parent, sentence
+from cpconf.letters.context import full_stop, is_parent, sentence
 from cpconf.letters.engine import Renderer
 from cpconf.letters.kinds import PlannedDocument
 from cpconf.letters.pack import distribution
@@ -1073,7 +1073,10 @@ def test_a_family_member_excluded_from_the_whole_conference_is_told_its_outcome_
     ],
 )
 def test_a_babys_age_is_in_months_never_aged_0(dob, on, words):
-    assert age_words(dt.date.fromisoformat(dob), dt.date.fromisoformat(on)) == words
+    from cpconf.case import Child
+
+    child = Child(id="amy", name="Amy Smith", dob=dt.date.fromisoformat(dob))
+    assert child.age_words(dt.date.fromisoformat(on)) == words
 
 
 def test_report_templates_give_a_babys_age_in_months():
@@ -1136,3 +1139,19 @@ def test_a_member_excluded_in_full_named_in_the_core_group_is_warned(write_case)
     found = {w.code: w.message for w in open_case(path).plan(ON_THE_DAY).warnings}
     assert "Dean Harris was excluded from the whole conference" in found["excluded_in_core_group"]
     assert found["excluded_in_core_group"].startswith("outcome.core_group (line ")
+
+
+@given(
+    dob=st.dates(dt.date(2000, 1, 1), dt.date(2027, 12, 31)),
+    later=st.integers(0, 6000),
+)
+def test_an_age_in_words_is_never_aged_0(dob, later):
+    from cpconf.case import Child
+
+    day = dob + dt.timedelta(days=later)
+    words = Child(id="x", name="X Y", dob=dob).age_words(day)
+    assert words and words != "0"
+    under_one = (day.year - dob.year) * 12 + day.month - dob.month - (day.day < dob.day) < 12
+    assert ("month" in words) == under_one
+    if not under_one:
+        assert int(words) == Child(id="x", name="X Y", dob=dob).age_on(day)

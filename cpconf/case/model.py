@@ -252,11 +252,27 @@ class Child(Model):
     def attending(self) -> bool:
         return "attending" in self.views
 
+    def months_on(self, day: dt.date) -> int | None:
+        """Whole months of age on `day` (None: no date of birth, or not born by then)."""
+        if self.dob is None or self.dob > day:
+            return None
+        months = (day.year - self.dob.year) * 12 + day.month - self.dob.month
+        return months - (day.day < self.dob.day)
+
     def age_on(self, day: dt.date) -> int | None:
         if self.dob is None:
             return None
         years = day.year - self.dob.year
         return years - ((day.month, day.day) < (self.dob.month, self.dob.day))
+
+    def age_words(self, day: dt.date) -> str:
+        """An age as a letter says it: '7', and under one year '9 months' (never 'aged 0')."""
+        months = self.months_on(day)
+        if months is None:
+            return ""
+        if months >= 12:
+            return str(self.age_on(day))
+        return "under a month" if months == 0 else f"{months} month{'s' * (months != 1)}"
 
 
 class Exclusion(Model):

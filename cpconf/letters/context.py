@@ -87,18 +87,6 @@ def letterhead_values(letterhead: Any) -> dict[str, Any]:
     }
 
 
-def age_words(dob: dt.date | None, on: dt.date) -> str:
-    """An age as a letter says it: '7', and under one year '9 months' (never 'aged 0')."""
-    if dob is None or dob > on:
-        return ""
-    months = (on.year - dob.year) * 12 + on.month - dob.month - (on.day < dob.day)
-    if months >= 12:
-        return str(months // 12)
-    if months == 0:
-        return "under a month"
-    return f"{months} month{'s' * (months != 1)}"
-
-
 def child_values(child: Child, on: dt.date, known: bool = False) -> dict[str, Any]:
     age = child.age_on(on)
     return {
@@ -106,7 +94,7 @@ def child_values(child: Child, on: dt.date, known: bool = False) -> dict[str, An
         "name": one_line(child.name),
         "dob": _dob(child.dob),
         "age": "" if age is None else str(age),
-        "age_words": age_words(child.dob, on),  # "7", "9 months": "(aged …)"
+        "age_words": child.age_words(on),  # "7", "9 months": "(aged …)"
         "unborn": child.unborn,
         "subject": child.subject,
         "known": known,
