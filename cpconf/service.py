@@ -523,22 +523,6 @@ def case_facts(path: str, case: Case, schedule: Schedule) -> CaseFacts:
     )
 
 
-def nation(profile: Profile) -> str:
-    """Whose procedure a profile follows: 'england' where it follows London's (the built-in
-    English profiles all extend london), the nation's name for the national profiles and
-    profiles that extend them, '' where it cannot be told (a council's own profile written
-    on no built-in one): nothing national is claimed for it."""
-    if profile.region == "scotland":
-        return "scotland"
-    if profile.region == "northern-ireland":
-        return "northern-ireland"
-    if profile.name == "wales" or any(d.inherited_from == "wales" for d in profile.deadlines):
-        return "wales"
-    if profile.name == "london" or any(d.inherited_from == "london" for d in profile.deadlines):
-        return "england"
-    return ""
-
-
 def examine(
     path: Path,
     today: dt.date,
@@ -560,7 +544,7 @@ def examine(
         facts = replace(
             facts,
             held_inquorate=inquorate,
-            nation=nation(conference.profile),
+            nation=conference.profile.nation,
             meeting=terms.meeting,
             meeting_short=terms.meeting_short,
         )

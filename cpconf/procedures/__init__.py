@@ -581,6 +581,18 @@ class Profile(_Model):
         does not would be misquoted by them."""
         return self.name == "london" or any(d.inherited_from == "london" for d in self.deadlines)
 
+    @property
+    def nation(self) -> str:
+        """Whose procedure this follows: 'england' where it follows London's (the built-in
+        English profiles all extend london), the nation's name for the national profiles and
+        profiles that extend them, '' where it cannot be told (a council's own profile written
+        on no built-in one): nothing national is claimed for it."""
+        if self.region in ("scotland", "northern-ireland"):
+            return self.region
+        if self.name == "wales" or any(d.inherited_from == "wales" for d in self.deadlines):
+            return "wales"
+        return "england" if self.follows_london else ""
+
     def cp4(self, paragraph: str) -> str:
         """' (London CP4 7.10)' for a profile that follows London's procedure; else nothing."""
         return f" (London CP4 {paragraph})" if self.follows_london else ""
