@@ -113,7 +113,7 @@ CALL_US = (
 )
 PLAN_WORDS = (
     '{% if d.plan == "child-protection" %}{{ terms.plan_title }}'
-    '{% elif d.plan == "child-in-need" %}Child in need plan'
+    '{% elif d.plan == "child-in-need" %}{{ terms.child_in_need_plan_title }}'
     '{% elif d.plan == "early-help" %}Early help'
     "{% else %}No further action{% endif %}"
 )
@@ -1922,7 +1922,7 @@ PLAN_CATEGORY_WORDS = (
     )
 )
 AFTER_WORDS = (  # what follows a plan that ends (London CP4 10.10)
-    '{% if e.plan == "child-in-need" %}Child in need plan'
+    '{% if e.plan == "child-in-need" %}{{ terms.child_in_need_plan_title }}'
     '{% elif e.plan == "early-help" %}Early help'
     "{% else %}No further action{% endif %}"
 )
@@ -2611,7 +2611,7 @@ def child_decision_letter():
         "what this means.{% endif %}"
         '{% elif decision.plan == "child-in-need" %}The meeting decided that you do not need a '
         "{{ terms.plan }}{% if conference.type == 'review' %} any more{% endif %}. You "
-        "will have a **child in need plan** instead: your social worker will keep working with "
+        "will have a **{{ terms.child_in_need_plan }}** instead: your social worker will keep working with "
         "you and your family to give you the help you need."
         '{% elif decision.plan == "early-help" %}The meeting decided that you do not need a '
         "{{ terms.plan }}{% if conference.type == 'review' %} any more{% endif %}. Your "
@@ -2706,7 +2706,10 @@ def plan_ended_notification():
         "needs of the family" + cp4("10.10") + ".{% endif %}",
     )
     # CP4 10.10: a child in need plan for any continuing support, reviewed at least every 12 weeks
-    tag(doc, '{%p if ended|selectattr("plan", "equalto", "child-in-need")|list %}')
+    tag(
+        doc,
+        '{%p if follows_london and ended|selectattr("plan", "equalto", "child-in-need")|list %}',
+    )
     para(
         doc,
         "A child in need plan is drawn up for any continuing support, and reviewed at least "

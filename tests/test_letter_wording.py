@@ -1155,3 +1155,13 @@ def test_an_age_in_words_is_never_aged_0(dob, later):
     assert ("month" in words) == under_one
     if not under_one:
         assert int(words) == Child(id="x", name="X Y", dob=dob).age_on(day)
+
+
+def test_wales_names_the_care_and_support_plan_where_england_has_a_child_in_need_plan():
+    """Wales c3pt2-p9: "If no is a care and support plan required?"."""
+    data = held("child-in-need")
+    wales = {k: squash(v) for k, v in render(data, "wales", today=ON_THE_DAY).items()}
+    england = {k: squash(v) for k, v in render(data, today=ON_THE_DAY).items()}
+    assert "Care and support plan" in wales[("decision_letter", "mum")]
+    assert "Child in need plan" not in wales[("decision_letter", "mum")]
+    assert "Child in need plan" in england[("decision_letter", "mum")]

@@ -55,6 +55,8 @@ def terms_values(profile: Profile, conference_type: str) -> dict[str, Any]:
         "category": t.category,  # Scotland: no category, the areas of concern (para 1.88)
         # "Category" | "Areas of concern": a table's heading
         "category_label": "Category" if t.category else "Areas of concern",
+        "child_in_need_plan": t.child_in_need_plan,  # Wales: care and support plan
+        "child_in_need_plan_title": _first_upper(t.child_in_need_plan),
         "other_help": t.other_help,  # "child in need plan, early help" | "" (plain words)
     }
 

@@ -368,6 +368,9 @@ class Terms(_Model):
     # Scotland "child protection investigation"; Northern Ireland "Article 66 investigation"
     enquiry: str = "section 47 enquiry"
     enquiry_short: str = "enquiry"
+    # the plan for a child in need short of a protection plan (England: Children Act 1989
+    # s17, London CP4 10.10; Wales c3pt2-p9: "is a care and support plan required?")
+    child_in_need_plan: str = "child in need plan"
     # a category of abuse or neglect with each plan (London CP4 9.5; Wales c3pt2-p9,
     # "what category/ies"); Scotland's 2021 guidance (para 1.88) needs none: the register
     # records "the areas of concern identified"
