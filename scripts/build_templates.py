@@ -170,6 +170,26 @@ def above(deadline_id: str, words: str) -> str:
     )
 
 
+# When, how and with whom a professional meets: the first rows of the invitations' tables
+MEETING_FOR_PROFESSIONALS = [
+    ("Date", "{{ conference.date }}"),
+    (
+        "Time",
+        "{% if not conference.time %}To be confirmed"
+        "{% elif conference.pre_meeting %}Please join at "
+        "**{{ conference.professionals_time }}**. The chair meets the family from "
+        "{{ conference.time }}, before professionals join."
+        "{% else %}{{ conference.time }}{% endif %}",
+    ),
+    ("How", MODE),
+    ("Venue and joining details", "{{ conference.venue or 'To be confirmed' }}"),
+    (
+        "Chair",
+        "{{ chair.name or 'To be confirmed' }}{% if chair.email %}, {{ chair.email }}{% endif %}",
+    ),
+]
+
+
 def cp4(paragraph: str) -> str:
     """' (London CP4 7.10)' where the profile follows London's procedure; else nothing."""
     return f"{{% if follows_london %}} (London CP4 {paragraph}){{% endif %}}"
@@ -593,22 +613,7 @@ def invitation():
     facts_table(
         doc,
         [
-            ("Date", "{{ conference.date }}"),
-            (
-                "Time",
-                "{% if not conference.time %}To be confirmed"
-                "{% elif conference.pre_meeting %}Please join at "
-                "**{{ conference.professionals_time }}**. The chair meets the family from "
-                "{{ conference.time }}, before professionals join."
-                "{% else %}{{ conference.time }}{% endif %}",
-            ),
-            ("How", MODE),
-            ("Venue and joining details", "{{ conference.venue or 'To be confirmed' }}"),
-            (
-                "Chair",
-                "{{ chair.name or 'To be confirmed' }}"
-                "{% if chair.email %}, {{ chair.email }}{% endif %}",
-            ),
+            *MEETING_FOR_PROFESSIONALS,
             (
                 "Your report",
                 "{% if recipient.is_social_worker %}Shared with the family "
@@ -1645,22 +1650,7 @@ def originating_authority_invitation():
     facts_table(
         doc,
         [
-            ("Date", "{{ conference.date }}"),
-            (
-                "Time",
-                "{% if not conference.time %}To be confirmed"
-                "{% elif conference.pre_meeting %}Please join at "
-                "**{{ conference.professionals_time }}**. The chair meets the family from "
-                "{{ conference.time }}, before professionals join."
-                "{% else %}{{ conference.time }}{% endif %}",
-            ),
-            ("How", MODE),
-            ("Venue and joining details", "{{ conference.venue or 'To be confirmed' }}"),
-            (
-                "Chair",
-                "{{ chair.name or 'To be confirmed' }}"
-                "{% if chair.email %}, {{ chair.email }}{% endif %}",
-            ),
+            *MEETING_FOR_PROFESSIONALS,
             (
                 "Your reports",
                 "{% if deadlines.agency_reports %}By **{{ deadlines.agency_reports }}**"
