@@ -79,13 +79,16 @@ class Conference:
         if problems:
             raise CaseError(problems)
 
+    def _where(self, loc: tuple[str | int, ...], key: str) -> str:
+        """A key of the case file as a warning names it: "outcome (line 40)"."""
+        line = self.doc.line(loc)
+        return f"{key} (line {line})" if line else key
+
     def _at_line(self, notice: Notice) -> Notice:
         """A warning about a key of the case file, named with its line ("outcome (line 40): …")."""
         if notice.about is None:
             return notice
-        key = ".".join(str(k) for k in notice.about)
-        line = self.doc.line(notice.about)
-        where = f"{key} (line {line})" if line else key
+        where = self._where(notice.about, ".".join(str(k) for k in notice.about))
         return replace(notice, message=f"{where}: {notice.message}", about=None)
 
     def unbooked(self) -> Problem:
@@ -159,9 +162,7 @@ class Conference:
     def _after_today(self, today: dt.date, skip: Collection[str] = ()) -> list[tuple[str, str]]:
         """Things recorded as done on a day still to come: a letter would be dated then."""
 
-        def at(loc: tuple[str | int, ...], key: str) -> str:
-            line = self.doc.line(loc)
-            return f"{key} (line {line})" if line else key
+        at = self._where
 
         dated: list[tuple[tuple[str | int, ...], str, dt.date | None]] = []
 
@@ -216,8 +217,9 @@ class Conference:
         out = []
         for i, f in enumerate(self.case.family):
             if f.awaiting_decision:
-                line = self.doc.line(("family", i, "excluded_before"))
-                where = f"family[{i}].excluded_before" + (f" (line {line})" if line else "")
+                where = self._where(
+                    ("family", i, "excluded_before"), f"family[{i}].excluded_before"
+                )
                 out.append(
                     (
                         "exclusion_to_decide",
@@ -238,8 +240,7 @@ class Conference:
         out = []
         for f in self.case.family:
             if f.excluded == "full" and f.id in members:
-                line = self.doc.line(("outcome", "core_group"))
-                where = "outcome.core_group" + (f" (line {line})" if line else "")
+                where = self._where(("outcome", "core_group"), "outcome.core_group")
                 out.append(
                     (
                         "excluded_in_core_group",
@@ -270,8 +271,7 @@ class Conference:
         ]
         if not short:
             return []
-        line = self.doc.line(("outcome",))
-        where = f"outcome (line {line})" if line else "outcome"
+        where = self._where(("outcome",), "outcome")
         names = "; ".join(f"{c.name} (still needed: {c.missing})" for c in short)
         early = any(d.id == "early_review" for d in self.profile.deadlines)
         return [
@@ -313,9 +313,7 @@ class Conference:
             else "no conference date is booked"
         )
 
-        def at(loc: tuple[str | int, ...], key: str) -> str:
-            line = self.doc.line(loc)
-            return f"{key} (line {line})" if line else key
+        at = self._where
 
         out: list[tuple[str, str]] = []
         if self.case.outcome is not None:
